@@ -1,0 +1,237 @@
+import { a1 } from "./a1";
+import type { Finding, FindingCode, Severity } from "./types";
+
+/**
+ * Every finding code with its severity and its message in both languages. docs/findings.md
+ * mirrors this table; a test keeps the two in step. Messages take named parameters in braces.
+ * Messages never carry a full ID number or phone: callers pass masked values only.
+ */
+export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: string; en: string }> = {
+  "full-width-digits": {
+    severity: "info",
+    zh: "数字使用了全角字符（{text}），已按半角数字读取",
+    en: "Full-width digits ({text}) were read as ordinary digits",
+  },
+  "not-a-number": {
+    severity: "error",
+    zh: "“{text}”不是数量，无法计算",
+    en: "“{text}” is not a quantity and cannot be computed",
+  },
+  "cell-error": {
+    severity: "error",
+    zh: "单元格是错误值 {text}，请先修正其公式或数据",
+    en: "The cell holds the error {text}; fix its formula or data first",
+  },
+  "missing-label": {
+    severity: "warning",
+    zh: "这一组指标没有名称，请在 {cell} 补上指标名称",
+    en: "This indicator block has no name; add it in {cell}",
+  },
+  "target-zero": {
+    severity: "error",
+    zh: "“{label}”的指标要求为 0，完成百分比无法计算，已留空",
+    en: "The target of “{label}” is 0, so the percentage is left blank",
+  },
+  "target-missing": {
+    severity: "error",
+    zh: "“{label}”缺少指标要求，完成百分比已留空",
+    en: "“{label}” has no target, so the percentage is left blank",
+  },
+  "completed-missing": {
+    severity: "warning",
+    zh: "“{label}”缺少完成情况，完成百分比已留空",
+    en: "“{label}” has no completed figure, so the percentage is left blank",
+  },
+  "percent-mismatch": {
+    severity: "error",
+    zh: "“{label}”填写的完成百分比 {declared} 与计算结果 {computed} 不符，已改为计算结果",
+    en: "“{label}”: the percentage {declared} differs from the computed {computed}; replaced",
+  },
+  "percent-typed": {
+    severity: "info",
+    zh: "“{label}”的完成百分比是手工填写的 {declared}，已改为公式",
+    en: "“{label}”: the typed percentage {declared} was replaced by a formula",
+  },
+  "unit-mismatch": {
+    severity: "warning",
+    zh: "“{label}”的单位“{unit}”不在允许范围（{allowed}）内，请核对是否错行",
+    en: "“{label}”: the unit “{unit}” is not one of {allowed}; check whether rows slipped",
+  },
+  "unit-inconsistent": {
+    severity: "warning",
+    zh: "“{label}”的指标要求单位“{targetUnit}”与完成情况单位“{completedUnit}”不一致",
+    en: "“{label}”: target unit “{targetUnit}” differs from completed unit “{completedUnit}”",
+  },
+  "unknown-indicator": {
+    severity: "info",
+    zh: "指标“{label}”不在指标目录中，未检查单位",
+    en: "The indicator “{label}” is not in the catalogue; its unit was not checked",
+  },
+  "sum-mismatch": {
+    severity: "error",
+    zh: "“{label}”各片区{what}之和为 {sum}，与合计 {total} 不符",
+    en: "“{label}”: the areas' {what} add up to {sum}, not the total {total}",
+  },
+  "behind-pace": {
+    severity: "warning",
+    zh: "“{label}”完成 {percent}，低于按时间进度应完成的 {expected}",
+    en: "“{label}” is at {percent}, below the {expected} expected by now",
+  },
+  "score-mode-assumed": {
+    severity: "info",
+    zh: "{mode}",
+    en: "{mode}",
+  },
+  "weights-not-100": {
+    severity: "error",
+    zh: "四方权重合计为 {sum}，不是 100%",
+    en: "The four parties' weights add up to {sum}, not 100%",
+  },
+  "score-out-of-range": {
+    severity: "error",
+    zh: "{party}得分 {score} 超出范围（0–{max}）",
+    en: "{party}: the score {score} is outside 0–{max}",
+  },
+  "score-missing": {
+    severity: "error",
+    zh: "{party}得分为空，总分不完整",
+    en: "{party} has no score, so the total is incomplete",
+  },
+  "party-missing": {
+    severity: "warning",
+    zh: "评分表缺少{party}一行",
+    en: "The score sheet has no row for {party}",
+  },
+  "blank-row": {
+    severity: "info",
+    zh: "第 {row} 行为空行，已跳过",
+    en: "Row {row} is blank and was skipped",
+  },
+  "low-confidence-mapping": {
+    severity: "warning",
+    zh: "套表字段“{field}”可能对应列“{header}”（相似度 {confidence}），请确认",
+    en: "Template field “{field}” may be the column “{header}” (similarity {confidence}); please confirm",
+  },
+  "missing-template-column": {
+    severity: "warning",
+    zh: "工作表缺少套表字段“{field}”，已在 {cell} 添加该列",
+    en: "The sheet lacks the template field “{field}”; a column was added at {cell}",
+  },
+  "unmapped-column": {
+    severity: "info",
+    zh: "列“{header}”不属于套表字段，保持原样",
+    en: "The column “{header}” is not a template field and was left alone",
+  },
+  "stale-saved-mapping": {
+    severity: "warning",
+    zh: "已保存的对应关系中“{field}”→“{header}”所指的列已不存在，未套用",
+    en: "The saved mapping “{field}” → “{header}” names a column that is gone; not applied",
+  },
+  "invalid-id-number": {
+    severity: "error",
+    zh: "身份证号码 {masked} 校验不通过",
+    en: "The ID number {masked} fails its check",
+  },
+  "id-precision-lost": {
+    severity: "error",
+    zh: "身份证号码以数字保存，末尾几位已丢失（{masked}），只能重新录入为文本",
+    en: "The ID number was stored as a number and lost its last digits ({masked}); re-type it as text",
+  },
+  "legacy-id-number": {
+    severity: "info",
+    zh: "15 位旧身份证号码 {masked}",
+    en: "Legacy 15-digit ID number {masked}",
+  },
+  "id-gender-mismatch": {
+    severity: "warning",
+    zh: "性别“{gender}”与身份证号码不符",
+    en: "The sex “{gender}” does not match the ID number",
+  },
+  "id-age-mismatch": {
+    severity: "warning",
+    zh: "年龄 {age} 与身份证号码推算的 {expected} 岁不符",
+    en: "The age {age} does not match {expected} derived from the ID number",
+  },
+  "invalid-phone": {
+    severity: "warning",
+    zh: "联系电话 {masked} 不是有效的手机或固话号码",
+    en: "The phone {masked} is neither a valid mobile nor a landline number",
+  },
+  "unknown-category": {
+    severity: "warning",
+    zh: "服务对象类别“{category}”不属于 17 类困难群众和特殊群体",
+    en: "The category “{category}” is not one of the 17 categories",
+  },
+  "category-age-mismatch": {
+    severity: "warning",
+    zh: "类别“{category}”要求年龄{rule}，但年龄为 {age}",
+    en: "The category “{category}” requires age {rule}, but the age is {age}",
+  },
+  "category-gender-mismatch": {
+    severity: "warning",
+    zh: "类别“{category}”要求性别为{rule}",
+    en: "The category “{category}” requires sex {rule}",
+  },
+  "duplicate-person": {
+    severity: "warning",
+    zh: "身份证号码 {masked} 与第 {row} 行重复",
+    en: "The ID number {masked} repeats row {row}",
+  },
+  "missing-value": {
+    severity: "error",
+    zh: "必填字段“{field}”为空",
+    en: "The required field “{field}” is blank",
+  },
+  "invalid-date": {
+    severity: "warning",
+    zh: "“{text}”不是有效日期",
+    en: "“{text}” is not a valid date",
+  },
+  "nothing-found": {
+    severity: "warning",
+    zh: "工作簿中没有找到指标表、评分表或服务对象汇总表",
+    en: "No indicator table, score sheet or roster was found in the workbook",
+  },
+  "sheet-name-adjusted": {
+    severity: "info",
+    zh: "输出工作表名称已调整为“{name}”",
+    en: "The output sheet was named “{name}”",
+  },
+};
+
+export type Lang = "zh" | "en";
+
+export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Build a finding on the cell at (row, col), 0-based. */
+export function finding(
+  code: FindingCode,
+  sheet: string,
+  row: number,
+  col: number,
+  params: Record<string, string | number> = {},
+  lang: Lang = "zh",
+  severity?: Severity,
+): Finding {
+  const entry = FINDING_CATALOGUE[code];
+  const cell = a1(row, col);
+  return {
+    code,
+    severity: severity ?? entry.severity,
+    sheet,
+    cell,
+    message: formatMessage(entry[lang], { cell, ...params }),
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order for reports: severity, then sheet order as met, then row, then column. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || x.i - y.i)
+    .map((x) => x.f);
+}

@@ -1,0 +1,316 @@
+/**
+ * The core's contract with every host: a host-neutral snapshot of the workbook goes in,
+ * a report and a plan of writes come out. Nothing here knows about Office.js, the DOM,
+ * Node or any xlsx library.
+ *
+ * Coordinates are 0-based (row 0 = Excel row 1, col 0 = column A) everywhere in the core;
+ * A1 addresses appear only in the report, where people read them.
+ */
+
+/** A cell's value as a host reads it. Excel errors arrive as their literal text ("#DIV/0!"). */
+export type CellValue = string | number | boolean | null;
+
+export interface CellRange {
+  /** first row, 0-based */
+  r1: number;
+  c1: number;
+  /** last row, inclusive */
+  r2: number;
+  c2: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** hidden or very hidden sheets are read but never analysed */
+  hidden?: boolean;
+  /**
+   * values[r][c] is the cell at (r, c), starting at A1; rows may be shorter than others
+   * (missing cells are blank). Formula cells hold their cached result.
+   */
+  values: CellValue[][];
+  /** formulas[r][c] = "=A1+B1" when the cell holds a formula; absent rows/cells mean none */
+  formulas?: (string | null | undefined)[][];
+  /** number format code per cell; absent or "General" means General */
+  numberFormats?: (string | null | undefined)[][];
+  merges?: CellRange[];
+}
+
+export interface WorkbookSnapshot {
+  /** file name or workbook title, used in the report and summary */
+  source: string;
+  sheets: SheetSnapshot[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan: the writes a host applies. Every host applies the same plan.
+
+/** One cell written by a plan. A formula always carries the value it computes to. */
+export interface PlanCell {
+  value: CellValue;
+  /** "=IFERROR(C3/B3,\"\")" — when present the host writes the formula, value is its cached result */
+  formula?: string;
+  /** number format to set; undefined leaves the cell's format as it is */
+  numberFormat?: string;
+}
+
+export type FillRole = "error" | "warning" | "info" | "header-missing" | "header" | "output";
+
+export type PlanOp =
+  /** add a worksheet (after `after`, or at the end). Its cells come in later `cells` ops. */
+  | { kind: "addSheet"; sheet: string; after?: string; tabColor?: string }
+  /**
+   * A rectangular block of writes starting at (row, col). A null entry leaves that cell alone,
+   * so a block may be sparse.
+   */
+  | { kind: "cells"; sheet: string; row: number; col: number; cells: (PlanCell | null)[][]; purpose: WritePurpose }
+  /** background fill (and bold for headers) on cells, to flag or highlight them */
+  | { kind: "fill"; sheet: string; ranges: CellRange[]; role: FillRole }
+  | { kind: "merge"; sheet: string; range: CellRange }
+  | { kind: "columnWidths"; sheet: string; widths: { col: number; width: number }[] }
+  | { kind: "freeze"; sheet: string; rows: number; cols: number }
+  | {
+      kind: "conditionalFormat";
+      sheet: string;
+      range: CellRange;
+      rules: ConditionalRule[];
+    }
+  | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] };
+
+/** why a block is written; hosts and tests use it to check writes stay where they belong */
+export type WritePurpose =
+  | "percent"
+  | "normalise-input"
+  | "score-total"
+  | "restore"
+  | "missing-column"
+  | "findings";
+
+export interface ConditionalRule {
+  /** cell value comparisons on the range's cells */
+  operator: "greaterThanOrEqual" | "lessThan" | "between";
+  /** formula operands as Excel writes them, e.g. "1" or "0.6" */
+  formula1: string;
+  formula2?: string;
+  role: "good" | "warn" | "bad";
+}
+
+export type Plan = PlanOp[];
+
+// ---------------------------------------------------------------------------------------------
+// Report: schema "shuangbai/report@1". Field names are read by other tools: keep them.
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell the finding is about */
+  cell: string;
+  message: string;
+}
+
+export type FindingCode =
+  // quantities and indicators
+  | "full-width-digits"
+  | "not-a-number"
+  | "cell-error"
+  | "missing-label"
+  | "target-zero"
+  | "target-missing"
+  | "completed-missing"
+  | "percent-mismatch"
+  | "percent-typed"
+  | "unit-mismatch"
+  | "unit-inconsistent"
+  | "unknown-indicator"
+  | "sum-mismatch"
+  | "behind-pace"
+  // scores
+  | "score-mode-assumed"
+  | "weights-not-100"
+  | "score-out-of-range"
+  | "score-missing"
+  | "party-missing"
+  // roster restoration and row checks
+  | "blank-row"
+  | "low-confidence-mapping"
+  | "missing-template-column"
+  | "unmapped-column"
+  | "stale-saved-mapping"
+  | "invalid-id-number"
+  | "id-precision-lost"
+  | "legacy-id-number"
+  | "id-gender-mismatch"
+  | "id-age-mismatch"
+  | "invalid-phone"
+  | "unknown-category"
+  | "category-age-mismatch"
+  | "category-gender-mismatch"
+  | "duplicate-person"
+  | "missing-value"
+  | "invalid-date"
+  // workbook level
+  | "nothing-found"
+  | "sheet-name-adjusted";
+
+export interface IndicatorReport {
+  sheet: string;
+  label: string;
+  area: string | null;
+  unit: string | null;
+  target: number | null;
+  completed: number | null;
+  /** completed / target, unrounded; null when it cannot be computed */
+  percent: number | null;
+  /** the percentage the sheet already held, as a fraction (1.855 for 185.50%) */
+  declaredPercent: number | null;
+  labelCell: string | null;
+  targetCell: string;
+  completedCell: string;
+  percentCell: string | null;
+  /** catalogue id of the indicator, when the label was recognised */
+  indicator?: string | null;
+  /** expected share of the target by the as-of date (pacing), when a period is known */
+  expectedPercent?: number | null;
+}
+
+export interface ScorePartyReport {
+  name: string;
+  /** canonical party: buyer | supervisor | supervision-centre | third-party */
+  party: PartyId;
+  /** fraction, 0.2 for 20 % */
+  weight: number;
+  score: number | null;
+  /** the party's contribution to the total */
+  points: number | null;
+  cell: string;
+}
+
+export type PartyId = "buyer" | "supervisor" | "supervision-centre" | "third-party";
+
+export interface ScoreReport {
+  sheet: string;
+  mode: "points" | "scale100";
+  parties: ScorePartyReport[];
+  total: number | null;
+  grade: string | null;
+  totalCell: string;
+  gradeCell: string;
+}
+
+export interface MappingEntry {
+  field: string;
+  header: string | null;
+  /** A1 column letters in the working sheet, null when the field is missing */
+  column: string | null;
+  method: "exact" | "synonym" | "similar" | "saved" | "manual" | null;
+  confidence: number;
+  /** for weak matches: the header we would pick, awaiting confirmation */
+  candidate?: string | null;
+}
+
+export interface RestorationReport {
+  sourceSheet: string;
+  outputSheet: string;
+  template: string;
+  /** 1-based Excel row of the header row (the last header row for two-row headers) */
+  headerRow: number;
+  mapping: MappingEntry[];
+  missingFields: string[];
+  unmappedHeaders: string[];
+  rows: number;
+}
+
+export interface Report {
+  schema: "shuangbai/report@1";
+  source: string;
+  station?: string | null;
+  period?: { start: string; end: string } | null;
+  asOf?: string | null;
+  indicators: IndicatorReport[];
+  scores: ScoreReport[];
+  restorations: RestorationReport[];
+  findings: Finding[];
+}
+
+export interface EvaluateResult {
+  report: Report;
+  plan: Plan;
+  /** mappings confirmed in this run, for the host to remember (header names only) */
+  mappingsToRemember?: SavedMapping[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options and templates
+
+export interface GradeBand {
+  min: number;
+  grade: string;
+}
+
+export interface PartyWeights {
+  buyer: number;
+  supervisor: number;
+  "supervision-centre": number;
+  "third-party": number;
+}
+
+export interface SavedMapping {
+  /** the template id this mapping is for */
+  template: string;
+  /** signature of the source header row: header names only, never cell values */
+  signature: string;
+  /** template field → source header text */
+  fields: Record<string, string | null>;
+}
+
+export type FieldType = "text" | "integer" | "date" | "phone" | "cn-id" | "category-set" | "enum" | "gender";
+
+export interface TemplateField {
+  name: string;
+  synonyms?: string[];
+  type?: FieldType;
+  allowed?: string[];
+  required?: boolean;
+  /** generated by the tool (序号) instead of copied */
+  generated?: "serial";
+}
+
+export interface TemplateDef {
+  id: string;
+  version: number;
+  name: string;
+  /** title written above the header row in the restored view */
+  title?: string;
+  fields: TemplateField[];
+}
+
+export interface EvaluateOptions {
+  /** evaluation date, YYYY-MM-DD; defaults to the period end or none */
+  asOf?: string | null;
+  period?: { start: string; end: string } | null;
+  lang?: "zh" | "en";
+  /** turn "200个" into 200 with format 0"个" so the percent formula works (default true) */
+  normaliseUnits?: boolean;
+  /** write live formulas (default) or frozen values */
+  liveFormulas?: boolean;
+  weights?: Partial<PartyWeights>;
+  gradeBands?: GradeBand[];
+  /** restore the template view from the roster (default true) */
+  restore?: boolean;
+  template?: TemplateDef;
+  addMissingColumns?: boolean;
+  savedMappings?: SavedMapping[];
+  /** manual overrides from the mapping review: field → source header (null = leave unmapped) */
+  manualMapping?: Record<string, string | null>;
+  /** conditional formats on percentage cells */
+  conditionalFormats?: boolean;
+  /** fill cells that carry findings */
+  markCells?: boolean;
+  /** add a 评估发现 sheet listing the findings */
+  findingsSheet?: boolean;
+  /** thresholds for the category checks */
+  elderlyAge?: number;
+  childAge?: number;
+}
