@@ -1,0 +1,214 @@
+import { a1 } from "../a1";
+import { finding, type Lang } from "../findings";
+import { formatForQuantity, formatPercent, parseQuantity, type Quantity } from "../quantity";
+import { excelSum } from "../round";
+import type { CellValue, Finding, IndicatorReport, PlanCell, SheetSnapshot } from "../types";
+import { INDICATOR_CATALOGUE, matchIndicator, type CatalogueEntry } from "./catalogue";
+import type { FoundIndicator, FoundTable, Pos } from "./detect";
+
+export interface AssessContext {
+  lang: Lang;
+  normaliseUnits: boolean;
+  liveFormulas: boolean;
+  /** expected share of each target by the as-of date, when pacing is on */
+  expectedShare: number | null;
+  catalogue?: readonly CatalogueEntry[];
+}
+
+/** One planned write, before the orchestrator groups writes into blocks. */
+export interface CellWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  cell: PlanCell;
+  purpose: "percent" | "normalise-input";
+}
+
+export interface AssessResult {
+  indicators: IndicatorReport[];
+  findings: Finding[];
+  writes: CellWrite[];
+  /** percent cells, for conditional formatting */
+  percentCells: { sheet: string; row: number; col: number }[];
+  /** percent columns that had no header: write 完成百分比 there */
+  headerWrites: CellWrite[];
+}
+
+type NumberQ = Extract<Quantity, { kind: "number" }>;
+
+function valueAt(sheet: SheetSnapshot, p: Pos): CellValue {
+  return sheet.values[p.row]?.[p.col] ?? null;
+}
+
+function formatAt(sheet: SheetSnapshot, p: Pos): string | null {
+  return sheet.numberFormats?.[p.row]?.[p.col] ?? null;
+}
+
+function formulaAt(sheet: SheetSnapshot, p: Pos): string | null {
+  return sheet.formulas?.[p.row]?.[p.col] ?? null;
+}
+
+/** Half a unit of the last decimal a declared percentage shows, as a fraction. */
+function tolerance(q: NumberQ): number {
+  const decimals = q.percent ? q.decimals + 2 : q.decimals;
+  return 0.5 * Math.pow(10, -decimals) + 1e-12;
+}
+
+/** A percentage already in the cell, as a fraction (1.855 for 185.50 %). */
+function declaredFraction(q: NumberQ, computed: number | null): number {
+  if (q.percent) return q.value;
+  // A bare 185.5 in a percent column is far more likely 185.5 % than 18,550 %.
+  if (computed !== null && Math.abs(q.value / 100 - computed) < Math.abs(q.value - computed)) return q.value / 100;
+  return q.value;
+}
+
+export function assessTables(tables: FoundTable[], sheet: SheetSnapshot, ctx: AssessContext): AssessResult {
+  const out: AssessResult = { indicators: [], findings: [], writes: [], percentCells: [], headerWrites: [] };
+  const normalised = new Set<string>();
+  for (const table of tables) {
+    if (table.addPercentHeader && table.indicators.some((i) => i.percentAdded)) {
+      const p = table.addPercentHeader;
+      out.headerWrites.push({ sheet: sheet.name, row: p.row, col: p.col, purpose: "percent", cell: { value: ctx.lang === "en" ? "Completion %" : "完成百分比" } });
+    }
+    for (const ind of table.indicators) assessOne(ind, sheet, ctx, out, normalised);
+  }
+  return out;
+}
+
+function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext, out: AssessResult, normalised: Set<string>): void {
+  const { lang } = ctx;
+  const s = sheet.name;
+  const entry = ind.label ? matchIndicator(ind.label, ctx.catalogue ?? INDICATOR_CATALOGUE) : null;
+  const label = ind.label ?? (lang === "en" ? "(unnamed)" : "（未命名）");
+  const tq = parseQuantity(valueAt(sheet, ind.target), formatAt(sheet, ind.target));
+  const dq = parseQuantity(valueAt(sheet, ind.completed), formatAt(sheet, ind.completed));
+  const unitCellText = ind.unitPos ? String(valueAt(sheet, ind.unitPos) ?? "").trim() || null : null;
+
+  if (!ind.label && ind.labelPos) out.findings.push(finding("missing-label", s, ind.labelPos.row, ind.labelPos.col, {}, lang));
+  else if (!ind.label && !ind.labelPos) out.findings.push(finding("missing-label", s, ind.target.row, ind.target.col, {}, lang));
+  else if (ind.label && !entry && ind.labelPos && !/合计|总计|小计/.test(ind.label))
+    out.findings.push(finding("unknown-indicator", s, ind.labelPos.row, ind.labelPos.col, { label }, lang));
+
+  for (const [q, p] of [
+    [tq, ind.target],
+    [dq, ind.completed],
+  ] as const) {
+    if (q.kind === "text") out.findings.push(finding("not-a-number", s, p.row, p.col, { text: q.text.slice(0, 40) }, lang));
+    if (q.kind === "error") out.findings.push(finding("cell-error", s, p.row, p.col, { text: q.text }, lang));
+    if (q.kind === "number" && q.fullWidth) out.findings.push(finding("full-width-digits", s, p.row, p.col, { text: q.text.slice(0, 40) }, lang));
+  }
+
+  const target = tq.kind === "number" ? tq.value : null;
+  const completed = dq.kind === "number" ? dq.value : null;
+
+  // Units: what the cells say, else the unit column.
+  const tUnit = tq.kind === "number" ? tq.unit ?? unitCellText : null;
+  const dUnit = dq.kind === "number" ? dq.unit ?? unitCellText : null;
+  if (entry) {
+    const allowed = entry.units.join("/");
+    const badT = tUnit && !entry.units.includes(tUnit);
+    const badD = dUnit && !entry.units.includes(dUnit) && dUnit !== tUnit;
+    if (badT) out.findings.push(finding("unit-mismatch", s, ind.target.row, ind.target.col, { label, unit: tUnit, allowed }, lang));
+    if (badD) out.findings.push(finding("unit-mismatch", s, ind.completed.row, ind.completed.col, { label, unit: dUnit as string, allowed }, lang));
+  }
+  if (tUnit && dUnit && tUnit !== dUnit)
+    out.findings.push(finding("unit-inconsistent", s, ind.completed.row, ind.completed.col, { label, targetUnit: tUnit, completedUnit: dUnit }, lang));
+
+  let percent: number | null = null;
+  if (tq.kind === "blank") out.findings.push(finding("target-missing", s, ind.target.row, ind.target.col, { label }, lang));
+  else if (target === 0) out.findings.push(finding("target-zero", s, ind.target.row, ind.target.col, { label }, lang));
+  if (dq.kind === "blank" && target) out.findings.push(finding("completed-missing", s, ind.completed.row, ind.completed.col, { label }, lang));
+  if (target !== null && target !== 0 && completed !== null) percent = completed / target;
+
+  // Areas must add up to their 合计.
+  if (ind.parts && ind.parts.length) {
+    for (const [what, key, whatEn] of [
+      ["指标", "target", "targets"],
+      ["完成数", "completed", "completed figures"],
+    ] as const) {
+      const vals = ind.parts.map((p) => parseQuantity(valueAt(sheet, p[key]), formatAt(sheet, p[key])));
+      const total = key === "target" ? target : completed;
+      if (total === null || vals.some((v) => v.kind !== "number" && v.kind !== "blank")) continue;
+      const sum = excelSum(vals.map((v) => (v.kind === "number" ? v.value : 0)));
+      if (Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total))) {
+        const pos = ind[key];
+        out.findings.push(finding("sum-mismatch", s, pos.row, pos.col, { label, what: lang === "en" ? whatEn : what, sum, total }, lang));
+      }
+    }
+  }
+
+  // What the percent cell held before.
+  let declaredPercent: number | null = null;
+  if (ind.percent && !ind.percentAdded) {
+    const pq = parseQuantity(valueAt(sheet, ind.percent), formatAt(sheet, ind.percent));
+    if (pq.kind === "number") {
+      declaredPercent = declaredFraction(pq, percent);
+      const typed = !formulaAt(sheet, ind.percent);
+      if (percent !== null && Math.abs(declaredPercent - percent) > tolerance(pq)) {
+        out.findings.push(
+          finding("percent-mismatch", s, ind.percent.row, ind.percent.col, { label, declared: formatPercent(declaredPercent), computed: formatPercent(percent) }, lang),
+        );
+      } else if (percent !== null && typed) {
+        out.findings.push(finding("percent-typed", s, ind.percent.row, ind.percent.col, { label, declared: formatPercent(declaredPercent) }, lang));
+      }
+    } else if (pq.kind === "text") {
+      out.findings.push(finding("not-a-number", s, ind.percent.row, ind.percent.col, { text: pq.text.slice(0, 40) }, lang));
+    }
+  }
+
+  let expectedPercent: number | null = null;
+  if (ctx.expectedShare !== null && percent !== null) {
+    expectedPercent = ctx.expectedShare;
+    if (percent + 1e-12 < expectedPercent && (ind.area === null || ind.area === "合计")) {
+      const pos = ind.percent ?? ind.completed;
+      out.findings.push(finding("behind-pace", s, pos.row, pos.col, { label, percent: formatPercent(percent), expected: formatPercent(expectedPercent) }, lang));
+    }
+  }
+
+  // Writes: normalise unit text so a live formula can divide, then the percent itself.
+  const canFormula = (q: Quantity): boolean => q.kind === "number" && (!q.fromText || ctx.normaliseUnits);
+  const inputsReady = canFormula(tq) && canFormula(dq);
+  if (ind.percent) {
+    if (inputsReady && ctx.normaliseUnits) {
+      for (const [q, p] of [
+        [tq, ind.target],
+        [dq, ind.completed],
+      ] as const) {
+        const key = `${p.row}:${p.col}`;
+        if (q.kind === "number" && q.fromText && !normalised.has(key)) {
+          normalised.add(key);
+          out.writes.push({ sheet: s, row: p.row, col: p.col, purpose: "normalise-input", cell: { value: q.value, numberFormat: formatForQuantity(q) } });
+        }
+      }
+    }
+    let cell: PlanCell;
+    if (inputsReady && ctx.liveFormulas) {
+      cell = {
+        value: percent ?? "",
+        formula: `=IFERROR(${a1(ind.completed.row, ind.completed.col)}/${a1(ind.target.row, ind.target.col)},"")`,
+        numberFormat: "0.00%",
+      };
+    } else {
+      cell = { value: percent, numberFormat: "0.00%" };
+    }
+    out.writes.push({ sheet: s, row: ind.percent.row, col: ind.percent.col, purpose: "percent", cell });
+    out.percentCells.push({ sheet: s, row: ind.percent.row, col: ind.percent.col });
+  }
+
+  out.indicators.push({
+    sheet: s,
+    label: ind.label ?? "",
+    area: ind.area,
+    unit: tUnit ?? dUnit ?? null,
+    target,
+    completed,
+    percent,
+    declaredPercent,
+    labelCell: ind.labelPos ? a1(ind.labelPos.row, ind.labelPos.col) : null,
+    targetCell: a1(ind.target.row, ind.target.col),
+    completedCell: a1(ind.completed.row, ind.completed.col),
+    percentCell: ind.percent ? a1(ind.percent.row, ind.percent.col) : null,
+    indicator: entry?.id ?? null,
+    expectedPercent,
+  });
+}
