@@ -1,0 +1,76 @@
+import type { Finding, Severity } from "../core/types";
+
+/** 1.855 → "185.50%"; the report keeps fractions, people read percentages with two decimals. */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
+  return `${(fraction * 100).toFixed(2)}%`;
+}
+
+export function formatNumber(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export type GradeTone = "success" | "brand" | "warning" | "danger" | "informative";
+
+/** Badge colour of a grade: known names first, then its place among the bands (best → worst). */
+export function gradeTone(grade: string | null | undefined, bandGrades: string[] = []): GradeTone {
+  if (!grade) return "informative";
+  const g = grade.trim().toLowerCase();
+  if (g === "优秀" || g === "excellent") return "success";
+  if (g === "良好" || g === "good") return "brand";
+  if (g === "合格" || g === "pass" || g === "passed" || g === "satisfactory") return "warning";
+  if (g === "不合格" || g === "fail" || g === "failed") return "danger";
+  const i = bandGrades.indexOf(grade);
+  if (i < 0 || bandGrades.length < 2) return "informative";
+  const tones: GradeTone[] = ["success", "brand", "warning", "danger"];
+  return i === bandGrades.length - 1 ? "danger" : tones[Math.min(i, 2)];
+}
+
+/** Bar colour for an indicator: done, on the way, or far behind (below 60 %). */
+export function percentTone(fraction: number | null): "success" | "warning" | "error" | undefined {
+  if (fraction === null || !Number.isFinite(fraction)) return undefined;
+  if (fraction >= 1) return "success";
+  if (fraction < 0.6) return "error";
+  return "warning";
+}
+
+export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+export interface FindingGroup {
+  severity: Severity;
+  count: number;
+  codes: { code: Finding["code"]; findings: Finding[] }[];
+}
+
+/** Findings by severity (errors first), then by code in order of first appearance. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
+    if (!ofSeverity.length) continue;
+    const byCode = new Map<Finding["code"], Finding[]>();
+    for (const f of ofSeverity) {
+      const list = byCode.get(f.code);
+      if (list) list.push(f);
+      else byCode.set(f.code, [f]);
+    }
+    groups.push({
+      severity,
+      count: ofSeverity.length,
+      codes: [...byCode.entries()].map(([code, list]) => ({ code, findings: list })),
+    });
+  }
+  return groups;
+}
+
+/** Sheet!A1 with quotes when the sheet name needs them, as Excel writes it. */
+export function cellRef(sheet: string, cell: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}

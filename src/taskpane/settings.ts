@@ -1,0 +1,143 @@
+import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
+import type { PaneSettings } from "./host";
+
+export const PARTIES: PartyId[] = ["buyer", "supervisor", "supervision-centre", "third-party"];
+
+/**
+ * What the settings panel shows before the user changes anything. The core applies the same
+ * figures when options leave them out; they are repeated here only so the panel has numbers to show.
+ */
+export const DEFAULT_WEIGHTS: PartyWeights = {
+  buyer: 0.2,
+  supervisor: 0.1,
+  "supervision-centre": 0.15,
+  "third-party": 0.55,
+};
+
+export const DEFAULT_BANDS: GradeBand[] = [
+  { min: 90, grade: "优秀" },
+  { min: 80, grade: "良好" },
+  { min: 60, grade: "合格" },
+  { min: 0, grade: "不合格" },
+];
+
+export const DEFAULT_OPTIONS: EvaluateOptions = {
+  liveFormulas: true,
+  normaliseUnits: true,
+  restore: true,
+  addMissingColumns: true,
+  conditionalFormats: true,
+  markCells: true,
+  findingsSheet: true,
+};
+
+export function defaultSettings(): PaneSettings {
+  return { options: { ...DEFAULT_OPTIONS }, savedMappings: [] };
+}
+
+const BOOLEAN_OPTIONS = [
+  "liveFormulas",
+  "normaliseUnits",
+  "restore",
+  "addMissingColumns",
+  "conditionalFormats",
+  "markCells",
+  "findingsSheet",
+] as const;
+export type BooleanOption = (typeof BOOLEAN_OPTIONS)[number];
+export const OPTION_SWITCHES: readonly BooleanOption[] = BOOLEAN_OPTIONS;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function cleanDate(v: unknown): string | undefined {
+  return typeof v === "string" && DATE.test(v) ? v : undefined;
+}
+
+function cleanWeights(v: unknown): Partial<PartyWeights> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: Partial<PartyWeights> = {};
+  for (const p of PARTIES) {
+    const w = v[p];
+    if (typeof w === "number" && Number.isFinite(w) && w >= 0 && w <= 1) out[p] = w;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function cleanBands(v: unknown): GradeBand[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const bands = v.filter(
+    (b): b is GradeBand =>
+      isRecord(b) && typeof b.grade === "string" && typeof b.min === "number" && Number.isFinite(b.min),
+  );
+  return bands.length ? bands.map((b) => ({ min: b.min, grade: b.grade.slice(0, 20) })) : undefined;
+}
+
+function cleanTemplate(v: unknown): TemplateDef | undefined {
+  // A template holds field names only (header text), never cell values; keep it as the user set it.
+  if (!isRecord(v) || typeof v.id !== "string" || !Array.isArray(v.fields)) return undefined;
+  return v as unknown as TemplateDef;
+}
+
+function cleanMappings(v: unknown): SavedMapping[] {
+  if (!Array.isArray(v)) return [];
+  const out: SavedMapping[] = [];
+  for (const m of v) {
+    if (!isRecord(m) || typeof m.template !== "string" || typeof m.signature !== "string" || !isRecord(m.fields)) continue;
+    const fields: Record<string, string | null> = {};
+    for (const [k, h] of Object.entries(m.fields)) {
+      if (typeof h === "string" || h === null) fields[k] = h;
+    }
+    out.push({ template: m.template, signature: m.signature, fields });
+  }
+  return out;
+}
+
+/**
+ * The settings as they may be stored: a whitelist of choices, so that nothing from a run (the
+ * manual mapping of the moment, values read from cells) can slip into the document or the browser.
+ */
+export function sanitiseSettings(input: unknown): PaneSettings {
+  const base = defaultSettings();
+  if (!isRecord(input)) return base;
+  const o = isRecord(input.options) ? input.options : {};
+  const options: EvaluateOptions = { ...base.options };
+  for (const k of BOOLEAN_OPTIONS) {
+    if (typeof o[k] === "boolean") options[k] = o[k];
+  }
+  const asOf = cleanDate(o.asOf);
+  if (asOf) options.asOf = asOf;
+  if (isRecord(o.period)) {
+    const start = cleanDate(o.period.start);
+    const end = cleanDate(o.period.end);
+    if (start && end) options.period = { start, end };
+  }
+  const weights = cleanWeights(o.weights);
+  if (weights) options.weights = weights;
+  const bands = cleanBands(o.gradeBands);
+  if (bands) options.gradeBands = bands;
+  const template = cleanTemplate(o.template);
+  if (template) options.template = template;
+  const out: PaneSettings = { options, savedMappings: cleanMappings(input.savedMappings) };
+  if (input.language === "zh" || input.language === "en") out.language = input.language;
+  return out;
+}
+
+/** Newer mappings replace older ones for the same template and header row. */
+export function mergeMappings(saved: SavedMapping[], incoming: SavedMapping[]): SavedMapping[] {
+  const key = (m: SavedMapping) => `${m.template}\u0000${m.signature}`;
+  const byKey = new Map(saved.map((m) => [key(m), m]));
+  for (const m of incoming) byKey.set(key(m), { template: m.template, signature: m.signature, fields: { ...m.fields } });
+  return [...byKey.values()];
+}
+
+export function weightsOf(options: EvaluateOptions): PartyWeights {
+  return { ...DEFAULT_WEIGHTS, ...(options.weights ?? {}) };
+}
+
+export function bandsOf(options: EvaluateOptions): GradeBand[] {
+  return options.gradeBands && options.gradeBands.length ? options.gradeBands : DEFAULT_BANDS;
+}

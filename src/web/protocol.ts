@@ -1,0 +1,28 @@
+import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
+import type { HostError, Progress } from "../taskpane/host";
+
+/**
+ * Messages between the page and its Web Worker. Every request carries an id; the worker answers
+ * it with any number of progress messages and then exactly one result or error.
+ */
+export type WorkerRequest =
+  /** keep these bytes as the original workbook and return its snapshot */
+  | { id: number; type: "open"; name: string; bytes: ArrayBuffer }
+  /** evaluate the open workbook (or the snapshot sent along, when the page has another one) */
+  | { id: number; type: "evaluate"; options: EvaluateOptions; snapshot?: WorkbookSnapshot }
+  /** apply a plan to a fresh copy of the original and return the new file */
+  | { id: number; type: "apply"; plan: Plan };
+
+export type WorkerResponse =
+  | { id: number; type: "progress"; progress: Progress }
+  | { id: number; type: "opened"; snapshot: WorkbookSnapshot; cells: number }
+  | { id: number; type: "evaluated"; result: EvaluateResult }
+  | { id: number; type: "applied"; bytes: Uint8Array }
+  | { id: number; type: "error"; code: HostError["code"]; message: string };
+
+/** What the page needs of a Worker; tests connect a client and a handler without a real one. */
+export interface WorkerPort {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: { data: WorkerResponse }) => void) | null;
+  terminate?(): void;
+}

@@ -1,0 +1,95 @@
+import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
+import type { HostError } from "../taskpane/host";
+import { TOO_LARGE_MESSAGE, type PageLimits } from "./limits";
+import type { WorkerRequest, WorkerResponse } from "./protocol";
+
+/** The file mode and the core, injected so this logic runs in tests without a Worker or a real file. */
+export interface WorkerDeps<P> {
+  openXlsx(bytes: Uint8Array): P;
+  snapshotOf(pkg: P, sourceName: string): WorkbookSnapshot;
+  applyPlan(pkg: P, plan: Plan): Uint8Array;
+  evaluate(snapshot: WorkbookSnapshot, options?: EvaluateOptions): EvaluateResult;
+}
+
+export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+export function countCells(snapshot: WorkbookSnapshot): number {
+  let n = 0;
+  for (const sheet of snapshot.sheets) {
+    for (const row of sheet.values) {
+      for (const v of row) if (v !== null && v !== "") n++;
+    }
+  }
+  return n;
+}
+
+/** The failure as the page shows it: the file mode's messages are already plain Chinese. */
+function describe(err: unknown): { code: HostError["code"]; message: string } {
+  const e = err as { name?: string; code?: string; message?: string } | null;
+  if (e && e.name === "XlsxError") {
+    if (e.code === "too-large") return { code: "too-large-for-page", message: TOO_LARGE_MESSAGE };
+    return { code: "file-unreadable", message: e.message ?? "无法读取这个文件。" };
+  }
+  if (e && e.name === "HostError" && e.code) return { code: e.code as HostError["code"], message: e.message ?? "" };
+  const first = (e?.message ?? String(err)).split("\n")[0].slice(0, 200);
+  return { code: "unknown", message: first };
+}
+
+class TooLarge extends Error {
+  override readonly name = "HostError";
+  readonly code = "too-large-for-page";
+  constructor() {
+    super(TOO_LARGE_MESSAGE);
+  }
+}
+
+/**
+ * The worker's side of the protocol. It keeps the original bytes and applies every plan to a fresh
+ * copy of them, so a re-run replaces the previous run's outputs and undo is simply "the original".
+ */
+export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: PageLimits): (req: WorkerRequest) => void {
+  let original: Uint8Array | null = null;
+  let snapshot: WorkbookSnapshot | null = null;
+
+  return (req) => {
+    try {
+      switch (req.type) {
+        case "open": {
+          original = null;
+          snapshot = null;
+          const bytes = new Uint8Array(req.bytes);
+          if (bytes.byteLength > limits.maxFileBytes) throw new TooLarge();
+          post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.1 } });
+          const pkg = deps.openXlsx(bytes);
+          post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.5 } });
+          const snap = deps.snapshotOf(pkg, req.name);
+          const cells = countCells(snap);
+          if (cells > limits.maxCells) throw new TooLarge();
+          original = bytes;
+          snapshot = snap;
+          post({ id: req.id, type: "opened", snapshot: snap, cells });
+          return;
+        }
+        case "evaluate": {
+          const snap = req.snapshot ?? snapshot;
+          if (!snap) throw new Error("请先选择一个 .xlsx 工作簿。");
+          post({ id: req.id, type: "progress", progress: { phase: "analyse", fraction: 0.1 } });
+          post({ id: req.id, type: "evaluated", result: deps.evaluate(snap, req.options) });
+          return;
+        }
+        case "apply": {
+          if (!original) throw new Error("请先选择一个 .xlsx 工作簿。");
+          post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.1 } });
+          // A fresh package each time: applying must never build on the previous run's writes.
+          const pkg = deps.openXlsx(original.slice());
+          post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.4 } });
+          const out = deps.applyPlan(pkg, req.plan);
+          post({ id: req.id, type: "applied", bytes: out }, [out.buffer as ArrayBuffer]);
+          return;
+        }
+      }
+    } catch (err) {
+      post({ id: req.id, type: "error", ...describe(err) });
+    }
+  };
+}
