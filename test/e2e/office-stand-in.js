@@ -1,0 +1,209 @@
+/*
+ * Stand-in for Microsoft's office.js, served by the e2e test in place of the CDN script. It tells
+ * the pane it runs in Excel and offers a small in-memory workbook through Excel.run: enough for
+ * the pane to mount and for a read of sheets, used ranges and values. It is not an Excel emulator.
+ */
+(function () {
+  "use strict";
+  var book = {
+    name: "演示工作簿.xlsx",
+    sheets: [
+      {
+        name: "指标完成情况",
+        values: [
+          ["服务对象建档", "指标要求", "完成情况", "完成百分比"],
+          ["", "200个", "371个", ""],
+        ],
+      },
+    ],
+  };
+
+  function letters(col) {
+    var n = col + 1, s = "";
+    while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    return s;
+  }
+  function parseCell(ref) {
+    var m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+    var c = 0;
+    for (var i = 0; i < m[1].length; i++) c = c * 26 + (m[1].charCodeAt(i) - 64);
+    return { row: Number(m[2]) - 1, col: c - 1 };
+  }
+  function grid(sheet, r, c, rows, cols, pick) {
+    var out = [];
+    for (var i = 0; i < rows; i++) {
+      var line = [];
+      for (var j = 0; j < cols; j++) {
+        var row = sheet.values[r + i] || [];
+        var v = row[c + j];
+        line.push(pick(v === undefined || v === null ? "" : v));
+      }
+      out.push(line);
+    }
+    return out;
+  }
+  function setGrid(sheet, r, c, data) {
+    for (var i = 0; i < data.length; i++) {
+      sheet.values[r + i] = sheet.values[r + i] || [];
+      for (var j = 0; j < data[i].length; j++) sheet.values[r + i][c + j] = data[i][j];
+    }
+  }
+  function loadable(obj) {
+    obj.load = function () { return obj; };
+    obj.track = function () { return obj; };
+    obj.untrack = function () { return obj; };
+    obj.isNullObject = false;
+    return obj;
+  }
+
+  function makeRange(sheet, r, c, rows, cols) {
+    var range = loadable({
+      rowIndex: r,
+      columnIndex: c,
+      rowCount: rows,
+      columnCount: cols,
+      cellCount: rows * cols,
+      address: "'" + sheet.name + "'!" + letters(c) + (r + 1) + (rows * cols > 1 ? ":" + letters(c + cols - 1) + (r + rows) : ""),
+      format: { fill: { color: "#FFFFFF", clear: function () {} }, font: { bold: false }, autofitColumns: function () {}, columnWidth: 64 },
+      conditionalFormats: { add: function () { return { cellValue: { format: { fill: {}, font: {} }, rule: {} } }; }, clearAll: function () {} },
+      dataValidation: { rule: {}, clear: function () {} },
+      merge: function () {},
+      unmerge: function () {},
+      getCell: function (i, j) { return makeRange(sheet, r + i, c + j, 1, 1); },
+      getResizedRange: function (dr, dc) { return makeRange(sheet, r, c, rows + dr, cols + dc); },
+      getOffsetRange: function (dr, dc) { return makeRange(sheet, r + dr, c + dc, rows, cols); },
+      getMergedAreasOrNullObject: function () { return loadable({ isNullObject: true, areas: { items: [] }, areaCount: 0 }); },
+      clear: function () {},
+    });
+    Object.defineProperty(range, "values", {
+      enumerable: true,
+      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return v; }); },
+      set: function (data) { setGrid(sheet, r, c, data); },
+    });
+    Object.defineProperty(range, "formulas", {
+      enumerable: true,
+      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return v; }); },
+      set: function (data) { setGrid(sheet, r, c, data); },
+    });
+    Object.defineProperty(range, "text", {
+      enumerable: true,
+      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return String(v); }); },
+    });
+    range.numberFormat = grid(sheet, r, c, rows, cols, function () { return "General"; });
+    range.valueTypes = grid(sheet, r, c, rows, cols, function (v) { return v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"; });
+    return range;
+  }
+
+  function usedBounds(sheet) {
+    var rows = sheet.values.length, cols = 0;
+    sheet.values.forEach(function (row) { cols = Math.max(cols, (row || []).length); });
+    return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
+  }
+
+  function makeWorksheet(sheet) {
+    return loadable({
+      name: sheet.name,
+      id: "{" + sheet.name + "}",
+      visibility: "Visible",
+      position: book.sheets.indexOf(sheet),
+      tabColor: "",
+      protection: loadable({ protected: false }),
+      freezePanes: { freezeRows: function () {}, freezeColumns: function () {}, freezeAt: function () {}, unfreeze: function () {} },
+      getUsedRange: function () { var b = usedBounds(sheet); return makeRange(sheet, 0, 0, b.rows, b.cols); },
+      getUsedRangeOrNullObject: function () { var b = usedBounds(sheet); return makeRange(sheet, 0, 0, b.rows, b.cols); },
+      getRange: function (addr) {
+        var parts = String(addr || "A1").split(":");
+        var a = parseCell(parts[0]), z = parts[1] ? parseCell(parts[1]) : a;
+        return makeRange(sheet, a.row, a.col, z.row - a.row + 1, z.col - a.col + 1);
+      },
+      getRangeByIndexes: function (r, c, rows, cols) { return makeRange(sheet, r, c, rows, cols); },
+      getCell: function (r, c) { return makeRange(sheet, r, c, 1, 1); },
+      activate: function () {},
+      delete: function () { book.sheets.splice(book.sheets.indexOf(sheet), 1); },
+    });
+  }
+
+  function findSheet(name) {
+    for (var i = 0; i < book.sheets.length; i++) if (book.sheets[i].name === name) return book.sheets[i];
+    return null;
+  }
+
+  function makeContext() {
+    var worksheets = loadable({
+      getItem: function (name) {
+        var s = findSheet(name);
+        if (!s) throw new Error("ItemNotFound: " + name);
+        return makeWorksheet(s);
+      },
+      getItemOrNullObject: function (name) {
+        var s = findSheet(name);
+        return s ? makeWorksheet(s) : loadable({ isNullObject: true, name: name });
+      },
+      add: function (name) {
+        var s = { name: name || "Sheet" + (book.sheets.length + 1), values: [] };
+        book.sheets.push(s);
+        return makeWorksheet(s);
+      },
+      getActiveWorksheet: function () { return makeWorksheet(book.sheets[0]); },
+      getCount: function () { return { value: book.sheets.length }; },
+    });
+    Object.defineProperty(worksheets, "items", { get: function () { return book.sheets.map(makeWorksheet); } });
+    return {
+      workbook: loadable({
+        name: book.name,
+        worksheets: worksheets,
+        application: loadable({ calculationMode: "Automatic", suspendApiCalculationUntilNextSync: function () {}, calculate: function () {} }),
+        getSelectedRange: function () { return makeRange(book.sheets[0], 0, 0, 1, 1); },
+        getActiveCell: function () { return makeRange(book.sheets[0], 0, 0, 1, 1); },
+        properties: loadable({ title: "" }),
+      }),
+      application: loadable({ suspendApiCalculationUntilNextSync: function () {} }),
+      trackedObjects: { add: function () {}, remove: function () {} },
+      runtime: loadable({ enableEvents: true }),
+      sync: function () { window.__officeStandIn.syncs++; return Promise.resolve(); },
+    };
+  }
+
+  var settings = {};
+  var info = { host: "Excel", platform: "PC" };
+  window.__officeStandIn = { book: book, syncs: 0 };
+  window.Office = {
+    HostType: { Excel: "Excel", Word: "Word" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady: function (cb) {
+      if (typeof cb === "function") setTimeout(function () { cb(info); }, 0);
+      return Promise.resolve(info);
+    },
+    initialize: function () {},
+    actions: { associate: function () {} },
+    context: {
+      host: "Excel",
+      platform: "PC",
+      displayLanguage: "zh-CN",
+      contentLanguage: "zh-CN",
+      diagnostics: { host: "Excel", platform: "PC", version: "16.0.0.0" },
+      requirements: { isSetSupported: function () { return true; } },
+      document: {
+        settings: {
+          get: function (k) { return Object.prototype.hasOwnProperty.call(settings, k) ? settings[k] : null; },
+          set: function (k, v) { settings[k] = v; },
+          remove: function (k) { delete settings[k]; },
+          saveAsync: function (opt, cb) {
+            var done = typeof opt === "function" ? opt : cb;
+            if (done) done({ status: "succeeded" });
+          },
+        },
+      },
+    },
+  };
+  window.Excel = {
+    run: function (fn) { return Promise.resolve().then(function () { return fn(makeContext()); }); },
+    ErrorCodes: {
+      invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+      accessDenied: "AccessDenied",
+      requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+    },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  };
+})();

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/**
+ * End-to-end suite (`npm run test:e2e`): the built pages in real Chromium, and LibreOffice as an
+ * independent engine checking every formula we write. Needs `npm run build`, `npm run build:cli`,
+ * /usr/bin/chromium and soffice; see README (CI's .ci/run installs them).
+ * Ends with one line `e2e: N passed, N failed` and a non-zero exit on any failure.
+ */
+"use strict";
+require("./lib/ts-register");
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+const { serveDirectory } = require("./lib/static-server");
+const { chromiumPath, launch, watchPage } = require("./lib/browser");
+const { sofficePath, compareWithLibreOffice } = require("./lib/soffice");
+const { scoreOnPage, downloadResult } = require("./lib/page-flow");
+const { checkScoredWorkbook } = require("./lib/check-scored");
+const gen = require("../support/generate-roster.ts");
+
+const ROOT = path.resolve(__dirname, "../..");
+// E2E_DIST points the suite at another build (used to try the harness on a stand-in page)
+const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, "dist");
+const CLI = path.join(ROOT, "bin", "shuangbai.js");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const INPUT_SHEETS = [gen.ROSTER_SHEET, gen.INDICATOR_SHEET, gen.SCORE_SHEET];
+
+const INSTALL_CHROMIUM = "Chromium is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk (CI's .ci/run does this)";
+const INSTALL_SOFFICE = "LibreOffice is missing: apt-get install -y --no-install-recommends libreoffice-calc-nogui (CI's .ci/run does this)";
+
+const tests = [];
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+function need(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function requirePage(file) {
+  need(fs.existsSync(path.join(DIST, file)), `dist/${file} not built: run npm run build first`);
+}
+
+function requireCli() {
+  need(fs.existsSync(CLI), "bin/shuangbai.js not found: the command line has not been built yet");
+  need(fs.existsSync(path.join(ROOT, "build")), "build/ missing: run npm run build:cli first");
+}
+
+const fixtures = {};
+async function makeFixtures() {
+  fs.mkdirSync(path.join(ARTIFACTS, "fixtures"), { recursive: true });
+  const specs = {
+    drifted: { rows: 300, seed: 11, slips: true, typedPercents: true },
+    clean: { rows: 60, seed: 12 },
+  };
+  for (const [key, opts] of Object.entries(specs)) {
+    const file = path.join(ARTIFACTS, "fixtures", `社工站-${key}-${opts.rows}.xlsx`);
+    await gen.writeSeedWorkbook(file, gen.makeSeedWorkbook(opts));
+    fixtures[key] = file;
+  }
+}
+
+function runCli(input, out, report) {
+  requireCli();
+  const r = spawnSync(process.execPath, [CLI, "score", input, "--out", out, "--report", report, "--force"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 180000,
+  });
+  need(!r.error, `CLI did not finish: ${r.error && r.error.message}`);
+  need(r.status === 0, `CLI exited ${r.status}: ${r.stderr.trim()}`);
+  need(fs.existsSync(out), `CLI wrote no output at ${out}`);
+  return r;
+}
+
+function assertAgreement(file, label) {
+  need(sofficePath(), INSTALL_SOFFICE);
+  const { checked, mismatches } = compareWithLibreOffice(file);
+  need(checked > 0, `${label}: no formula cells found to check`);
+  if (mismatches.length) {
+    const sample = mismatches.slice(0, 8).map((m) => `  ${m.sheet}!${m.cell} ${m.formula}: ours ${JSON.stringify(m.ours)} vs LibreOffice ${JSON.stringify(m.libreoffice)}`);
+    throw new Error(`${label}: ${mismatches.length} of ${checked} formula cells disagree with LibreOffice:\n${sample.join("\n")}`);
+  }
+  return checked;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let pageDownload = null;
+
+test("standalone page: score a drifted roster, download, no foreign requests or errors", async () => {
+  need(chromiumPath(), INSTALL_CHROMIUM);
+  requirePage("index.html");
+  const server = await serveDirectory(DIST);
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    const watch = watchPage(page, server.origin);
+    const { msToGrade } = await scoreOnPage(page, server.origin, fixtures.drifted, { screenshotDir: ARTIFACTS });
+    const dl = await downloadResult(page, ARTIFACTS);
+    need(dl.name.endsWith("-评估结果.xlsx"), `download named ${dl.name}, expected …-评估结果.xlsx`);
+    const problems = await checkScoredWorkbook(fs.readFileSync(dl.path), INPUT_SHEETS);
+    problems.push(...watch.problems);
+    need(problems.length === 0, problems.join("\n"));
+    pageDownload = dl.path;
+    return `graded in ${msToGrade} ms, ${watch.requests.length} requests all to ${server.origin}`;
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+test("add-in pane mounts under a stand-in office.js and shows 一键评分", async () => {
+  need(chromiumPath(), INSTALL_CHROMIUM);
+  requirePage("taskpane.html");
+  const server = await serveDirectory(DIST);
+  const { context, close } = await launch();
+  try {
+    const standIn = fs.readFileSync(path.join(__dirname, "office-stand-in.js"), "utf8");
+    let officeJsServed = 0;
+    await context.route(/^https?:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/, (route) => {
+      officeJsServed++;
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
+    });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.origin, { allowUrls: [OFFICE_JS_CDN] });
+    await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
+    await page.getByRole("button", { name: "一键评分" }).first().waitFor({ state: "visible", timeout: 30000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    need(officeJsServed > 0, "the pane never asked for office.js from Microsoft's CDN");
+    const foreign = watch.requests.filter((u) => u !== OFFICE_JS_CDN && /^https?:/.test(u) && new URL(u).origin !== server.origin);
+    need(foreign.length === 0, `unexpected requests: ${foreign.join(", ")}`);
+    need(watch.problems.length === 0, watch.problems.join("\n"));
+    return "mounted, stand-in office.js served";
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+test("LibreOffice check catches a wrong cached value (harness self-check)", async () => {
+  need(sofficePath(), INSTALL_SOFFICE);
+  const ExcelJS = require("exceljs");
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("检查");
+  ws.getCell("A1").value = 371;
+  ws.getCell("B1").value = 200;
+  ws.getCell("C1").value = { formula: "IFERROR(A1/B1,\"\")", result: 371 / 200 };
+  ws.getCell("C2").value = { formula: "A1*2", result: 999 };
+  ws.getCell("C3").value = { formula: "IF(A2=\"\",\"\",A2)", result: "" };
+  const file = path.join(ARTIFACTS, "fixtures", "self-check.xlsx");
+  await book.xlsx.writeFile(file);
+  const { checked, mismatches } = compareWithLibreOffice(file);
+  need(checked === 3, `expected 3 formula cells, found ${checked}`);
+  need(mismatches.length === 1 && mismatches[0].cell === "C2" && mismatches[0].libreoffice === 742, `expected only C2 to disagree (742), got ${JSON.stringify(mismatches)}`);
+  return "a stale cached value is caught, right ones pass";
+});
+
+test("CLI on a drifted roster: report right, output agrees with LibreOffice", async () => {
+  const out = path.join(ARTIFACTS, "cli-drifted-评估结果.xlsx");
+  const report = path.join(ARTIFACTS, "cli-drifted-report.json");
+  const r = runCli(fixtures.drifted, out, report);
+  const problems = await checkScoredWorkbook(fs.readFileSync(out), INPUT_SHEETS);
+  need(problems.length === 0, problems.join("\n"));
+  const json = JSON.parse(fs.readFileSync(report, "utf8"));
+  const text = fs.readFileSync(report, "utf8") + r.stdout;
+  const people = gen.makeDriftedRosterRows(300, 11, { slips: true }).people;
+  const leaked = people.filter((p) => text.includes(p.id) || text.includes(p.phone));
+  need(leaked.length === 0, `report or stdout shows ${leaked.length} full ID numbers or phones`);
+  need(json.scores.length > 0 && json.scores[0].grade === gen.SEED_GRADE, `report grade ${json.scores[0] && json.scores[0].grade}`);
+  const checked = assertAgreement(out, "CLI drifted roster");
+  return `${checked} formula cells agree`;
+});
+
+test("CLI on a clean roster: output agrees with LibreOffice", async () => {
+  const out = path.join(ARTIFACTS, "cli-clean-评估结果.xlsx");
+  runCli(fixtures.clean, out, path.join(ARTIFACTS, "cli-clean-report.json"));
+  const checked = assertAgreement(out, "CLI clean roster");
+  return `${checked} formula cells agree`;
+});
+
+test("page download agrees with LibreOffice", async () => {
+  need(pageDownload, "no page download to check (the page test failed)");
+  const checked = assertAgreement(pageDownload, "page download");
+  return `${checked} formula cells agree`;
+});
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await makeFixtures();
+  let passed = 0;
+  let failed = 0;
+  for (const t of tests) {
+    const t0 = Date.now();
+    try {
+      const note = await t.fn();
+      passed++;
+      console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ""}`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✗ ${t.name} (${Date.now() - t0} ms)\n    ${String(err && err.message ? err.message : err).split("\n").join("\n    ")}`);
+    }
+  }
+  console.log(`\nartefacts: ${path.relative(ROOT, ARTIFACTS)}/`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log("e2e: 0 passed, 1 failed");
+  process.exitCode = 1;
+});
