@@ -1,0 +1,319 @@
+/**
+ * Applying a plan by patching the package: only the parts the plan changes are rewritten
+ * (touched worksheets, styles.xml when a style is added, workbook.xml / its rels / content types
+ * when a sheet is added, and calcChain.xml removed when formulas changed). Every other entry is
+ * copied with its original compressed bytes.
+ */
+import type { Plan, PlanOp } from "../core/types";
+import { XlsxError } from "./errors";
+import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
+import { blankWorksheet, emptyEdits, patchWorksheet, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { MINIMAL_STYLES, StylesEditor } from "./styles";
+import { attr, childElements, escapeAttr, findAll, findElement, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
+import { makeEntry, writeZip, type ZipEntry } from "./zip";
+
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const REL_TYPE_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+/** Fills over more cells than this are a plan bug (a whole-sheet range), not something to materialise. */
+const MAX_FILL_CELLS = 5_000_000;
+
+interface WorkSheet {
+  name: string;
+  path: string | null;
+  kind: "worksheet" | "other";
+  /** replaced by a blank sheet (addSheet on an existing name, or a new sheet) */
+  blank: boolean;
+  tabColor?: string;
+  edits: SheetEdits;
+}
+
+/** Mutable copies of the package-level parts a plan may change. */
+class Workbook {
+  workbookXml: string;
+  relsXml: string | null;
+  contentTypes: string;
+  workbookChanged = false;
+  relsChanged = false;
+  contentTypesChanged = false;
+  readonly sheets: WorkSheet[];
+  readonly newParts: string[] = [];
+
+  constructor(private readonly pkg: XlsxPackage) {
+    this.workbookXml = pkg.workbookXml;
+    const rels = findEntry(pkg, pkg.workbookRelsPath);
+    this.relsXml = rels ? readText(rels) : null;
+    const ct = findEntry(pkg, "[Content_Types].xml");
+    if (!ct) throw new XlsxError("not-xlsx", "no [Content_Types].xml");
+    this.contentTypes = readText(ct);
+    this.sheets = pkg.sheets.map((s) => ({ name: s.name, path: s.path, kind: s.kind, blank: false, edits: emptyEdits() }));
+  }
+
+  find(name: string): WorkSheet | undefined {
+    // Excel treats sheet names case-insensitively
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  sheet(name: string): WorkSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`计划引用了不存在的工作表“${name}”`);
+    if (s.kind !== "worksheet" || !s.path) throw new Error(`工作表“${name}”不是普通工作表，无法写入`);
+    return s;
+  }
+
+  private partExists(path: string): boolean {
+    const lower = path.toLowerCase();
+    return !!findEntry(this.pkg, path) || this.newParts.some((p) => p.toLowerCase() === lower);
+  }
+
+  addSheet(name: string, after: string | undefined, tabColor: string | undefined): void {
+    const existing = this.find(name);
+    if (existing) {
+      if (existing.kind !== "worksheet") throw new Error(`已有同名的非普通工作表“${name}”，无法替换`);
+      // re-runs replace the sheet they made last time instead of adding a second copy
+      existing.blank = true;
+      existing.tabColor = tabColor;
+      existing.edits = emptyEdits();
+      return;
+    }
+    let n = 1;
+    while (this.partExists(`xl/worksheets/sheet${n}.xml`)) n++;
+    const path = `xl/worksheets/sheet${n}.xml`;
+    this.newParts.push(path);
+    const rid = this.addRelationship(path);
+    this.insertSheetElement(name, rid, after);
+    this.contentTypes = insertBeforeClose(this.contentTypes, `<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
+    this.contentTypesChanged = true;
+
+    const afterSheet = after !== undefined ? this.find(after) : undefined;
+    const index = afterSheet ? this.sheets.indexOf(afterSheet) + 1 : this.sheets.length;
+    this.sheets.splice(index, 0, { name, path, kind: "worksheet", blank: true, tabColor, edits: emptyEdits() });
+  }
+
+  private relTypeLike(fallback: string, suffix: string): string {
+    const m = this.relsXml ? new RegExp(`Type="([^"]*/${suffix})"`).exec(this.relsXml) : null;
+    return m ? m[1] : fallback;
+  }
+
+  /** Add a relationship from the workbook to `path`; returns its id. */
+  addRelationship(path: string, type = this.relTypeLike(REL_TYPE_WORKSHEET, "worksheet")): string {
+    const rels =
+      this.relsXml ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const ids = new Set([...rels.matchAll(/\sId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const folder = this.pkg.workbookPath.slice(0, this.pkg.workbookPath.lastIndexOf("/") + 1);
+    const target = path.startsWith(folder) ? path.slice(folder.length) : `/${path}`;
+    const p = rootPrefix(rels);
+    this.relsXml = insertBeforeClose(rels, `<${p}Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`);
+    this.relsChanged = true;
+    return id;
+  }
+
+  private insertSheetElement(name: string, rid: string, after: string | undefined): void {
+    const xml = this.workbookXml;
+    const p = rootPrefix(xml);
+    const sheetsEl = findElement(xml, `${p}sheets`);
+    if (!sheetsEl || sheetsEl.selfClosing) throw new XlsxError("corrupt", "workbook.xml has no <sheets>");
+    const items = childElements(xml, sheetsEl.openEnd, sheetsEl.end).filter((s) => s.name === `${p}sheet`);
+    let maxId = 0;
+    for (const s of items) maxId = Math.max(maxId, Number(attr(xml.slice(s.start, s.openEnd), "sheetId") ?? 0));
+    let index = items.length;
+    if (after !== undefined) {
+      const lower = after.toLowerCase();
+      const found = items.findIndex((s) => (attr(xml.slice(s.start, s.openEnd), "name") ?? "").toLowerCase() === lower);
+      if (found >= 0) index = found + 1;
+    }
+    const at = index < items.length ? items[index].start : sheetsEl.end - `</${p}sheets>`.length;
+    const rp = relPrefixOf(xml);
+    const declare = new RegExp(`xmlns:${rp.slice(0, -1)}\\s*=`).test(xml) ? "" : ` xmlns:${rp.slice(0, -1)}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    const element = `<${p}sheet name="${escapeAttr(name)}" sheetId="${maxId + 1}" ${rp}id="${rid}"${declare}/>`;
+    let out = xml.slice(0, at) + element + xml.slice(at);
+    if (index < items.length) out = shiftSheetIndices(out, p, index);
+    this.workbookXml = out;
+    this.workbookChanged = true;
+  }
+
+  removeCalcChain(): void {
+    const rel = this.pkg.workbookRels.find((r) => r.type.endsWith("/calcChain"));
+    if (!rel) return;
+    if (this.relsXml) {
+      const p = rootPrefix(this.relsXml);
+      for (const s of findAll(this.relsXml, `${p}Relationship`)) {
+        if (attr(this.relsXml.slice(s.start, s.openEnd), "Id") === rel.id) {
+          this.relsXml = this.relsXml.slice(0, s.start) + this.relsXml.slice(s.end);
+          this.relsChanged = true;
+          break;
+        }
+      }
+    }
+    const p = rootPrefix(this.contentTypes);
+    for (const s of findAll(this.contentTypes, `${p}Override`)) {
+      const part = attr(this.contentTypes.slice(s.start, s.openEnd), "PartName") ?? "";
+      if (part.replace(/^\//, "").toLowerCase() === rel.target.toLowerCase()) {
+        this.contentTypes = this.contentTypes.slice(0, s.start) + this.contentTypes.slice(s.end);
+        this.contentTypesChanged = true;
+        break;
+      }
+    }
+  }
+}
+
+function insertBeforeClose(xml: string, element: string): string {
+  const root = rootElement(xml);
+  if (!root) throw new XlsxError("corrupt", "part has no root element");
+  if (root.selfClosing) {
+    const open = xml.slice(root.start, root.openEnd).replace(/\s*\/>$/, ">");
+    return `${xml.slice(0, root.start)}${open}${element}</${root.name}>${xml.slice(root.openEnd)}`;
+  }
+  return xml.slice(0, root.end) + element + xml.slice(root.end);
+}
+
+/** A sheet inserted at `index` moves later sheets right: sheet-scoped names and the active tab follow them. */
+function shiftSheetIndices(xml: string, p: string, index: number): string {
+  const bump = (tag: string, name: string) => {
+    const v = attr(tag, name);
+    return v !== undefined && Number(v) >= index ? setAttr(tag, name, String(Number(v) + 1)) : tag;
+  };
+  let out = xml.replace(new RegExp(`<${p}definedName\\b[^>]*>`, "g"), (tag) => bump(tag, "localSheetId"));
+  out = out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (tag) => bump(bump(tag, "activeTab"), "firstSheet"));
+  return out;
+}
+
+function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
+  let row = edits.cells.get(r);
+  if (!row) edits.cells.set(r, (row = new Map()));
+  let e = row.get(c);
+  if (!e) row.set(c, (e = {}));
+  return e;
+}
+
+function collect(wb: Workbook, op: PlanOp): void {
+  switch (op.kind) {
+    case "addSheet":
+      wb.addSheet(op.sheet, op.after, op.tabColor);
+      return;
+    case "cells": {
+      const edits = wb.sheet(op.sheet).edits;
+      op.cells.forEach((line, i) =>
+        line.forEach((cell, j) => {
+          if (!cell) return;
+          const e = cellEdit(edits, op.row + i, op.col + j);
+          e.content = cell.formula !== undefined ? { value: cell.value, formula: cell.formula } : { value: cell.value };
+          if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
+        }),
+      );
+      return;
+    }
+    case "fill": {
+      const edits = wb.sheet(op.sheet).edits;
+      for (const r of op.ranges) {
+        if ((r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > MAX_FILL_CELLS) continue;
+        for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) cellEdit(edits, row, col).fill = op.role;
+      }
+      return;
+    }
+    case "merge":
+      wb.sheet(op.sheet).edits.merges.push(op.range);
+      return;
+    case "columnWidths": {
+      const edits = wb.sheet(op.sheet).edits;
+      for (const w of op.widths) edits.widths.set(w.col, w.width);
+      return;
+    }
+    case "freeze":
+      wb.sheet(op.sheet).edits.freeze = { rows: op.rows, cols: op.cols };
+      return;
+    case "conditionalFormat":
+      wb.sheet(op.sheet).edits.conditional.push({ range: op.range, rules: op.rules });
+      return;
+    case "listValidation":
+      wb.sheet(op.sheet).edits.validations.push({ range: op.range, items: op.items });
+      return;
+  }
+}
+
+function hasEdits(e: SheetEdits): boolean {
+  return e.cells.size > 0 || e.merges.length > 0 || e.widths.size > 0 || !!e.freeze || e.conditional.length > 0 || e.validations.length > 0;
+}
+
+/** Apply the plan and return the bytes of the new workbook; `pkg` is left as it was. */
+export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
+  const wb = new Workbook(pkg);
+  for (const op of plan) collect(wb, op);
+
+  // styles.xml is parsed only if some edit asks for a style
+  let styles: StylesEditor | null = null;
+  let stylesPath = pkg.stylesPath;
+  const stylesProvider = (): StylesEditor => {
+    if (!styles) {
+      const entry = stylesPath ? findEntry(pkg, stylesPath) : undefined;
+      styles = new StylesEditor(entry ? readText(entry) : MINIMAL_STYLES);
+    }
+    return styles;
+  };
+
+  const replaced = new Map<string, Uint8Array>();
+  let formulasChanged = false;
+  const originalPaths = new Set(pkg.sheets.map((s) => s.path?.toLowerCase()));
+  for (const sheet of wb.sheets) {
+    if (!sheet.path || (!sheet.blank && !hasEdits(sheet.edits))) continue;
+    let base: string;
+    if (sheet.blank) {
+      base = blankWorksheet(sheet.tabColor);
+      // a replaced sheet's old formulas are gone from the calc chain's point of view
+      if (originalPaths.has(sheet.path.toLowerCase())) formulasChanged = true;
+    } else {
+      const entry = findEntry(pkg, sheet.path);
+      if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
+      base = readText(entry);
+    }
+    const result = hasEdits(sheet.edits) ? patchWorksheet(base, sheet.edits, stylesProvider) : { xml: base, formulasChanged: false };
+    formulasChanged ||= result.formulasChanged;
+    replaced.set(sheet.path.toLowerCase(), utf8Encode(result.xml));
+  }
+
+  const editor = styles as StylesEditor | null;
+  if (editor && editor.isChanged) {
+    if (!stylesPath) {
+      stylesPath = "xl/styles.xml";
+      wb.newParts.push(stylesPath);
+      wb.addRelationship(stylesPath, REL_TYPE_STYLES);
+      wb.contentTypes = insertBeforeClose(wb.contentTypes, `<Override PartName="/${stylesPath}" ContentType="${CT_STYLES}"/>`);
+      wb.contentTypesChanged = true;
+    }
+    replaced.set(stylesPath.toLowerCase(), utf8Encode(editor.toXml()));
+  }
+
+  const removed = new Set<string>();
+  const calcRel = pkg.workbookRels.find((r) => r.type.endsWith("/calcChain"));
+  if (formulasChanged && calcRel) {
+    wb.removeCalcChain();
+    removed.add(calcRel.target.toLowerCase());
+  }
+  if (wb.workbookChanged) replaced.set(pkg.workbookPath.toLowerCase(), utf8Encode(wb.workbookXml));
+  if (wb.relsChanged && wb.relsXml !== null) {
+    if (!findEntry(pkg, pkg.workbookRelsPath)) wb.newParts.push(relsPathOf(pkg.workbookPath));
+    replaced.set(pkg.workbookRelsPath.toLowerCase(), utf8Encode(wb.relsXml));
+  }
+  if (wb.contentTypesChanged) replaced.set("[content_types].xml", utf8Encode(wb.contentTypes));
+
+  const out: ZipEntry[] = [];
+  for (const e of pkg.entries) {
+    const key = e.name.toLowerCase();
+    if (removed.has(key)) continue;
+    const content = replaced.get(key);
+    out.push(content ? makeEntry(e.name, content, e) : e);
+    replaced.delete(key);
+  }
+  const stamp = pkg.entries[0];
+  for (const path of wb.newParts) {
+    const content = replaced.get(path.toLowerCase());
+    if (content) out.push(makeEntry(path, content, stamp));
+  }
+  return writeZip(out);
+}

@@ -1,0 +1,23 @@
+/**
+ * .xlsx file mode: read a workbook into the core's snapshot, and write a plan back by patching.
+ *
+ * Design, in short:
+ * - The package is read with our own zip central-directory reader (zip.ts) and fflate for
+ *   DEFLATE; parts are inflated lazily and untouched entries are copied to the output as their
+ *   original compressed bytes, so charts, drawings, pivot caches, comments, VBA and anything we
+ *   do not understand come out byte-for-byte identical.
+ * - XML is scanned by hand (xml.ts) instead of parsed into a DOM: we need byte-exact patching
+ *   (a serialiser would rewrite every byte of a touched part) and low memory and time on
+ *   100k-row sheets.
+ * - New text cells are written as inline strings (t="inlineStr"), and formula text results as
+ *   t="str": sharedStrings.xml is never touched, so no index can shift and no count goes stale.
+ *   Excel converts inline strings into shared ones on its next save.
+ * - Styles: a changed cell gets a clone of its own cellXfs record with only the number format or
+ *   fill (and bold font for headers) swapped, appended to styles.xml; existing records are never
+ *   edited, so every other cell looks exactly as before.
+ * - Nothing here imports Node: it runs in browsers and Web Workers too.
+ */
+export { XlsxError, type XlsxErrorCode } from "./errors";
+export { openXlsx, type XlsxPackage, type SheetInfo } from "./package";
+export { snapshotOf } from "./snapshot";
+export { applyPlan } from "./apply";

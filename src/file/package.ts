@@ -1,0 +1,228 @@
+/**
+ * Opening an .xlsx package: validate the container, then read only the small shared parts
+ * (workbook, relationships, shared strings, styles). Worksheets are inflated when needed.
+ */
+import { XlsxError } from "./errors";
+import { inflateEntry, readZipEntries, type ZipEntry } from "./zip";
+import { attr, childElements, findAll, findElement, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
+import { readCellFormats } from "./styles";
+
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const REL_TYPE_WORKSHEET = `${REL_NS}/worksheet`;
+
+export interface SheetInfo {
+  name: string;
+  sheetId: number;
+  /** relationship id in workbook.xml.rels */
+  rid: string;
+  /** part name of the sheet (no leading slash), null when the relationship is missing */
+  path: string | null;
+  hidden: boolean;
+  /** worksheets hold cells; chart sheets and dialog sheets are listed but have none */
+  kind: "worksheet" | "other";
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** A read .xlsx: its zip entries plus the parsed shared parts. Treat it as immutable. */
+export interface XlsxPackage {
+  /** entries in their original order */
+  readonly entries: readonly ZipEntry[];
+  readonly workbookPath: string;
+  readonly workbookXml: string;
+  readonly workbookRelsPath: string;
+  readonly workbookRels: readonly Relationship[];
+  readonly sheets: readonly SheetInfo[];
+  readonly sharedStrings: readonly string[];
+  readonly stylesPath: string | null;
+  /** number format code per cellXfs index; null = General */
+  readonly cellFormats: readonly (string | null)[];
+  /** the inflate budget still open to reading parts later (shared with the opening cap) */
+  readonly maxInflatedBytes: number;
+}
+
+const DEFAULT_MAX_INFLATED = 1024 * 1024 * 1024;
+
+export function openXlsx(bytes: Uint8Array, opts?: { maxInflatedBytes?: number }): XlsxPackage {
+  const cap = opts?.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // OLE compound file: an encrypted OOXML package (EncryptionInfo + EncryptedPackage streams) or a legacy .xls
+    throw new XlsxError("encrypted", "OLE compound file signature");
+  }
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxError("not-zip");
+  if (bytes[2] === 0x05 && bytes[3] === 0x06) throw new XlsxError("not-xlsx", "empty zip");
+  if (bytes[2] !== 0x03 || bytes[3] !== 0x04) throw new XlsxError("not-zip", "no local file header at offset 0");
+
+  const entries = readZipEntries(bytes);
+  let declared = 0;
+  for (const e of entries) declared += e.size;
+  if (declared > cap) throw new XlsxError("too-large", `declared ${declared} bytes inflated, cap ${cap}`);
+
+  const byName = indexEntries(entries);
+  const rootRels = byName.get("_rels/.rels");
+  let workbookPath = "xl/workbook.xml";
+  if (rootRels) {
+    const rels = parseRels(readText(rootRels), "");
+    const office = rels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
+    if (office && byName.has(office.target.toLowerCase())) workbookPath = byName.get(office.target.toLowerCase())!.name;
+  }
+  const workbookEntry = byName.get(workbookPath.toLowerCase());
+  if (!workbookEntry || !byName.has("[content_types].xml")) throw new XlsxError("not-xlsx", "no xl/workbook.xml");
+
+  const workbookXml = readText(workbookEntry);
+  const workbookRelsPath = relsPathOf(workbookPath);
+  const relsEntry = byName.get(workbookRelsPath.toLowerCase());
+  const workbookRels = relsEntry ? parseRels(readText(relsEntry), workbookPath) : [];
+  const sheets = parseSheets(workbookXml, workbookRels, byName);
+
+  const sstRel = workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
+  const sstEntry = sstRel ? byName.get(sstRel.target.toLowerCase()) : undefined;
+  const sharedStrings = sstEntry ? parseSharedStrings(readText(sstEntry)) : [];
+
+  const stylesRel = workbookRels.find((r) => r.type.endsWith("/styles"));
+  const stylesEntry = stylesRel ? byName.get(stylesRel.target.toLowerCase()) : undefined;
+  const cellFormats = stylesEntry ? readCellFormats(readText(stylesEntry)) : [];
+
+  return {
+    entries,
+    workbookPath,
+    workbookXml,
+    workbookRelsPath,
+    workbookRels,
+    sheets,
+    sharedStrings,
+    stylesPath: stylesEntry?.name ?? null,
+    cellFormats,
+    maxInflatedBytes: cap,
+  };
+}
+
+/** Part names are case-insensitive in OPC: index them lower-cased. */
+export function indexEntries(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
+  const m = new Map<string, ZipEntry>();
+  for (const e of entries) m.set(e.name.toLowerCase(), e);
+  return m;
+}
+
+export function findEntry(pkg: XlsxPackage, path: string): ZipEntry | undefined {
+  const lower = path.toLowerCase();
+  return pkg.entries.find((e) => e.name.toLowerCase() === lower);
+}
+
+/** Inflate and decode a part, reporting malformed text as corruption rather than crashing. */
+export function readText(entry: ZipEntry): string {
+  const bytes = inflateEntry(entry);
+  let text: string;
+  try {
+    text = utf8Decode(bytes);
+  } catch (err) {
+    // V8 cannot hold strings beyond ~512 MiB characters
+    throw new XlsxError("too-large", `cannot decode ${entry.name}: ${String(err)}`);
+  }
+  const root = rootElement(text);
+  if (!root) throw new XlsxError("corrupt", `${entry.name} is not XML`);
+  return text;
+}
+
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/** Resolve a relationship target against its source part (OPC rules: relative to the source's folder, or absolute). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const t = target.replace(/\\/g, "/");
+  const parts = t.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
+  for (const seg of t.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+export function parseRels(xml: string, sourcePart: string): Relationship[] {
+  const p = rootPrefix(xml);
+  return findAll(xml, `${p}Relationship`).map((s) => {
+    const tag = xml.slice(s.start, s.openEnd);
+    const external = attr(tag, "TargetMode") === "External";
+    const rawTarget = attr(tag, "Target") ?? "";
+    return {
+      id: attr(tag, "Id") ?? "",
+      type: attr(tag, "Type") ?? "",
+      target: external ? rawTarget : resolveTarget(sourcePart, decodeURIComponentSafe(rawTarget)),
+      external,
+    };
+  });
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The prefix the document binds to the relationships namespace (usually "r:"). */
+export function relPrefixOf(xml: string): string {
+  const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`).exec(xml);
+  return m ? `${m[1]}:` : "r:";
+}
+
+function parseSheets(workbookXml: string, rels: Relationship[], byName: Map<string, ZipEntry>): SheetInfo[] {
+  const p = rootPrefix(workbookXml);
+  const sheetsEl = findElement(workbookXml, `${p}sheets`);
+  if (!sheetsEl) throw new XlsxError("corrupt", "workbook.xml has no <sheets>");
+  const rp = relPrefixOf(workbookXml);
+  const out: SheetInfo[] = [];
+  for (const s of childElements(workbookXml, sheetsEl.openEnd, sheetsEl.end)) {
+    if (s.name !== `${p}sheet`) continue;
+    const tag = workbookXml.slice(s.start, s.openEnd);
+    const rid = attr(tag, `${rp}id`) ?? "";
+    const rel = rels.find((r) => r.id === rid);
+    const entry = rel ? byName.get(rel.target.toLowerCase()) : undefined;
+    const state = attr(tag, "state");
+    out.push({
+      name: attr(tag, "name") ?? "",
+      sheetId: Number(attr(tag, "sheetId") ?? 0),
+      rid,
+      path: entry ? entry.name : null,
+      hidden: state === "hidden" || state === "veryHidden",
+      kind: rel && rel.type.endsWith("/worksheet") && entry ? "worksheet" : "other",
+    });
+  }
+  return out;
+}
+
+export function parseSharedStrings(xml: string): string[] {
+  const p = rootPrefix(xml);
+  const root = rootElement(xml);
+  if (!root) throw new XlsxError("corrupt", "sharedStrings.xml has no root");
+  const out: string[] = [];
+  const open = `<${p}si`;
+  const close = `</${p}si>`;
+  let i = root.openEnd;
+  for (;;) {
+    i = xml.indexOf(open, i);
+    if (i < 0) break;
+    const te = xml.indexOf(">", i);
+    if (te < 0) throw new XlsxError("corrupt", "unterminated <si>");
+    if (xml.charCodeAt(te - 1) === 47) {
+      out.push("");
+      i = te + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, te);
+    if (end < 0) throw new XlsxError("corrupt", "unterminated <si>");
+    out.push(stringItemText(xml, te + 1, end, p));
+    i = end + close.length;
+  }
+  return out;
+}
+

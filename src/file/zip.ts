@@ -1,0 +1,232 @@
+/**
+ * Minimal zip container reader and writer for OOXML packages.
+ *
+ * We read the central directory ourselves (rather than fflate's unzipSync) for three reasons:
+ * declared sizes can be checked against the inflate cap before anything is inflated (zip bombs);
+ * parts are inflated lazily, so images and charts we never look at cost nothing; and untouched
+ * entries are copied to the output as their original compressed bytes, which is faster than
+ * re-deflating and keeps them identical. fflate does the actual DEFLATE work.
+ */
+import { deflateSync, inflateSync } from "fflate";
+import { XlsxError } from "./errors";
+
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflate */
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  /** the entry's compressed bytes (a view into the original file) */
+  data: Uint8Array;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+
+const nameDecoder = new TextDecoder("utf-8");
+const nameEncoder = new TextEncoder();
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+function corrupt(detail: string): XlsxError {
+  return new XlsxError("corrupt", detail);
+}
+
+function findEndOfCentralDirectory(b: Uint8Array): number {
+  // the record is 22 bytes plus a comment of at most 65535 bytes
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+/** Parse the central directory. Throws XlsxError("corrupt") on anything inconsistent. */
+export function readZipEntries(b: Uint8Array): ZipEntry[] {
+  const eocd = findEndOfCentralDirectory(b);
+  if (eocd < 0) throw corrupt("no end of central directory record (truncated?)");
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== SIG_ZIP64_LOCATOR) throw corrupt("zip64 locator missing");
+    const z64 = u64(b, loc + 8);
+    if (z64 + 56 > b.length || u32(b, z64) !== SIG_ZIP64_EOCD) throw corrupt("zip64 record missing");
+    count = u64(b, z64 + 32);
+    cdSize = u64(b, z64 + 40);
+    cdOffset = u64(b, z64 + 48);
+  }
+  if (cdOffset + cdSize > b.length) throw corrupt("central directory outside the file");
+
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) throw corrupt("bad central directory entry");
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const dosTime = u16(b, p + 12);
+    const dosDate = u16(b, p + 14);
+    const crc = u32(b, p + 16);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
+    const name = nameDecoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    // zip64 extended information: only the fields that overflowed are present, in this order
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(b, q);
+      }
+      e += 4 + len;
+    }
+    p = extraEnd + commentLen;
+
+    if (localOffset + 30 > b.length || u32(b, localOffset) !== SIG_LOCAL) throw corrupt(`bad local header for ${name}`);
+    const start = localOffset + 30 + u16(b, localOffset + 26) + u16(b, localOffset + 28);
+    if (start + compressedSize > b.length) throw corrupt(`entry ${name} runs past the end of the file`);
+    if (name.endsWith("/")) continue; // directory entries carry nothing an OOXML reader needs
+    entries.push({ name, method, flags, crc, compressedSize, size, dosTime, dosDate, data: b.subarray(start, start + compressedSize) });
+  }
+  return entries;
+}
+
+/** Inflate one entry, never producing more than its declared size (a lying header is corruption). */
+export function inflateEntry(entry: ZipEntry): Uint8Array {
+  if (entry.flags & 1) throw new XlsxError("encrypted", `entry ${entry.name} is encrypted`);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw corrupt(`stored entry ${entry.name} has inconsistent sizes`);
+    return entry.data;
+  }
+  if (entry.method !== 8) throw corrupt(`entry ${entry.name} uses compression method ${entry.method}`);
+  // one spare byte tells us the stream wanted to produce more than it declared
+  const out = new Uint8Array(entry.size + 1);
+  let result: Uint8Array;
+  try {
+    result = inflateSync(entry.data, { out });
+  } catch (err) {
+    throw corrupt(`inflate failed for ${entry.name}: ${String(err)}`);
+  }
+  if (result.length !== entry.size) throw corrupt(`entry ${entry.name} inflates to a size other than declared`);
+  return result.subarray(0, entry.size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** Compress a new or changed part into an entry (timestamp borrowed from `like` so output is reproducible). */
+export function makeEntry(name: string, content: Uint8Array, like?: { dosTime: number; dosDate: number }): ZipEntry {
+  const data = content.length < 64 ? content : deflateSync(content, { level: 6 });
+  const method = data === content ? 0 : 8;
+  return {
+    name,
+    method,
+    flags: 0,
+    crc: crc32(content),
+    compressedSize: data.length,
+    size: content.length,
+    dosTime: like?.dosTime ?? 0,
+    dosDate: like?.dosDate ?? 0x21, // 1980-01-01
+    data,
+  };
+}
+
+/** Lay out entries as a zip file. Compressed data is copied, never recompressed. */
+export function writeZip(entries: ZipEntry[]): Uint8Array {
+  const names = entries.map((e) => nameEncoder.encode(e.name));
+  let total = 22;
+  for (let i = 0; i < entries.length; i++) total += 30 + 46 + 2 * names[i].length + entries[i].data.length;
+  if (total > 0xffffffff || entries.length > 0xffff) throw new XlsxError("too-large", "output would need zip64");
+
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let p = 0;
+  const utf8Flag = (i: number) => (names[i].some((c) => c > 0x7f) ? 0x800 : 0);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    offsets.push(p);
+    view.setUint32(p, SIG_LOCAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, utf8Flag(i), true); // sizes are known up front: no data descriptor
+    view.setUint16(p + 8, e.method, true);
+    view.setUint16(p + 10, e.dosTime, true);
+    view.setUint16(p + 12, e.dosDate, true);
+    view.setUint32(p + 14, e.crc, true);
+    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 22, e.size, true);
+    view.setUint16(p + 26, names[i].length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(names[i], p + 30);
+    p += 30 + names[i].length;
+    out.set(e.data, p);
+    p += e.data.length;
+  }
+  const cdStart = p;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    view.setUint32(p, SIG_CENTRAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, 20, true);
+    view.setUint16(p + 8, utf8Flag(i), true);
+    view.setUint16(p + 10, e.method, true);
+    view.setUint16(p + 12, e.dosTime, true);
+    view.setUint16(p + 14, e.dosDate, true);
+    view.setUint32(p + 16, e.crc, true);
+    view.setUint32(p + 20, e.data.length, true);
+    view.setUint32(p + 24, e.size, true);
+    view.setUint16(p + 28, names[i].length, true);
+    // extra, comment, disk, internal and external attributes stay zero
+    view.setUint32(p + 42, offsets[i], true);
+    out.set(names[i], p + 46);
+    p += 46 + names[i].length;
+  }
+  view.setUint32(p, SIG_EOCD, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - cdStart, true);
+  view.setUint32(p + 16, cdStart, true);
+  return out.subarray(0, p + 22);
+}
