@@ -1,0 +1,77 @@
+import { numberToPlainString } from "../privacy/mask";
+import type { CellValue } from "../types";
+import { hasFullWidthDigits, toHalfWidth } from "./text";
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = "10X98765432";
+
+/** GB 11643 check character for the first 17 digits. */
+export function checkDigit(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
+}
+
+export type IdKind = "valid18" | "valid15" | "invalid" | "precision-lost";
+
+export interface IdInfo {
+  kind: IdKind;
+  /** the ID as read: half-width digits, no spaces, upper-case X */
+  text: string;
+  fullWidth: boolean;
+  /** birth date when it could be read */
+  birth: { y: number; m: number; d: number } | null;
+  /** "男" | "女" from the sex digit, when intact */
+  sex: "男" | "女" | null;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1] && y >= 1890;
+}
+
+function birthFrom(ymd: string): { y: number; m: number; d: number } | null {
+  const y = Number(ymd.slice(0, 4));
+  const m = Number(ymd.slice(4, 6));
+  const d = Number(ymd.slice(6, 8));
+  return validDate(y, m, d) ? { y, m, d } : null;
+}
+
+/**
+ * Read an ID number cell. A number cell has already lost everything past Excel's 15 significant
+ * digits; so has text that was pasted from such a number (18 digits ending 000 that fail the check,
+ * or scientific notation).
+ */
+export function readId(v: CellValue): IdInfo | null {
+  if (v === null || typeof v === "boolean") return null;
+  if (typeof v === "number") {
+    const text = numberToPlainString(v);
+    const birth = text.length >= 14 ? birthFrom(text.slice(6, 14)) : null;
+    return { kind: "precision-lost", text, fullWidth: false, birth, sex: null };
+  }
+  const raw = v.trim();
+  if (!raw) return null;
+  const fullWidth = hasFullWidthDigits(raw);
+  const text = toHalfWidth(raw).replace(/[\s'‘’]/g, "").toUpperCase();
+  if (/^\d(\.\d+)?E\+\d+$/.test(text)) return { kind: "precision-lost", text, fullWidth, birth: null, sex: null };
+  if (/^\d{17}[\dX]$/.test(text)) {
+    const birth = birthFrom(text.slice(6, 14));
+    const sex = Number(text[16]) % 2 === 1 ? "男" : "女";
+    if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
+    if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
+    return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
+  }
+  if (/^\d{15}$/.test(text)) {
+    const birth = birthFrom("19" + text.slice(6, 12));
+    if (birth) return { kind: "valid15", text, fullWidth, birth, sex: Number(text[14]) % 2 === 1 ? "男" : "女" };
+  }
+  return { kind: "invalid", text, fullWidth, birth: null, sex: null };
+}
+
+/** Whole years from `birth` to `on` (YYYY-MM-DD parts). */
+export function ageOn(birth: { y: number; m: number; d: number }, on: { y: number; m: number; d: number }): number {
+  let age = on.y - birth.y;
+  if (on.m < birth.m || (on.m === birth.m && on.d < birth.d)) age--;
+  return age;
+}

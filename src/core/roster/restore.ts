@@ -1,0 +1,112 @@
+import { columnLetters, sheetRef } from "../a1";
+import type { CellRange, PlanCell, PlanOp, SheetSnapshot, TemplateDef, TemplateField } from "../types";
+import { builtinRole } from "./dictionary";
+
+/** Where the template view's rows sit: title, header, then data. */
+export const VIEW_TITLE_ROW = 0;
+export const VIEW_HEADER_ROW = 1;
+export const VIEW_FIRST_DATA_ROW = 2;
+
+export interface ViewColumn {
+  field: TemplateField;
+  /** working-sheet column feeding this template column, or null when there is none (yet) */
+  source: number | null;
+  /** highlight the view header: the field's column was added, or awaits confirmation */
+  highlight: "header-missing" | "warning" | null;
+}
+
+export interface ViewInput {
+  sheet: SheetSnapshot;
+  outputSheet: string;
+  template: TemplateDef;
+  columns: ViewColumn[];
+  rows: number[];
+  liveFormulas: boolean;
+}
+
+const LONG_TEXT = new Set(["居住地址", "户籍地址", "家庭情况", "主要困难及需求", "服务计划（一人一策）", "跟进记录（电访/探访）", "服务成效", "备注"]);
+
+function columnWidth(field: TemplateField): number {
+  if (field.generated) return 6;
+  if (field.type === "cn-id") return 21;
+  if (field.type === "phone") return 15;
+  if (field.type === "date") return 12;
+  const role = builtinRole(field);
+  if (role && LONG_TEXT.has(role)) return 30;
+  // CJK characters are about two width units each
+  let w = 0;
+  for (const ch of field.name) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return Math.max(8, Math.min(30, w + 2));
+}
+
+/**
+ * The template view: title, header, and for each source row one cell per template column. Cells
+ * are live formulas into the working sheet (so later edits flow through) carrying the source's
+ * value as their cached result, or frozen values for a copy to submit.
+ */
+export function buildView(input: ViewInput): PlanOp[] {
+  const { sheet, outputSheet, template, columns, rows, liveFormulas } = input;
+  const n = columns.length;
+  const lastCol = Math.max(0, n - 1);
+  const ops: PlanOp[] = [{ kind: "addSheet", sheet: outputSheet, after: sheet.name }];
+  const title = template.title ?? template.name;
+  ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_TITLE_ROW, col: 0, cells: [[{ value: title }]], purpose: "restore" });
+  if (n > 1) ops.push({ kind: "merge", sheet: outputSheet, range: { r1: VIEW_TITLE_ROW, c1: 0, r2: VIEW_TITLE_ROW, c2: lastCol } });
+  ops.push({
+    kind: "cells",
+    sheet: outputSheet,
+    row: VIEW_HEADER_ROW,
+    col: 0,
+    cells: [columns.map((c) => ({ value: c.field.name }))],
+    purpose: "restore",
+  });
+  ops.push({ kind: "fill", sheet: outputSheet, ranges: [{ r1: VIEW_HEADER_ROW, c1: 0, r2: VIEW_HEADER_ROW, c2: lastCol }], role: "header" });
+  for (const role of ["header-missing", "warning"] as const) {
+    const ranges: CellRange[] = [];
+    columns.forEach((c, j) => {
+      if (c.highlight === role) ranges.push({ r1: VIEW_HEADER_ROW, c1: j, r2: VIEW_HEADER_ROW, c2: j });
+    });
+    if (ranges.length) ops.push({ kind: "fill", sheet: outputSheet, ranges, role });
+  }
+
+  const ref = sheetRef(sheet.name);
+  const letters = columns.map((c) => (c.source === null ? "" : columnLetters(c.source)));
+  const formats = sheet.numberFormats;
+  const body: (PlanCell | null)[][] = new Array<(PlanCell | null)[]>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const values = sheet.values[r] ?? [];
+    const fmtRow = formats?.[r];
+    const line = new Array<PlanCell | null>(n);
+    for (let j = 0; j < n; j++) {
+      const col = columns[j];
+      if (col.field.generated === "serial") {
+        line[j] = { value: k + 1 };
+        continue;
+      }
+      if (col.source === null) {
+        line[j] = null;
+        continue;
+      }
+      const raw = values[col.source];
+      // =IF(x="","",x) shows a blank source as blank
+      const value = raw === undefined || raw === null || raw === "" ? null : raw;
+      const cell: PlanCell = { value };
+      const fmt = fmtRow?.[col.source];
+      if (col.field.type === "cn-id") {
+        // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
+        if (!liveFormulas) cell.numberFormat = "@";
+      } else if (fmt && fmt !== "General" && !(liveFormulas && fmt === "@")) cell.numberFormat = fmt;
+      if (liveFormulas) {
+        const a = `${ref}!${letters[j]}${r + 1}`;
+        cell.formula = `=IF(${a}="","",${a})`;
+      }
+      line[j] = cell;
+    }
+    body[k] = line;
+  }
+  if (rows.length) ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_FIRST_DATA_ROW, col: 0, cells: body, purpose: "restore" });
+  ops.push({ kind: "columnWidths", sheet: outputSheet, widths: columns.map((c, j) => ({ col: j, width: columnWidth(c.field) })) });
+  ops.push({ kind: "freeze", sheet: outputSheet, rows: VIEW_FIRST_DATA_ROW, cols: 0 });
+  return ops;
+}
