@@ -82,9 +82,18 @@ export function composeTwoRow(sheet: SheetSnapshot, merges: CellRange[], r: numb
   return cells;
 }
 
-/** Merges that make row r the top of a two-row header: one spanning r and r+1, or a group merged across. */
-function hasGroupMerges(merges: CellRange[], r: number): boolean {
-  return merges.some((m) => m.r1 === r && (m.r2 === r + 1 || (m.r2 === r && m.c2 > m.c1)));
+/**
+ * Merges that make row r the top of a two-row header: one spanning r and r+1, or a group merged
+ * across some columns. A merge across (nearly) the whole table is a title, not a group.
+ */
+function hasGroupMerges(merges: CellRange[], r: number, width: number): boolean {
+  const isTitle = (m: CellRange) => m.c2 - m.c1 + 1 >= Math.max(2, Math.ceil(width * 0.8));
+  return merges.some((m) => m.r1 === r && !isTitle(m) && (m.r2 === r + 1 || (m.r2 === r && m.c2 > m.c1)));
+}
+
+/** A row holding one text only (a title or a note above the table) cannot be a group row. */
+function singleText(cells: HeaderCell[]): boolean {
+  return cells.length <= 1;
 }
 
 /**
@@ -101,12 +110,12 @@ export function locateHeader(sheet: SheetSnapshot, lookup: ReturnType<typeof dir
     const one = singleRow(sheet, merges, r, width);
     const oneScore = countDirectFields(one, lookup);
     let chosen: HeaderLayout = { top: r, last: r, cells: one, score: oneScore };
-    if (r + 1 < sheet.values.length) {
+    if (r + 1 < sheet.values.length && !singleText(one)) {
       const two = composeTwoRow(sheet, merges, r, width);
       const twoScore = countDirectFields(two, lookup);
       const nextAlone = countDirectFields(singleRow(sheet, merges, r + 1, width), lookup);
       // without merges a second header row must prove itself by naming more fields than either row alone
-      const plausible = hasGroupMerges(merges, r) ? twoScore >= oneScore : twoScore > Math.max(oneScore, nextAlone);
+      const plausible = hasGroupMerges(merges, r, width) ? twoScore >= oneScore : twoScore > Math.max(oneScore, nextAlone);
       if (plausible && twoScore > 0) chosen = { top: r, last: r + 1, cells: two, score: twoScore };
     }
     if (better(chosen)) best = chosen;
