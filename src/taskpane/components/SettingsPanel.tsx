@@ -27,6 +27,17 @@ const useStyles = makeStyles({
   warn: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
+/** Blob.text() is missing in some older webviews Office still uses; FileReader is everywhere. */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file, "utf-8");
+  });
+}
+
 export interface SettingsPanelProps {
   settings: PaneSettings;
   host: ScoringHost;
@@ -87,7 +98,7 @@ export function SettingsPanel(p: SettingsPanelProps) {
     try {
       let json: unknown;
       try {
-        json = JSON.parse(await file.text());
+        json = JSON.parse(await readText(file));
       } catch {
         throw new Error(t("settings.templateBadJson"));
       }

@@ -1,0 +1,274 @@
+/** @jest-environment jsdom */
+import "./support/dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import { HostError, type PaneSettings } from "../../src/taskpane/host";
+import type { WorkbookSnapshot } from "../../src/core/types";
+import { fakeEvaluate, fakeTemplates, memoryHost, PERSONAL_VALUES, SNAPSHOT } from "./support/fakes";
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const runButton = () => screen.getByRole("button", { name: "一键评分" });
+
+async function scoreOnce() {
+  fireEvent.click(runButton());
+  await screen.findByText("良好");
+}
+
+describe("App: one-click scoring", () => {
+  test("shows the phases while it runs, then grade, indicators and grouped findings", async () => {
+    const host = memoryHost("excel");
+    const read = deferred<WorkbookSnapshot>();
+    host.readSnapshot.mockImplementationOnce(() => read.promise);
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+
+    fireEvent.click(runButton());
+    expect(await screen.findByRole("progressbar", { name: "正在读取…" })).toBeTruthy();
+    expect(runButton()).toHaveProperty("disabled", true);
+
+    await act(async () => read.resolve(SNAPSHOT));
+    const badge = await screen.findByText("良好");
+    expect(badge.getAttribute("aria-label")).toBe("等级：良好");
+    expect(screen.getByTestId("total").textContent).toBe("85.6");
+    expect(screen.queryByRole("progressbar", { name: /正在/ })).toBeNull();
+    expect(runButton()).toHaveProperty("disabled", false);
+
+    // indicators: percent with two decimals and completed/target with the unit
+    expect(screen.getByText("185.50%")).toBeTruthy();
+    expect(screen.getByText("371 / 200个")).toBeTruthy();
+    expect(screen.getByText("30.00%")).toBeTruthy();
+    // restoration with its missing column
+    expect(screen.getByText("名单 → 名单（套表）（1 行）")).toBeTruthy();
+    expect(screen.getByText("缺少列：联系方式")).toBeTruthy();
+    // findings grouped by severity, then by code, with counts
+    expect(screen.getByText("发现的问题（4）")).toBeTruthy();
+    expect(screen.getByText("错误（1）")).toBeTruthy();
+    expect(screen.getByText("警告（2）")).toBeTruthy();
+    expect(screen.getByText("电话号码无效（2）")).toBeTruthy();
+    expect(screen.getByText("提示（1）")).toBeTruthy();
+
+    expect(evaluate).toHaveBeenCalledTimes(1);
+    expect(evaluate.mock.calls[0][0]).toBe(SNAPSHOT);
+    expect(evaluate.mock.calls[0][1]).toMatchObject({ lang: "zh", liveFormulas: true });
+    expect(host.applied).toHaveLength(1);
+  });
+
+  test("a finding row selects its cell in Excel", async () => {
+    const host = memoryHost("excel");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+    fireEvent.click(screen.getByRole("button", { name: /名单!C2/ }));
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("名单", "C2"));
+  });
+
+  test("on the page a finding row expands a preview of the rows around the cell", async () => {
+    const host = memoryHost("file");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+    const row = screen.getByRole("button", { name: /名单!C2/ });
+    expect(row.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(row);
+    const table = await screen.findByRole("table", { name: "名单!C2 附近的行" });
+    expect(within(table).getByText("138****5678")).toBeTruthy();
+    expect(host.previewRows).toHaveBeenCalledWith("名单", "C2");
+    expect(row.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(row);
+    await waitFor(() => expect(screen.queryByRole("table", { name: "名单!C2 附近的行" })).toBeNull());
+  });
+
+  test("the page offers a download named after the file once scored", async () => {
+    const host = memoryHost("file");
+    const saveFile = jest.fn();
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} saveFile={saveFile} />);
+    expect(screen.queryByRole("button", { name: /^下载/ })).toBeNull();
+    await scoreOnce();
+    fireEvent.click(screen.getByRole("button", { name: /^下载/ }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalled());
+    expect(saveFile.mock.calls[0][0]).toBe("示例站-评估结果.xlsx");
+  });
+});
+
+describe("App: mapping review", () => {
+  test("weak matches stand out; changing one and applying re-runs with manualMapping and remembers it", async () => {
+    const host = memoryHost("excel");
+    const remembered = { template: "gd-roster", signature: "姓名|身份证号|联系电话", fields: { 联系方式: "联系电话" } };
+    const evaluate = fakeEvaluate({ mappingsToRemember: [remembered] });
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    await scoreOnce();
+
+    const review = screen.getByRole("region", { name: "列对应核对：名单" });
+    const weakRows = review.querySelectorAll("tr[data-weak]");
+    expect(weakRows).toHaveLength(1);
+    expect(within(weakRows[0] as HTMLElement).getByText("身份证号码")).toBeTruthy();
+    expect(within(review).getByText("需确认")).toBeTruthy();
+
+    const select = within(review).getByRole("combobox", { name: "“联系方式”对应的表头" }) as HTMLSelectElement;
+    expect(select.value).not.toBe("联系电话");
+    fireEvent.change(select, { target: { value: "联系电话" } });
+    fireEvent.click(within(review).getByRole("button", { name: "应用" }));
+
+    await waitFor(() => expect(evaluate).toHaveBeenCalledTimes(2));
+    expect(evaluate.mock.calls[1][1].manualMapping).toEqual({ 姓名: "姓名", 身份证号码: "身份证号", 联系方式: "联系电话" });
+    await screen.findByText("已按新的列对应重新评分，并记住了这组对应。");
+    const saved = host.saved[host.saved.length - 1];
+    expect(saved.savedMappings).toEqual([remembered]);
+    // the manual mapping of the moment is not a setting
+    expect(saved.options.manualMapping).toBeUndefined();
+  });
+});
+
+describe("App: settings", () => {
+  test("settings are saved through the host without any cell value", async () => {
+    const host = memoryHost("excel");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+
+    fireEvent.click(screen.getByRole("button", { name: "选项" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
+    fireEvent.click(screen.getByRole("button", { name: "四方权重（%）" }));
+    fireEvent.change(screen.getByRole("spinbutton", { name: "第三方" }), { target: { value: "50" } });
+    expect(screen.getByText("权重合计应为 100%，当前为 95%。")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "合同期与评估日期" }));
+    fireEvent.change(screen.getByLabelText("评估日期"), { target: { value: "2026-06-30" } });
+
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await screen.findByText("设置已保存（不含任何单元格内容）。");
+    const saved = host.saved[host.saved.length - 1];
+    expect(saved.options.liveFormulas).toBe(false);
+    expect(saved.options.weights?.["third-party"]).toBeCloseTo(0.5);
+    expect(saved.options.asOf).toBe("2026-06-30");
+    const json = JSON.stringify(saved);
+    for (const v of PERSONAL_VALUES) expect(json).not.toContain(v);
+    expect(json).not.toContain("371");
+
+    // the next run uses the settings
+    fireEvent.click(runButton());
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+  });
+
+  test("stored settings are loaded, and a template is captured from a chosen sheet", async () => {
+    const host = memoryHost("excel");
+    const stored: PaneSettings = { options: { liveFormulas: false }, savedMappings: [] };
+    host.stored = stored;
+    const templates = fakeTemplates();
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={templates} />);
+    fireEvent.click(screen.getByRole("button", { name: "套表模板" }));
+    const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" })) as HTMLSelectElement;
+    await waitFor(() => expect(sheetSelect.options).toHaveLength(2));
+    fireEvent.change(sheetSelect, { target: { value: "名单" } });
+    fireEvent.click(screen.getByRole("button", { name: "捕获" }));
+    await screen.findByText("已从“名单”捕获模板。");
+    expect(templates.capture.mock.calls[0][0].name).toBe("名单");
+    expect(screen.getByText("当前模板：从名单捕获")).toBeTruthy();
+
+    await scoreOnce();
+    const options = evaluate.mock.calls[0][1];
+    expect(options.liveFormulas).toBe(false);
+    expect(options.template?.id).toBe("captured-名单");
+  });
+
+  test("an imported template that fails validation shows its Chinese message", async () => {
+    const host = memoryHost("excel");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    fireEvent.click(screen.getByRole("button", { name: "套表模板" }));
+    const input = screen.getByLabelText("导入模板 JSON", { selector: "input" });
+    const file = new File([JSON.stringify({ name: "无 id" })], "t.json", { type: "application/json" });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText("模板缺少 id")).toBeTruthy();
+  });
+});
+
+describe("App: undo", () => {
+  test("undo is enabled after a run and restores through the host", async () => {
+    const host = memoryHost("excel");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    const undo = screen.getByRole("button", { name: "撤销上次运行" });
+    expect(undo).toHaveProperty("disabled", true);
+    await scoreOnce();
+    await waitFor(() => expect(undo).toHaveProperty("disabled", false));
+    fireEvent.click(undo);
+    await screen.findByText("已撤销上次运行。");
+    expect(host.undoLastRun).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText("良好")).toBeNull();
+    await waitFor(() => expect(undo).toHaveProperty("disabled", true));
+  });
+});
+
+describe("App: errors", () => {
+  test("a protected sheet is explained in plain Chinese and nothing is written", async () => {
+    const host = memoryHost("excel");
+    host.applyPlan.mockRejectedValueOnce(new HostError("sheet-protected", "工作表“名单”受保护，请先撤销保护。", "名单"));
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    fireEvent.click(runButton());
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("工作表“名单”受保护，请先撤销保护。");
+    expect(screen.queryByText("良好")).toBeNull();
+  });
+
+  test("cell-edit mode and missing APIs show the host's message", async () => {
+    const host = memoryHost("excel");
+    host.readSnapshot.mockRejectedValueOnce(new HostError("cell-edit-mode", "请先按 Enter 或 Esc 结束单元格编辑"));
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    fireEvent.click(runButton());
+    expect((await screen.findByRole("alert")).textContent).toContain("请先按 Enter 或 Esc 结束单元格编辑");
+  });
+
+  test("an unexpected error never shows its stack", async () => {
+    const host = memoryHost("excel");
+    const evaluate = fakeEvaluate();
+    evaluate.mockImplementationOnce(() => {
+      throw new Error("boom\n    at evaluate (evaluate.ts:1:1)");
+    });
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    fireEvent.click(runButton());
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("出现意外错误：boom");
+    expect(alert.textContent).not.toContain("evaluate.ts");
+    expect(host.applied).toHaveLength(0);
+  });
+
+  test("missing Excel features are listed as a notice", async () => {
+    const host = memoryHost("excel");
+    host.missingFeatures = async () => ["条件格式需要 ExcelApi 1.6"];
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    expect(await screen.findByText(/条件格式需要 ExcelApi 1\.6/)).toBeTruthy();
+  });
+});
+
+describe("App: language", () => {
+  test("English shows English labels and passes lang to the core", async () => {
+    const host = memoryHost("excel");
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} initialLanguage="en" />);
+    fireEvent.click(screen.getByRole("button", { name: "Score workbook" }));
+    await screen.findByText("Findings (4)");
+    expect(screen.queryByRole("button", { name: "一键评分" })).toBeNull();
+    expect(evaluate.mock.calls[0][1].lang).toBe("en");
+  });
+
+  test("switching the language in settings relabels the pane and is saved", async () => {
+    const host = memoryHost("excel");
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    fireEvent.click(screen.getByRole("button", { name: "语言" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "语言" }), { target: { value: "en" } });
+    expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
+    await waitFor(() => expect(host.saved[host.saved.length - 1]?.language).toBe("en"));
+  });
+
+  test("a language saved in settings wins over the detected one", async () => {
+    const host = memoryHost("excel");
+    host.stored = { options: {}, savedMappings: [], language: "en" };
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} initialLanguage="zh" />);
+    expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
+  });
+});
