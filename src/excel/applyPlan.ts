@@ -1,0 +1,329 @@
+import { columnLetters } from "../core/a1";
+import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
+import { HostError } from "../taskpane/host";
+import { parseAreas, stripSheet } from "./address";
+import { type LiveBudget, type ReadRequest, type SyncCounter, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type TargetCell, cellWriteUnits } from "./cellWrites";
+import { isFormula, valueForWrite, valueFromExcel } from "./cellText";
+import { protectedSheetError } from "./errors";
+import type { Features } from "./features";
+import { type SheetInfo, findSheet } from "./readWorkbook";
+import { SheetProxies } from "./sheetProxies";
+import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
+import { type PriorBlock, type PriorCell, UNDO_SHEET, type UndoRecord, emptyRecord, toChunks } from "./undoRecord";
+
+type CellsOp = Extract<PlanOp, { kind: "cells" }>;
+type Progress = (fraction: number) => void;
+
+/** ranges this small have their fill read cell by cell, so mixed fills come back exactly */
+const PER_CELL_FILL_LIMIT = 64;
+
+export interface RunEnv {
+  ctx: Excel.RequestContext;
+  features: Features;
+  budget: LiveBudget;
+  counter: SyncCounter;
+}
+
+function rangeProxy(ws: Excel.Worksheet, r: CellRange): Excel.Range {
+  return ws.getRangeByIndexes(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
+}
+
+export function columnRange(ws: Excel.Worksheet, col: number): Excel.Range {
+  const l = columnLetters(col);
+  return ws.getRange(`${l}:${l}`);
+}
+
+function opWidth(op: CellsOp): number {
+  return op.cells.reduce((w, line) => Math.max(w, line.length), 0);
+}
+
+/** the prior state of a cell read as values/formulas/numberFormat */
+export function priorCell(v: unknown, f: unknown, nf: unknown): PriorCell {
+  const value = isFormula(f) && v === "" ? "" : valueFromExcel(v);
+  const formula = isFormula(f) ? f : null;
+  const format = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : null;
+  if (format !== null) return [value, formula, format];
+  if (formula !== null) return [value, formula];
+  return [value];
+}
+
+/** what a restore writes for a prior cell */
+export function restoreTarget(p: PriorCell): TargetCell | null {
+  if (!p) return null;
+  return { value: p[0], formula: p[1] ?? undefined, numberFormat: p[2] ?? "General" };
+}
+
+/**
+ * Apply a plan in one Excel.run. Phases: (1) one sync reads the sheet list with protection and
+ * everything the plan will overwrite on existing sheets; (2) nothing is written if any touched
+ * sheet is protected; (3) writes go out in as few syncs as the request budget allows, the
+ * undo record first so that a run cut short can still be undone.
+ */
+export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress): Promise<void> {
+  const { ctx, features, budget, counter } = env;
+  const sheets = new SheetProxies(ctx);
+  const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
+  const addedKeys = new Set(addOps.map((op) => op.sheet.toLowerCase()));
+  const onExisting = (op: PlanOp) => !addedKeys.has(op.sheet.toLowerCase());
+  const record = emptyRecord(at);
+
+  // (1) read: sheet list + prior state of what will be overwritten
+  const cellOps = plan.filter((op): op is CellsOp => op.kind === "cells");
+  const priorGrids = new Map<CellsOp, PriorCell[][]>();
+  const requests: ReadRequest[] = cellOps.filter(onExisting).map((op) => {
+    const grid: PriorCell[][] = [];
+    priorGrids.set(op, grid);
+    return {
+      sheet: sheets.getter(op.sheet),
+      row: op.row,
+      col: op.col,
+      rows: op.cells.length,
+      cols: opWidth(op),
+      props: ["values", "formulas", "numberFormat"],
+      sink: (row, data) => {
+        data.values?.forEach((line, r) => {
+          grid[row - op.row + r] = line.map((v, c) => priorCell(v, data.formulas?.[r]?.[c], data.numberFormat?.[r]?.[c]));
+        });
+      },
+    };
+  });
+  let list: SheetInfo[] = [];
+  const rider = () => {
+    const wsc = ctx.workbook.worksheets;
+    wsc.load("items/name,items/visibility,items/protection/protected");
+    const collectors: (() => void)[] = [];
+    for (const op of plan) {
+      if (!onExisting(op)) continue;
+      const ws = sheets.get(op.sheet);
+      if (op.kind === "fill") {
+        for (const r of op.ranges) {
+          const n = (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+          const parts: CellRange[] = [];
+          if (n <= PER_CELL_FILL_LIMIT) {
+            for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) parts.push({ r1: row, c1: col, r2: row, c2: col });
+          } else parts.push(r);
+          for (const part of parts) {
+            const range = rangeProxy(ws, part);
+            range.format.fill.load("color");
+            range.format.font.load("bold");
+            collectors.push(() => record.fills.push({ sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null }));
+          }
+        }
+      } else if (op.kind === "merge") {
+        if (features.mergedAreas) {
+          const areas = rangeProxy(ws, op.range).getMergedAreasOrNullObject();
+          areas.load("address");
+          collectors.push(() => record.merges.push({ sheet: op.sheet, range: op.range, before: areas.isNullObject ? [] : parseAreas(areas.address) }));
+        } else record.merges.push({ sheet: op.sheet, range: op.range, before: null });
+      } else if (op.kind === "columnWidths") {
+        for (const w of op.widths) {
+          const fmt = columnRange(ws, w.col).format;
+          fmt.load("columnWidth");
+          collectors.push(() => record.widths.push({ sheet: op.sheet, col: w.col, width: fmt.columnWidth }));
+        }
+      } else if (op.kind === "freeze") {
+        const loc = ws.freezePanes.getLocationOrNullObject();
+        loc.load("address");
+        collectors.push(() => record.freezes.push({ sheet: op.sheet, before: loc.isNullObject ? null : stripSheet(loc.address) }));
+      }
+    }
+    return () => {
+      list = wsc.items.map((ws, position) => ({ name: ws.name, visibility: String(ws.visibility), protected: ws.protection.protected, position }));
+      for (const c of collectors) c();
+    };
+  };
+  await readBlocks(ctx, requests, budget, counter, rider, (f) => progress?.(f * 0.2));
+
+  // (2) refuse before writing anything
+  for (const op of plan) {
+    const info = findSheet(list, op.sheet);
+    if (!info && onExisting(op)) throw new HostError("unknown", `找不到工作表“${op.sheet}”：读取之后工作簿被修改了，请重新点一键评分`);
+    if (info?.protected) throw protectedSheetError(info.name);
+  }
+  const undoInfo = findSheet(list, UNDO_SHEET);
+  const reused = addOps.map((op) => findSheet(list, op.sheet)).filter((s): s is SheetInfo => s !== undefined);
+  if (reused.length > 0) await readReused(env, sheets, reused, record);
+  for (const op of addOps) if (!findSheet(list, op.sheet)) record.added.push(op.sheet);
+  for (const op of cellOps) {
+    const grid = priorGrids.get(op);
+    if (!grid) continue;
+    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
+    record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells });
+  }
+  for (const op of plan) {
+    if (!onExisting(op)) continue;
+    if (op.kind === "conditionalFormat" && features.conditionalFormats) record.conditionalFormats.push({ sheet: op.sheet, range: op.range });
+    if (op.kind === "listValidation" && features.dataValidation) record.validations.push({ sheet: op.sheet, range: op.range });
+  }
+
+  // (3) write
+  const units: WriteUnit[] = [...undoRecordUnits(sheets, undoInfo !== undefined, record)];
+  const order = list.map((s) => s.name.toLowerCase());
+  if (!undoInfo) order.push(UNDO_SHEET);
+  for (const op of addOps) {
+    const existing = findSheet(list, op.sheet);
+    if (existing) units.push(smallUnit(() => clearSheet(sheets.get(existing.name), features)));
+    else {
+      let position = -1;
+      if (op.after) {
+        const i = order.indexOf(op.after.toLowerCase());
+        if (i >= 0) position = i + 1;
+      }
+      if (position >= 0) order.splice(position, 0, op.sheet.toLowerCase());
+      else order.push(op.sheet.toLowerCase());
+      units.push(
+        smallUnit(() => {
+          const ws = sheets.add(op.sheet);
+          if (position >= 0) ws.position = position;
+          if (op.tabColor) ws.tabColor = op.tabColor;
+        }),
+      );
+    }
+    if (existing && op.tabColor) units.push(smallUnit(() => (sheets.get(op.sheet).tabColor = op.tabColor ?? "")));
+  }
+  const content: WriteUnit[] = [];
+  const after: WriteUnit[] = [];
+  for (const op of cellOps) {
+    const prior = priorGrids.get(op);
+    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc ? planTarget(pc, prior?.[r]?.[c]) : null)));
+    const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
+    content.push(...w.before, ...w.content);
+    after.push(...w.after);
+  }
+  units.push(...content, ...after, ...decorationUnits(sheets, plan, features));
+  await writeUnits(ctx, units, budget, counter, () => ctx.application.suspendApiCalculationUntilNextSync(), (f) => progress?.(0.2 + f * 0.8));
+}
+
+function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
+  return { value: pc.value, formula: pc.formula, numberFormat: pc.numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+}
+
+/** sheets an earlier run created and this run reuses: keep all they hold, to refill on undo */
+async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[], record: UndoRecord): Promise<void> {
+  const used = reused.map((s) => {
+    const r = sheets.get(s.name).getUsedRangeOrNullObject(false);
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return r;
+  });
+  await syncOnce(env.ctx, env.counter);
+  const requests: ReadRequest[] = [];
+  reused.forEach((s, i) => {
+    const u = used[i];
+    if (u.isNullObject) {
+      record.reused.push({ sheet: s.name, block: null });
+      return;
+    }
+    const block: PriorBlock = { row: u.rowIndex, col: u.columnIndex, cells: [] };
+    record.reused.push({ sheet: s.name, block });
+    requests.push({
+      sheet: sheets.getter(s.name),
+      row: u.rowIndex,
+      col: u.columnIndex,
+      rows: u.rowCount,
+      cols: u.columnCount,
+      props: ["values", "formulas", "numberFormat"],
+      sink: (row, data) =>
+        data.values?.forEach((line, r) => {
+          // the sheet is cleared before refilling, so blank General cells need no write
+          block.cells[row - u.rowIndex + r] = line.map((v, c) => {
+            const p = priorCell(v, data.formulas?.[r]?.[c], data.numberFormat?.[r]?.[c]);
+            return p && p.length === 1 && p[0] === null ? null : p;
+          });
+        }),
+    });
+  });
+  await readBlocks(env.ctx, requests, env.budget, env.counter);
+}
+
+/** wipe a sheet for reuse: contents, formats, merges, conditional formats, validation, panes */
+export function clearSheet(ws: Excel.Worksheet, features: Features): void {
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear("All");
+  if (features.conditionalFormats) all.conditionalFormats.clearAll();
+  if (features.dataValidation) all.dataValidation.clear();
+  ws.freezePanes.unfreeze();
+}
+
+function undoRecordUnits(sheets: SheetProxies, exists: boolean, record: UndoRecord): WriteUnit[] {
+  const { header, chunks } = toChunks(record);
+  const units: WriteUnit[] = [
+    smallUnit(() => {
+      if (exists) sheets.get(UNDO_SHEET).getRange("A:A").clear("Contents");
+      else sheets.add(UNDO_SHEET).visibility = "VeryHidden";
+      sheets.get(UNDO_SHEET).getRange("A1").values = [[JSON.stringify(header)]];
+    }),
+  ];
+  if (chunks.length > 0) {
+    units.push(gridUnit(sheets.getter(UNDO_SHEET), "values", 1, 0, chunks.map((c) => [valueForWrite(c, false)])));
+  }
+  return units;
+}
+
+/** fills, merges, widths, panes, conditional formats and validation, after all cell content */
+function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): WriteUnit[] {
+  const units: WriteUnit[] = [];
+  for (const op of plan) {
+    const ws = sheets.getter(op.sheet);
+    switch (op.kind) {
+      case "fill":
+        for (const r of op.ranges) {
+          units.push(
+            smallUnit(() => {
+              const range = rangeProxy(ws(), r);
+              range.format.fill.color = FILL_COLORS[op.role];
+              if (BOLD_ROLES.has(op.role)) range.format.font.bold = true;
+            }),
+          );
+        }
+        break;
+      case "merge":
+        units.push(smallUnit(() => rangeProxy(ws(), op.range).merge(false)));
+        break;
+      case "columnWidths":
+        for (const w of op.widths) units.push(smallUnit(() => (columnRange(ws(), w.col).format.columnWidth = charsToPoints(w.width))));
+        break;
+      case "freeze":
+        units.push(smallUnit(() => freeze(ws(), op.rows, op.cols)));
+        break;
+      case "conditionalFormat":
+        if (!features.conditionalFormats) break;
+        units.push(
+          smallUnit(() => {
+            const range = rangeProxy(ws(), op.range);
+            // replace, not stack: a re-run must leave the same rules as a first run
+            range.conditionalFormats.clearAll();
+            for (const rule of op.rules) {
+              const cf = range.conditionalFormats.add("CellValue");
+              cf.cellValue.format.fill.color = RULE_COLORS[rule.role].fill;
+              cf.cellValue.format.font.color = RULE_COLORS[rule.role].font;
+              cf.cellValue.rule = { formula1: rule.formula1, ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}), operator: RULE_OPERATORS[rule.operator] };
+            }
+          }, 400),
+        );
+        break;
+      case "listValidation":
+        if (!features.dataValidation) break;
+        units.push(
+          smallUnit(() => {
+            const dv = rangeProxy(ws(), op.range).dataValidation;
+            dv.clear();
+            dv.rule = { list: { inCellDropDown: true, source: op.items.join(",") } };
+          }, 200 + op.items.join(",").length * 3),
+        );
+        break;
+      default:
+        break;
+    }
+  }
+  return units;
+}
+
+export function freeze(ws: Excel.Worksheet, rows: number, cols: number): void {
+  const panes = ws.freezePanes;
+  if (rows > 0 && cols > 0) panes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
+  else if (rows > 0) panes.freezeRows(rows);
+  else if (cols > 0) panes.freezeColumns(cols);
+  else panes.unfreeze();
+}

@@ -1,0 +1,91 @@
+import type { CellRange, CellValue } from "../core/types";
+
+/** very hidden sheet holding what the last run overwrote; column A = header + JSON chunks */
+export const UNDO_SHEET = "__shuangbai_undo";
+
+/** Excel caps a cell at 32,767 characters; stay clear of it (an apostrophe may be added) */
+export const CHUNK_CHARS = 30_000;
+
+/**
+ * A cell as it was before the run: [value], [value, formula], [value, formula|null, format].
+ * `null` marks a cell the run did not touch (left alone on restore). Format "General" is dropped.
+ */
+export type PriorCell = null | [CellValue] | [CellValue, string | null] | [CellValue, string | null, string];
+
+export interface PriorBlock {
+  row: number;
+  col: number;
+  cells: PriorCell[][];
+}
+
+export interface UndoRecord {
+  v: 1;
+  /** ISO time of the run, shown to the user */
+  at: string;
+  /** sheets the run created: deleted on undo */
+  added: string[];
+  /** sheets the run found already there (an earlier run's output) and cleared: refilled on undo */
+  reused: { sheet: string; block: PriorBlock | null }[];
+  /** cells overwritten on sheets the run did not create */
+  cells: ({ sheet: string } & PriorBlock)[];
+  /** fills (and boldness) before the run; color null = several colours (restored as no fill) */
+  fills: { sheet: string; range: CellRange; color: string | null; bold: boolean | null }[];
+  /** merges before the run inside each merged range; null = unknown (ExcelApi < 1.13) */
+  merges: { sheet: string; range: CellRange; before: CellRange[] | null }[];
+  /** column widths in points before the run */
+  widths: { sheet: string; col: number; width: number }[];
+  /** frozen area address before the run ("1:1", "A:A", "A1:B2") or null when nothing was frozen */
+  freezes: { sheet: string; before: string | null }[];
+  /** ranges that got conditional formats / validation from the run: cleared on undo */
+  conditionalFormats: { sheet: string; range: CellRange }[];
+  validations: { sheet: string; range: CellRange }[];
+}
+
+export interface UndoHeader {
+  kind: "shuangbai-undo";
+  v: 1;
+  at: string;
+  chunks: number;
+  chars: number;
+}
+
+export function emptyRecord(at: string): UndoRecord {
+  return { v: 1, at, added: [], reused: [], cells: [], fills: [], merges: [], widths: [], freezes: [], conditionalFormats: [], validations: [] };
+}
+
+/** split the record's JSON into cell-sized chunks, never between the halves of a surrogate pair */
+export function toChunks(record: UndoRecord): { header: UndoHeader; chunks: string[] } {
+  const json = JSON.stringify(record);
+  const chunks: string[] = [];
+  let i = 0;
+  while (i < json.length) {
+    let end = Math.min(json.length, i + CHUNK_CHARS);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
+  return { header: { kind: "shuangbai-undo", v: 1, at: record.at, chunks: chunks.length, chars: json.length }, chunks };
+}
+
+export function parseHeader(cell: unknown): UndoHeader | null {
+  if (typeof cell !== "string" || !cell.startsWith("{")) return null;
+  try {
+    const h = JSON.parse(cell) as Partial<UndoHeader>;
+    return h.kind === "shuangbai-undo" && h.v === 1 && typeof h.chunks === "number" ? (h as UndoHeader) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function fromChunks(header: UndoHeader, chunks: unknown[]): UndoRecord | null {
+  if (chunks.length !== header.chunks || chunks.some((c) => typeof c !== "string")) return null;
+  const json = (chunks as string[]).join("");
+  if (json.length !== header.chars) return null;
+  try {
+    const r = JSON.parse(json) as UndoRecord;
+    return r.v === 1 ? r : null;
+  } catch {
+    return null;
+  }
+}
