@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+"use strict";
+// The command runs from the compiled build/ (made by `npm ci` through the prepare script).
+const path = require("node:path");
+const fs = require("node:fs");
+const entry = path.join(__dirname, "..", "build", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("shuangbai: 尚未编译，请先运行 npm ci（或 npm run build:cli）\n");
+  process.exit(2);
+}
+let code;
+try {
+  code = require(entry).main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`shuangbai: 内部错误，请把这条信息报告给维护者：${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+}
+process.exitCode = code;

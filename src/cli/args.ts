@@ -1,0 +1,113 @@
+import { parseArgs } from "node:util";
+import { isIsoDate } from "../core/dates";
+
+/** A mistake in how the command was called; the message is one line for the user. */
+export class UsageError extends Error {}
+
+export interface ScoreArgs {
+  inputs: string[];
+  out: string | null;
+  outDir: string | null;
+  report: string | null;
+  summary: string | null;
+  asOf: string | null;
+  period: { start: string; end: string } | null;
+  lang: "zh" | "en";
+  template: string | null;
+  mappings: string | null;
+  values: boolean;
+  noNormalise: boolean;
+  noRestore: boolean;
+  force: boolean;
+  quiet: boolean;
+  json: boolean;
+}
+
+export const USAGE = `用法：
+  shuangbai score <输入.xlsx> [--out <输出.xlsx>] [--report <报告.json>] [--as-of YYYY-MM-DD]
+                  [--period YYYY-MM-DD..YYYY-MM-DD] [--lang zh|en] [--template <套表.json>]
+  shuangbai score <a.xlsx> <b.xlsx> … --out-dir <目录> [--summary <汇总.xlsx>]
+  shuangbai template capture <空白套表.xlsx> [--sheet <工作表>] [--out <套表.json>]
+
+选项：
+  --out FILE          输出工作簿（默认：<输入名>-评估结果.xlsx，与输入同目录）
+  --out-dir DIR       多个输入时的输出目录（每个输入一个结果和一个报告）
+  --report FILE       以 JSON 写出评估报告（shuangbai/report@1）
+  --summary FILE      多个输入时写出汇总工作簿（每个工作簿一行）
+  --as-of DATE        评估日期，用于时间进度检查
+  --period A..B       合同期，例如 2023-07-01..2024-06-30（缺省时从标题读取）
+  --template FILE     使用导出的套表定义（JSON）代替内置套表
+  --mappings FILE     读取并保存确认过的列对应关系（只保存表头名称）
+  --values            写入数值而不是公式（冻结副本）
+  --no-normalise      不把“200个”这类文本改成数字
+  --no-restore        不还原服务对象汇总表
+  --force             覆盖已存在的输出文件
+  --quiet             不打印摘要
+  --lang zh|en        报告与提示的语言（默认 zh）
+`;
+
+export function parseScoreArgs(argv: string[]): ScoreArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string" },
+        "out-dir": { type: "string" },
+        report: { type: "string" },
+        summary: { type: "string" },
+        "as-of": { type: "string" },
+        period: { type: "string" },
+        lang: { type: "string" },
+        template: { type: "string" },
+        mappings: { type: "string" },
+        values: { type: "boolean" },
+        "no-normalise": { type: "boolean" },
+        "no-restore": { type: "boolean" },
+        force: { type: "boolean" },
+        quiet: { type: "boolean" },
+        json: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const opt = /'(-{1,2}[^']+)'/.exec(msg)?.[1];
+    throw new UsageError(opt ? `无法识别的选项或缺少取值：${opt}（运行 shuangbai --help 查看用法）` : `参数有误：${msg}`);
+  }
+  const v = parsed.values;
+  const inputs = parsed.positionals;
+  if (!inputs.length) throw new UsageError("缺少输入文件：shuangbai score <输入.xlsx>");
+  const asOf = v["as-of"] ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of 需要 YYYY-MM-DD 格式的日期，收到“${asOf}”`);
+  let period: ScoreArgs["period"] = null;
+  if (v.period !== undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(v.period);
+    if (!m || !isIsoDate(m[1]) || !isIsoDate(m[2]) || m[2] < m[1]) throw new UsageError(`--period 需要 YYYY-MM-DD..YYYY-MM-DD，收到“${v.period}”`);
+    period = { start: m[1], end: m[2] };
+  }
+  const lang = v.lang ?? "zh";
+  if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang 只能是 zh 或 en，收到“${lang}”`);
+  if (inputs.length > 1 && !v["out-dir"]) throw new UsageError("多个输入文件时需要 --out-dir <目录>");
+  if (inputs.length > 1 && v.out) throw new UsageError("多个输入文件时请用 --out-dir，而不是 --out");
+  if (v.summary && inputs.length < 1) throw new UsageError("--summary 需要至少一个输入文件");
+  return {
+    inputs,
+    out: v.out ?? null,
+    outDir: v["out-dir"] ?? null,
+    report: v.report ?? null,
+    summary: v.summary ?? null,
+    asOf,
+    period,
+    lang,
+    template: v.template ?? null,
+    mappings: v.mappings ?? null,
+    values: !!v.values,
+    noNormalise: !!v["no-normalise"],
+    noRestore: !!v["no-restore"],
+    force: !!v.force,
+    quiet: !!v.quiet,
+    json: !!v.json,
+  };
+}

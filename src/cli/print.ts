@@ -1,0 +1,89 @@
+import { formatPercent } from "../core/quantity";
+import type { Finding, Report, Severity } from "../core/types";
+
+/** Display width on a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+const T = {
+  zh: {
+    scored: "评估",
+    indicators: "指标完成情况",
+    unnamed: "（未命名）",
+    scores: "四方评分",
+    total: "总分",
+    grade: "等级",
+    restored: "套表还原",
+    missing: "缺少",
+    rows: "行",
+    findings: "发现",
+    sev: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
+    more: (n: number) => `… 另有 ${n} 条，见报告或“评估发现”工作表`,
+    none: "未找到指标表、评分表或服务对象汇总表",
+  },
+  en: {
+    scored: "Scored",
+    indicators: "Indicators",
+    unnamed: "(unnamed)",
+    scores: "Four-party score",
+    total: "total",
+    grade: "grade",
+    restored: "Template view",
+    missing: "missing",
+    rows: "rows",
+    findings: "Findings",
+    sev: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    more: (n: number) => `… ${n} more in the report and the Findings sheet`,
+    none: "No indicator table, score sheet or roster found",
+  },
+};
+
+function num(n: number | null): string {
+  if (n === null) return "—";
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
+}
+
+/** The readable summary the command prints. The report is already masked. */
+export function summaryText(report: Report, lang: "zh" | "en", maxFindings = 20): string {
+  const t = T[lang];
+  const lines: string[] = [];
+  lines.push(`${t.scored}：${report.source}${report.station ? `（${report.station}）` : ""}`.replace("：", lang === "en" ? ": " : "："));
+  if (report.indicators.length) {
+    lines.push(`${t.indicators}（${report.indicators.length}）`);
+    const labelW = Math.min(24, Math.max(...report.indicators.map((i) => displayWidth((i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "")))));
+    for (const i of report.indicators) {
+      const label = (i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "");
+      const unit = i.unit ?? "";
+      const figures = `${num(i.target)}${unit} → ${num(i.completed)}${unit}`;
+      lines.push(`  ${pad(label, labelW)}  ${pad(figures, 22)}  ${i.percent === null ? "—" : formatPercent(i.percent)}`);
+    }
+  }
+  for (const s of report.scores) {
+    const parts = s.parties.map((p) => `${p.name.replace(/（.*$/, "")} ${num(p.score)}`).join(" · ");
+    lines.push(`${t.scores}（${s.sheet}）：${parts}`);
+    lines.push(`  ${t.total} ${s.total === null ? "—" : s.total.toFixed(2)}   ${t.grade} ${s.grade ?? "—"}`);
+  }
+  for (const r of report.restorations) {
+    const missing = r.missingFields.length ? `；${t.missing}：${r.missingFields.join("、")}` : "";
+    lines.push(`${t.restored}：${r.sourceSheet} → ${r.outputSheet}（${r.rows} ${t.rows}${missing}）`);
+  }
+  if (!report.indicators.length && !report.scores.length && !report.restorations.length) lines.push(t.none);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+  lines.push(`${t.findings}：${t.sev.error} ${counts.error} · ${t.sev.warning} ${counts.warning} · ${t.sev.info} ${counts.info}`);
+  const shown: Finding[] = report.findings.filter((f) => f.severity !== "info").slice(0, maxFindings);
+  for (const f of shown) lines.push(`  [${t.sev[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}`);
+  const hidden = report.findings.filter((f) => f.severity !== "info").length - shown.length;
+  if (hidden > 0) lines.push(`  ${t.more(hidden)}`);
+  return lines.join("\n");
+}

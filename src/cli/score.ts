@@ -1,0 +1,156 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { evaluate } from "../core/evaluate";
+import { validateTemplate } from "../core/roster";
+import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
+import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../file";
+import type { ScoreArgs } from "./args";
+import { UsageError } from "./args";
+import { summaryText } from "./print";
+import { Progress } from "./progress";
+import { writeSummaryWorkbook } from "./summary";
+import { writeFileAtomic } from "./writeFile";
+
+/** A problem with one input the user can fix; printed as one line, never a stack trace. */
+export class InputError extends Error {}
+
+export interface Io {
+  stdout: { write(s: string): boolean; isTTY?: boolean };
+  stderr: { write(s: string): boolean; isTTY?: boolean };
+}
+
+export function defaultOutPath(input: string, dir?: string): string {
+  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, "");
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  return path.join(dir ?? path.dirname(input), `${base}-评估结果${ext}`);
+}
+
+function readInput(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InputError(`找不到输入文件：${file}`);
+  }
+  if (stat.isDirectory()) throw new InputError(`输入是一个目录，不是 .xlsx 文件：${file}`);
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch {
+    throw new InputError(`无法读取输入文件（权限不足或文件被占用）：${file}`);
+  }
+}
+
+export function loadOptions(args: ScoreArgs): EvaluateOptions {
+  const options: EvaluateOptions = {
+    lang: args.lang,
+    asOf: args.asOf,
+    period: args.period,
+    liveFormulas: !args.values,
+    normaliseUnits: !args.noNormalise,
+    restore: !args.noRestore,
+  };
+  if (args.template) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(args.template, "utf8"));
+    } catch {
+      throw new UsageError(`无法读取套表定义（需要 JSON 文件）：${args.template}`);
+    }
+    try {
+      options.template = validateTemplate(json);
+    } catch (e) {
+      throw new UsageError(`套表定义无效：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (args.mappings && fs.existsSync(args.mappings)) {
+    try {
+      const saved = JSON.parse(fs.readFileSync(args.mappings, "utf8")) as { mappings?: SavedMapping[] };
+      options.savedMappings = Array.isArray(saved.mappings) ? saved.mappings : [];
+    } catch {
+      throw new UsageError(`无法读取已保存的列对应关系：${args.mappings}`);
+    }
+  }
+  return options;
+}
+
+function rememberMappings(file: string, previous: SavedMapping[], fresh: SavedMapping[]): void {
+  const merged = previous.filter((p) => !fresh.some((f) => f.template === p.template && f.signature === p.signature));
+  merged.push(...fresh);
+  writeFileAtomic(file, new TextEncoder().encode(JSON.stringify({ schema: "shuangbai/mappings@1", mappings: merged }, null, 2) + "\n"));
+}
+
+export interface ScoredFile {
+  input: string;
+  out: string;
+  report: Report;
+}
+
+/** Score one workbook into a new file. Throws InputError for an input the user must fix. */
+export function scoreFile(input: string, out: string, options: EvaluateOptions, force: boolean, onPhase: (p: "read" | "analyse" | "write") => void): { report: Report; mappings: SavedMapping[] } {
+  if (path.resolve(out) === path.resolve(input)) throw new InputError(`输出文件不能与输入文件相同：${out}`);
+  if (!force && fs.existsSync(out)) throw new InputError(`输出文件已存在：${out}（加 --force 覆盖）`);
+  onPhase("read");
+  const bytes = readInput(input);
+  let pkg;
+  try {
+    pkg = openXlsx(bytes);
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
+    throw e;
+  }
+  const snapshot = snapshotOf(pkg, path.basename(input));
+  onPhase("analyse");
+  const result = evaluate(snapshot, options);
+  onPhase("write");
+  const outBytes = applyPlan(pkg, result.plan);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  writeFileAtomic(out, outBytes);
+  return { report: result.report, mappings: result.mappingsToRemember ?? [] };
+}
+
+function writeReport(file: string, report: Report): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(report, null, 2) + "\n"));
+}
+
+/** The `score` command. Returns the exit code. */
+export function runScore(args: ScoreArgs, io: Io): number {
+  const options = loadOptions(args);
+  const zh = args.lang === "zh";
+  const progress = new Progress(io.stderr, args.lang, args.inputs.length);
+  const done: ScoredFile[] = [];
+  const freshMappings: SavedMapping[] = [];
+  let failed = 0;
+  for (let i = 0; i < args.inputs.length; i++) {
+    const input = args.inputs[i];
+    const out = args.out ?? defaultOutPath(input, args.outDir ?? undefined);
+    try {
+      const { report, mappings } = scoreFile(input, out, options, args.force, (phase) => progress.update(i, path.basename(input), phase));
+      freshMappings.push(...mappings);
+      progress.update(i, path.basename(input), "done");
+      progress.clear();
+      let reportPath = args.report;
+      if (args.outDir) reportPath = path.join(args.outDir, path.basename(out).replace(/\.(xlsx|xlsm)$/i, "") + ".json");
+      if (reportPath) writeReport(reportPath, report);
+      done.push({ input, out, report });
+      if (!args.quiet) {
+        io.stdout.write(summaryText(report, args.lang) + "\n");
+        io.stdout.write((zh ? `结果已写入：${out}` : `Written: ${out}`) + (reportPath ? (zh ? `；报告：${reportPath}` : `; report: ${reportPath}`) : "") + "\n\n");
+      }
+    } catch (e) {
+      progress.clear();
+      if (e instanceof InputError) {
+        io.stderr.write(`shuangbai: ${e.message}\n`);
+        failed++;
+        continue;
+      }
+      throw e;
+    }
+  }
+  if (args.mappings && freshMappings.length) rememberMappings(args.mappings, options.savedMappings ?? [], freshMappings);
+  if (args.summary && done.length) {
+    writeSummaryWorkbook(args.summary, done, args.lang, args.force);
+    if (!args.quiet) io.stdout.write((zh ? `汇总已写入：${args.summary}` : `Summary written: ${args.summary}`) + "\n");
+  }
+  return failed ? 2 : 0;
+}
