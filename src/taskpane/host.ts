@@ -1,0 +1,70 @@
+import type { EvaluateOptions, Plan, SavedMapping, WorkbookSnapshot } from "../core/types";
+
+/**
+ * What the task pane needs from wherever the workbook lives. The pane never touches Excel or a
+ * file directly: the Office.js host (src/excel) and the file host (src/web) implement this, and
+ * tests use an in-memory one.
+ */
+export type Phase = "read" | "analyse" | "write";
+
+export interface Progress {
+  phase: Phase;
+  /** 0..1 within the phase, when known */
+  fraction?: number;
+}
+
+export type ProgressFn = (p: Progress) => void;
+
+/** A failure the pane can explain to the user in plain Chinese, with what to do about it. */
+export class HostError extends Error {
+  constructor(
+    readonly code:
+      | "not-in-office"
+      | "cell-edit-mode"
+      | "sheet-protected"
+      | "api-unsupported"
+      | "payload-too-large"
+      | "file-unreadable"
+      | "too-large-for-page"
+      | "nothing-to-undo"
+      | "unknown",
+    message: string,
+    /** for sheet-protected: which sheet */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+/**
+ * Settings kept with the document (add-in) or the browser (page). They never hold cell values or
+ * personal data: only choices and header names.
+ */
+export interface PaneSettings {
+  options: EvaluateOptions;
+  savedMappings: SavedMapping[];
+  language?: "zh" | "en";
+}
+
+export interface ScoringHost {
+  readonly kind: "excel" | "file";
+  /** read the workbook as the core sees it */
+  readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot>;
+  /** apply a plan; keeps what it overwrites so that undoLastRun can restore it exactly */
+  applyPlan(plan: Plan, progress?: ProgressFn): Promise<void>;
+  canUndo(): Promise<boolean>;
+  undoLastRun(): Promise<void>;
+  /** select a cell in the workbook (Excel) — the file host shows a preview instead */
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  /** the file host: rows around a cell, for a preview where there is no grid */
+  previewRows?(sheet: string, cell: string): Promise<{ headers: string[]; rows: { row: number; cells: string[] }[] } | null>;
+  /** the file host: the scored workbook to download */
+  download?(): Promise<{ name: string; bytes: Uint8Array }>;
+  /** names of the workbook's sheets, for "capture a template from a sheet" */
+  sheetNames(): Promise<string[]>;
+  loadSettings(): Promise<PaneSettings | null>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** requirement-set features missing on this host, for notices ("条件格式需要 ExcelApi 1.6" …) */
+  missingFeatures?(): Promise<string[]>;
+}
