@@ -137,7 +137,7 @@ export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesPro
   const state = { formulasChanged: false };
   const sheetData = rebuildSheetData(xml, sd, edits, p, styles, colStyles, state);
 
-  if (edits.cells.size) updateDimension(head, edits, p);
+  if (edits.cells.size) updateDimension(head, edits);
   if (edits.widths.size) setColumnWidths(head, edits.widths, p);
   if (edits.freeze) setFreeze(head, edits.freeze, p);
   if (edits.merges.length) addMerges(tail, edits.merges, p);
@@ -440,7 +440,7 @@ function readColStyles(head: string, p: string): Map<number, number> {
   return out;
 }
 
-function updateDimension(head: Fragment, edits: SheetEdits, p: string): void {
+function updateDimension(head: Fragment, edits: SheetEdits): void {
   let written: CellRange | null = null;
   for (const [r, cols] of edits.cells) {
     for (const c of cols.keys()) {
@@ -451,10 +451,8 @@ function updateDimension(head: Fragment, edits: SheetEdits, p: string): void {
   }
   if (!written) return;
   const dim = head.find("dimension");
-  if (!dim) {
-    head.insert("dimension", `<${p}dimension ref="${rangeA1(written)}"/>`);
-    return;
-  }
+  // dimension is optional; without one there is no stale range to fix
+  if (!dim) return;
   const tag = head.text.slice(dim.start, dim.openEnd);
   let range = written;
   try {

@@ -189,9 +189,22 @@ export class StylesEditor {
       same = false;
     }
     xf = tag + rest;
-    const id = same ? base : this.add("cellXfs", xf);
+    const id = same ? base : (this.existingXf(xf) ?? this.add("cellXfs", xf));
     this.xfCache.set(key, id);
     return id;
+  }
+
+  private xfIndex: Map<string, number> | null = null;
+
+  /** An identical record already in cellXfs (e.g. "0.00%" on a plain cell, or a clone from an earlier run). */
+  private existingXf(xf: string): number | undefined {
+    if (!this.xfIndex) {
+      this.xfIndex = new Map();
+      this.list("cellXfs").items.forEach((item, i) => {
+        if (!this.xfIndex!.has(item)) this.xfIndex!.set(item, i);
+      });
+    }
+    return this.xfIndex.get(xf);
   }
 
   dxfFor(role: "good" | "warn" | "bad"): number {

@@ -111,7 +111,6 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] {
     if (localOffset + 30 > b.length || u32(b, localOffset) !== SIG_LOCAL) throw corrupt(`bad local header for ${name}`);
     const start = localOffset + 30 + u16(b, localOffset + 26) + u16(b, localOffset + 28);
     if (start + compressedSize > b.length) throw corrupt(`entry ${name} runs past the end of the file`);
-    if (name.endsWith("/")) continue; // directory entries carry nothing an OOXML reader needs
     entries.push({ name, method, flags, crc, compressedSize, size, dosTime, dosDate, data: b.subarray(start, start + compressedSize) });
   }
   return entries;
