@@ -1,0 +1,124 @@
+/* eslint-disable no-console */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+/**
+ * Where the add-in is served from, written into the manifest. Development keeps the dev server's
+ * URL; a production build takes SHUANGBAI_URL and warns when it is missing (the manifest would then
+ * point at localhost, fine for sideloading on one machine, wrong for a deployment).
+ */
+function addinUrl(production) {
+  const fromEnv = process.env.SHUANGBAI_URL;
+  if (fromEnv) return fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`;
+  if (production) {
+    console.warn(
+      `\n[shuangbai] SHUANGBAI_URL is not set: the manifest keeps ${DEV_URL}. ` +
+        "Set SHUANGBAI_URL=https://your.server/path/ for a deployable add-in.\n",
+    );
+  }
+  return DEV_URL;
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const url = addinUrl(production);
+
+  const config = {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    // Office on Windows runs WebView2 and Mac WKWebView; ES2020 covers both and every current browser.
+    target: ["web", "es2020"],
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      index: "./src/web/index.tsx",
+      // Its own entry with a fixed name, so the page can start it with new Worker("worker.js").
+      worker: { import: "./src/web/worker.ts", chunkLoading: "import-scripts" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: (pathData) => (pathData.chunk.name === "worker" ? "[name].js" : "[name].[contenthash:8].js"),
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "",
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      // The browser bundles never need Node built-ins; fail loudly if something drags one in.
+      fallback: { fs: false, path: false, zlib: false, stream: false, worker_threads: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run lint` (tsc); the bundle only needs the JS.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: "esnext", sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    externals: {
+      // The file mode is our own code on fflate; exceljs must never end up in a browser bundle.
+      exceljs: "commonjs exceljs",
+    },
+    performance: {
+      hints: production ? "warning" : false,
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/web/index.html",
+        chunks: ["index"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            noErrorOnMissing: true,
+            transform(content) {
+              return url === DEV_URL ? content : content.toString().split(DEV_URL).join(url);
+            },
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (serving) {
+    // Only `webpack serve` needs certificates; a production build must work offline and in CI.
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      static: { directory: path.resolve(__dirname, "dist") },
+      hot: false,
+    };
+  }
+
+  return config;
+};
