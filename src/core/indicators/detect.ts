@@ -42,14 +42,26 @@ type Role = "label" | "unit" | "target" | "done" | "percent" | "ambiguous";
  * that also has 指标要求, and the target column in 指标 / 完成 pairs.
  */
 export function headerRole(raw: string): Role | null {
+  if (raw.length > 40) return null;
   const full = normaliseHeader(raw);
   if (!full || full.length > 16) return null;
   const t = full.replace(/\(.*\)$/, "") || full;
   if (/完成百分比|完成率|完成比例|^百分比$|完成进度/.test(t)) return "percent";
-  if (/^(指标要求|协议指标|年度指标|合同指标|中期指标|目标|目标值|指标数|指标值|计划数|协议要求|合同要求)/.test(t)) return "target";
-  if (/^(实际|累计|中期|本期|已)?完成(情况|数|量|数量|值)?$/.test(t)) return "done";
+  if (
+    /^(指标要求|协议指标|年度指标|合同指标|中期指标|目标|目标值|指标数|指标值|计划数|协议要求|合同要求)/.test(
+      t,
+    )
+  )
+    return "target";
+  if (/^(实际|累计|中期|本期|已)?完成(情况|数|量|数量|值)?$/.test(t))
+    return "done";
   if (/^(计量)?单位$/.test(t)) return "unit";
-  if (/^(指标名称|服务指标|项目|服务项目|指标项目|指标内容|服务内容|名称|指标类别)$/.test(t)) return "label";
+  if (
+    /^(指标名称|服务指标|项目|服务项目|指标项目|指标内容|服务内容|名称|指标类别)$/.test(
+      t,
+    )
+  )
+    return "label";
   if (t === "指标") return "ambiguous";
   return null;
 }
@@ -62,14 +74,19 @@ function textAt(sheet: SheetSnapshot, row: number, col: number): string {
 
 function isBlankRow(sheet: SheetSnapshot, row: number): boolean {
   const r = sheet.values[row];
-  return !r || r.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
+  return (
+    !r ||
+    r.every((v) => v === null || (typeof v === "string" && v.trim() === ""))
+  );
 }
 
 /** The text a merged area shows at (row, col): the value of its top-left cell. */
 function mergedText(sheet: SheetSnapshot, row: number, col: number): string {
   const direct = textAt(sheet, row, col);
   if (direct) return direct;
-  const m = (sheet.merges ?? []).find((g: CellRange) => row >= g.r1 && row <= g.r2 && col >= g.c1 && col <= g.c2);
+  const m = (sheet.merges ?? []).find(
+    (g: CellRange) => row >= g.r1 && row <= g.r2 && col >= g.c1 && col <= g.c2,
+  );
   return m ? textAt(sheet, m.r1, m.c1) : "";
 }
 
@@ -97,15 +114,23 @@ function classifyRow(sheet: SheetSnapshot, row: number): HeaderRow | null {
   }
   if (target === 0 || done === 0) return null;
   const explicitTarget = [...roles.values()].some((r) => r === "target");
-  for (const [c, r] of roles) if (r === "ambiguous") roles.set(c, explicitTarget ? "label" : "target");
+  for (const [c, r] of roles)
+    if (r === "ambiguous") roles.set(c, explicitTarget ? "label" : "target");
   return { row, roles };
 }
 
 function colsWith(h: HeaderRow, role: Role): number[] {
-  return [...h.roles].filter(([, r]) => r === role).map(([c]) => c).sort((a, b) => a - b);
+  return [...h.roles]
+    .filter(([, r]) => r === role)
+    .map(([c]) => c)
+    .sort((a, b) => a - b);
 }
 
-function looksLikeValueRow(sheet: SheetSnapshot, row: number, cols: number[]): boolean {
+function looksLikeValueRow(
+  sheet: SheetSnapshot,
+  row: number,
+  cols: number[],
+): boolean {
   return cols.some((c) => {
     const q = parseQuantity(sheet.values[row]?.[c] ?? null);
     return q.kind === "number" || q.kind === "error";
@@ -132,12 +157,24 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
     }
     const tCol = targets[0];
     const dCol = dones.find((c) => c > tCol) ?? dones[0];
-    const pCol = colsWith(h, "percent").find((c) => c > Math.max(tCol, dCol)) ?? null;
+    const pCol =
+      colsWith(h, "percent").find((c) => c > Math.max(tCol, dCol)) ?? null;
     const labelCols = colsWith(h, "label");
     const first = Math.min(tCol, dCol);
     const labelHeaderCol = labelCols.find((c) => c < first);
     if (labelHeaderCol !== undefined) {
-      tables.push(rowTable(sheet, h, labelHeaderCol, tCol, dCol, pCol, colsWith(h, "unit")[0] ?? null, headerSet));
+      tables.push(
+        rowTable(
+          sheet,
+          h,
+          labelHeaderCol,
+          tCol,
+          dCol,
+          pCol,
+          colsWith(h, "unit")[0] ?? null,
+          headerSet,
+        ),
+      );
       continue;
     }
     // No label header: either a block (the label sits in the header row itself, or is missing)
@@ -151,14 +188,37 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
     }
     const next = h.row + 1;
     if (labelCol < 0) labelCol = first > 0 ? first - 1 : -1;
-    const nextHasLabel = labelCol >= 0 && textAt(sheet, next, labelCol) !== "" && parseQuantity(sheet.values[next]?.[labelCol] ?? null).kind === "text";
-    const headerHasLabel = labelCol >= 0 && textAt(sheet, h.row, labelCol) !== "";
+    const nextHasLabel =
+      labelCol >= 0 &&
+      textAt(sheet, next, labelCol) !== "" &&
+      parseQuantity(sheet.values[next]?.[labelCol] ?? null).kind === "text";
+    const headerHasLabel =
+      labelCol >= 0 && textAt(sheet, h.row, labelCol) !== "";
     if (!headerHasLabel && nextHasLabel && !headerSet.has(next)) {
-      tables.push(rowTable(sheet, h, labelCol, tCol, dCol, pCol, colsWith(h, "unit")[0] ?? null, headerSet));
+      tables.push(
+        rowTable(
+          sheet,
+          h,
+          labelCol,
+          tCol,
+          dCol,
+          pCol,
+          colsWith(h, "unit")[0] ?? null,
+          headerSet,
+        ),
+      );
       continue;
     }
-    if (!looksLikeValueRow(sheet, next, [tCol, dCol]) && isBlankRow(sheet, next)) continue;
+    if (
+      !looksLikeValueRow(sheet, next, [tCol, dCol]) &&
+      isBlankRow(sheet, next)
+    )
+      continue;
     const label = headerHasLabel ? textAt(sheet, h.row, labelCol) : null;
+    const newCol =
+      pCol === null
+        ? freeColumn(sheet, [h.row, next], Math.max(tCol, dCol) + 1)
+        : -1;
     tables.push({
       sheet: sheet.name,
       layout: "block",
@@ -173,17 +233,38 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
           unitPos: null,
           target: { row: next, col: tCol },
           completed: { row: next, col: dCol },
-          percent: pCol !== null ? { row: next, col: pCol } : { row: next, col: Math.max(tCol, dCol) + 1 },
+          percent: { row: next, col: pCol ?? newCol },
           percentAdded: pCol === null,
         },
       ],
-      addPercentHeader: pCol === null ? { row: h.row, col: Math.max(tCol, dCol) + 1 } : undefined,
+      addPercentHeader: pCol === null ? { row: h.row, col: newCol } : undefined,
     });
   }
   return tables;
 }
 
-function dataRows(sheet: SheetSnapshot, from: number, headerSet: Set<number>): number[] {
+/** The first column at or right of `from` that is blank in every given row: where a new column can go. */
+function freeColumn(
+  sheet: SheetSnapshot,
+  rows: number[],
+  from: number,
+): number {
+  for (let c = from; ; c++) {
+    if (
+      rows.every((r) => {
+        const v = sheet.values[r]?.[c];
+        return v === null || v === undefined || v === "";
+      })
+    )
+      return c;
+  }
+}
+
+function dataRows(
+  sheet: SheetSnapshot,
+  from: number,
+  headerSet: Set<number>,
+): number[] {
   const rows: number[] = [];
   let blanks = 0;
   for (let r = from; r < sheet.values.length; r++) {
@@ -209,11 +290,14 @@ function rowTable(
   headerSet: Set<number>,
 ): FoundTable {
   const lastCol = Math.max(...h.roles.keys(), labelCol);
-  const percentCol = pCol ?? lastCol + 1;
+  const rows = dataRows(sheet, h.row + 1, headerSet);
+  const percentCol = pCol ?? freeColumn(sheet, [h.row, ...rows], lastCol + 1);
   const indicators: FoundIndicator[] = [];
-  for (const r of dataRows(sheet, h.row + 1, headerSet)) {
+  for (const r of rows) {
     const label = textAt(sheet, r, labelCol) || null;
-    const hasValue = [tCol, dCol].some((c) => parseQuantity(sheet.values[r]?.[c] ?? null).kind !== "blank");
+    const hasValue = [tCol, dCol].some(
+      (c) => parseQuantity(sheet.values[r]?.[c] ?? null).kind !== "blank",
+    );
     if (!label && !hasValue) continue;
     // a title or note line inside the table (text in the label column only) is not an indicator
     if (!hasValue && label && label.length > 20) continue;
@@ -235,25 +319,37 @@ function rowTable(
     layout: "row",
     headerRow: h.row,
     indicators,
-    addPercentHeader: pCol === null ? { row: h.row, col: percentCol } : undefined,
+    addPercentHeader:
+      pCol === null ? { row: h.row, col: percentCol } : undefined,
   };
 }
 
-function areaTable(sheet: SheetSnapshot, h: HeaderRow, targets: number[], dones: number[], headerSet: Set<number>): FoundTable | null {
+function areaTable(
+  sheet: SheetSnapshot,
+  h: HeaderRow,
+  targets: number[],
+  dones: number[],
+  headerSet: Set<number>,
+): FoundTable | null {
   const percents = colsWith(h, "percent");
   const groupRow = h.row - 1;
   const pairs: { t: number; d: number; p: number | null; group: string }[] = [];
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
     const limit = targets[i + 1] ?? Number.MAX_SAFE_INTEGER;
-    const d = dones.find((c) => c > t && c < limit) ?? dones.find((c) => c === t - 1);
+    const d =
+      dones.find((c) => c > t && c < limit) ?? dones.find((c) => c === t - 1);
     if (d === undefined) continue;
     const p = percents.find((c) => c > Math.max(t, d) && c < limit) ?? null;
     let group = "";
     if (groupRow >= 0) {
-      for (let c = Math.min(t, d); c <= Math.max(t, d) && !group; c++) group = mergedText(sheet, groupRow, c);
-      const prevEnd = pairs.length ? Math.max(pairs[pairs.length - 1].t, pairs[pairs.length - 1].d) : -1;
-      for (let c = Math.min(t, d) - 1; c > prevEnd && !group; c--) group = textAt(sheet, groupRow, c);
+      for (let c = Math.min(t, d); c <= Math.max(t, d) && !group; c++)
+        group = mergedText(sheet, groupRow, c);
+      const prevEnd = pairs.length
+        ? Math.max(pairs[pairs.length - 1].t, pairs[pairs.length - 1].d)
+        : -1;
+      for (let c = Math.min(t, d) - 1; c > prevEnd && !group; c--)
+        group = textAt(sheet, groupRow, c);
     }
     pairs.push({ t, d, p, group: group || `第${pairs.length + 1}组` });
   }
@@ -270,26 +366,45 @@ function areaTable(sheet: SheetSnapshot, h: HeaderRow, targets: number[], dones:
   if (labelCol === undefined && groupRow >= 0) {
     for (let c = 0; c < firstPairCol; c++) {
       const txt = mergedText(sheet, groupRow, c);
-      if (txt && headerRole(txt) && ["label", "ambiguous"].includes(headerRole(txt) as string)) labelCol = c;
+      if (
+        txt &&
+        headerRole(txt) &&
+        ["label", "ambiguous"].includes(headerRole(txt) as string)
+      )
+        labelCol = c;
     }
   }
   if (labelCol === undefined) labelCol = firstPairCol - 1;
   const indicators: FoundIndicator[] = [];
   let addPercentHeader: Pos | undefined;
-  const lastCol = Math.max(...pairs.map((p) => Math.max(p.t, p.d, p.p ?? -1)));
-  for (const r of dataRows(sheet, h.row + 1, headerSet)) {
+  const rows = dataRows(sheet, h.row + 1, headerSet);
+  const lastCol =
+    freeColumn(
+      sheet,
+      [h.row, ...rows],
+      Math.max(...pairs.map((p) => Math.max(p.t, p.d, p.p ?? -1))) + 1,
+    ) - 1;
+  for (const r of rows) {
     const label = labelCol >= 0 ? textAt(sheet, r, labelCol) || null : null;
-    const hasValue = pairs.some((p) => parseQuantity(sheet.values[r]?.[p.t] ?? null).kind !== "blank");
+    const hasValue = pairs.some(
+      (p) => parseQuantity(sheet.values[r]?.[p.t] ?? null).kind !== "blank",
+    );
     if (!hasValue) continue;
     const areaParts: { target: Pos; completed: Pos }[] = [];
     pairs.forEach((p, i) => {
       if (i === totalIdx) return;
-      areaParts.push({ target: { row: r, col: p.t }, completed: { row: r, col: p.d } });
+      areaParts.push({
+        target: { row: r, col: p.t },
+        completed: { row: r, col: p.d },
+      });
       indicators.push({
         sheet: sheet.name,
         layout: "area",
         label,
-        labelPos: labelCol !== undefined && labelCol >= 0 ? { row: r, col: labelCol } : null,
+        labelPos:
+          labelCol !== undefined && labelCol >= 0
+            ? { row: r, col: labelCol }
+            : null,
         area: p.group,
         unitPos: null,
         target: { row: r, col: p.t },
@@ -306,7 +421,10 @@ function areaTable(sheet: SheetSnapshot, h: HeaderRow, targets: number[], dones:
         sheet: sheet.name,
         layout: "area",
         label,
-        labelPos: labelCol !== undefined && labelCol >= 0 ? { row: r, col: labelCol } : null,
+        labelPos:
+          labelCol !== undefined && labelCol >= 0
+            ? { row: r, col: labelCol }
+            : null,
         area: "合计",
         unitPos: null,
         target: { row: r, col: tp.t },
@@ -317,5 +435,11 @@ function areaTable(sheet: SheetSnapshot, h: HeaderRow, targets: number[], dones:
       });
     }
   }
-  return { sheet: sheet.name, layout: "area", headerRow: h.row, indicators, addPercentHeader };
+  return {
+    sheet: sheet.name,
+    layout: "area",
+    headerRow: h.row,
+    indicators,
+    addPercentHeader,
+  };
 }

@@ -23,6 +23,7 @@ const PARTY_NAMES: Record<PartyId, { zh: string; en: string }> = {
 
 /** Which party a label names. 督导中心 is tested before 监督方 so 市督导中心 is never the supervisor. */
 export function partyOf(label: string): PartyId | null {
+  if (label.length > 60) return null;
   const t = normaliseHeader(label);
   if (!t || t.length > 40) return null;
   if (/督导中心|督导方/.test(t)) return "supervision-centre";
@@ -33,6 +34,7 @@ export function partyOf(label: string): PartyId | null {
 }
 
 function headerKind(v: string): "score" | "weight" | null {
+  if (v.length > 30) return null;
   const t = normaliseHeader(v).replace(/\(.*\)$/, "");
   if (/^(得分|分数|评分|评估得分|评估分数|实际得分|分值得分)$/.test(t)) return "score";
   if (/^(权重|占比|比重|分值占比|权重占比|比例)$/.test(t)) return "weight";
@@ -202,22 +204,32 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   for (let r = firstRow; r < Math.min(sheet.values.length, lastRow + 10); r++) {
     const cells = sheet.values[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
-      const t = typeof cells[c] === "string" ? normaliseHeader(cells[c] as string) : "";
+      const t = typeof cells[c] === "string" && (cells[c] as string).length < 30 ? normaliseHeader(cells[c] as string) : "";
       if (!t) continue;
       const valueCol = c === labelCol ? sc : c + 1;
       if (!totalPos && TOTAL_LABEL.test(t)) totalPos = { row: r, col: valueCol };
       else if (!gradePos && GRADE_LABEL.test(t)) gradePos = { row: r, col: valueCol };
     }
   }
-  let nextFree = lastRow + 1;
+  // New 总分 / 等级 rows go into the first rows below the table whose label and score cells are blank.
+  const blank = (r: number, c: number) => {
+    const v = sheet.values[r]?.[c];
+    return v === null || v === undefined || v === "";
+  };
+  const freeRow = (from: number) => {
+    let r = from;
+    while (!blank(r, labelCol) || !blank(r, sc)) r++;
+    return r;
+  };
   if (!totalPos) {
-    totalPos = { row: nextFree, col: sc };
-    writes.push({ sheet: s, row: nextFree, col: labelCol, cell: { value: lang === "en" ? "Total" : "总分" } });
-    nextFree++;
+    const row = freeRow(lastRow + 1);
+    totalPos = { row, col: sc };
+    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Total" : "总分" } });
   }
   if (!gradePos) {
-    gradePos = { row: Math.max(nextFree, totalPos.row + 1), col: sc };
-    writes.push({ sheet: s, row: gradePos.row, col: labelCol, cell: { value: lang === "en" ? "Grade" : "等级" } });
+    const row = freeRow(totalPos.row + 1);
+    gradePos = { row, col: sc };
+    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Grade" : "等级" } });
   }
   const totalRef = a1(totalPos.row, totalPos.col);
   const terms = parties.map((p) => {
