@@ -52,7 +52,13 @@ export function createFileHost(opts: FileHostOptions): FileHost {
   let output: Uint8Array | null = null;
 
   const worker = (): WorkerClient => {
-    if (!client) client = new WorkerClient(opts.createPort());
+    if (!client) {
+      // A dead worker is replaced on the next request; the file has to be read again in it.
+      client = new WorkerClient(opts.createPort(), () => {
+        client = null;
+        opened = null;
+      });
+    }
     return client;
   };
 

@@ -15,14 +15,7 @@ function storage(): Storage | null {
 
 const host = createFileHost({
   // worker.js is its own webpack entry: the file mode and the core load only there, on first use.
-  createPort: () => {
-    const worker = new Worker(new URL("worker.js", document.baseURI));
-    worker.addEventListener("error", (e) => {
-      e.preventDefault();
-      console.error("worker failed", e.message);
-    });
-    return worker as unknown as WorkerPort;
-  },
+  createPort: () => new Worker(new URL("worker.js", document.baseURI)) as unknown as WorkerPort,
   storage: storage(),
 });
 

@@ -24,5 +24,7 @@ export type WorkerResponse =
 export interface WorkerPort {
   postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   onmessage: ((event: { data: WorkerResponse }) => void) | null;
+  /** a script that failed to load, or a worker that ran out of memory */
+  onerror?: ((event: { preventDefault?(): void }) => void) | null;
   terminate?(): void;
 }

@@ -2,6 +2,8 @@ import type { Progress } from "../taskpane/host";
 import { HostError } from "../taskpane/host";
 import type { WorkerPort, WorkerRequest, WorkerResponse } from "./protocol";
 
+export const WORKER_DIED = "浏览器无法完成处理（可能是文件太大或内存不足），请使用命令行 shuangbai score。";
+
 type Pending = {
   resolve: (r: WorkerResponse) => void;
   reject: (e: unknown) => void;
@@ -16,8 +18,17 @@ export class WorkerClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
 
-  constructor(private readonly port: WorkerPort) {
+  constructor(
+    private readonly port: WorkerPort,
+    onDead?: () => void,
+  ) {
     port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => {
+      event.preventDefault?.();
+      this.fail(WORKER_DIED);
+      port.terminate?.();
+      onDead?.();
+    };
   }
 
   request(req: WithoutId<WorkerRequest>, progress?: (p: Progress) => void, transfer?: Transferable[]): Promise<WorkerResponse> {

@@ -1,0 +1,58 @@
+import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../../../src/core/types";
+import type { PageLimits } from "../../../src/web/limits";
+import type { WorkerPort, WorkerRequest, WorkerResponse } from "../../../src/web/protocol";
+import { createWorkerHandler, type WorkerDeps } from "../../../src/web/workerCore";
+
+export interface FakePkg {
+  bytes: Uint8Array;
+}
+
+/** Stands in for the file mode: "bytes" starting with 0 are not a zip, the snapshot is fixed. */
+export function fakeDeps(snapshot: WorkbookSnapshot, result: (options?: EvaluateOptions) => EvaluateResult) {
+  const deps = {
+    openXlsx: jest.fn((bytes: Uint8Array): FakePkg => {
+      if (bytes[0] === 0) {
+        const e = new Error("文件不是有效的 .xlsx 工作簿（不是 zip 压缩包）。") as Error & { code: string };
+        e.name = "XlsxError";
+        e.code = "not-zip";
+        throw e;
+      }
+      return { bytes };
+    }),
+    snapshotOf: jest.fn((_pkg: FakePkg, name: string): WorkbookSnapshot => ({ ...snapshot, source: name })),
+    // the "written file" is the original bytes followed by the number of ops, so tests can tell runs apart
+    applyPlan: jest.fn((pkg: FakePkg, plan: Plan) => Uint8Array.from([...pkg.bytes, plan.length])),
+    evaluate: jest.fn((_snap: WorkbookSnapshot, options?: EvaluateOptions) => result(options)),
+  } satisfies WorkerDeps<FakePkg>;
+  return deps;
+}
+
+/**
+ * A Worker without a thread: requests and responses cross on the microtask queue and through
+ * structuredClone, as they would through postMessage.
+ */
+export function fakePort(deps: WorkerDeps<FakePkg>, limits: PageLimits) {
+  const sent: WorkerRequest[] = [];
+  const port: WorkerPort = {
+    onmessage: null,
+    postMessage(message) {
+      sent.push(message);
+      const copy = structuredClone(message);
+      queueMicrotask(() => handle(copy));
+    },
+  };
+  const handle = createWorkerHandler(
+    deps,
+    (message: WorkerResponse) => {
+      const copy = structuredClone(message);
+      queueMicrotask(() => port.onmessage?.({ data: copy }));
+    },
+    limits,
+  );
+  return { port, sent };
+}
+
+export function fileOf(name: string, bytes: number[]) {
+  const data = Uint8Array.from(bytes);
+  return { name, size: data.byteLength, arrayBuffer: jest.fn(async () => data.slice().buffer) };
+}
