@@ -35,7 +35,11 @@ export function maskId(id: string | number): string {
  * counted over the digits alone so 020-1234 5678 is masked the same as 02012345678.
  */
 export function maskPhone(phone: string | number): string {
-  const s = halfWidthDigits(typeof phone === "number" ? numberToPlainString(phone) : String(phone));
+  const whole = halfWidthDigits(typeof phone === "number" ? numberToPlainString(phone) : String(phone)).replace(/＋/g, "+");
+  // a country code is not part of the number: +86 138 1234 8000 masks as +86 138 **** 8000
+  const cc = /^\s*(?:\+86|0086)[\s-]*(?=1)/.exec(whole);
+  if (cc) return cc[0] + maskPhone(whole.slice(cc[0].length));
+  const s = whole;
   const digitCount = (s.match(/\d/g) ?? []).length;
   let head: number;
   let tail: number;

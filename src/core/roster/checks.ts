@@ -46,10 +46,11 @@ function readSex(v: CellValue): "男" | "女" | null {
  * difference (what =YEAR(TODAY())-MID(...) gives, common in station sheets), or the exact age on
  * the row's 建档日期 (ages typed once at intake and never updated).
  */
-function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, intake: Ymd | null): boolean {
+function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, intake: () => Ymd | null): boolean {
   if (declared === ageOn(birth, asOf)) return true;
   if (declared === asOf.y - birth.y) return true;
-  return intake !== null && declared === ageOn(birth, intake);
+  const at = intake();
+  return at !== null && declared === ageOn(birth, at);
 }
 
 /** Every row check of issue 3 item 6, each finding on the exact source cell. */
@@ -98,18 +99,18 @@ export function checkRows(input: CheckInput): Finding[] {
       const id = readId(v);
       if (id) {
         const c = idCol.col;
-        const masked = maskId(id.text);
-        if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: masked }, lang));
-        if (id.kind === "precision-lost") out.push(finding("id-precision-lost", sheet.name, r, c, { masked }, lang));
-        else if (id.kind === "invalid") out.push(finding("invalid-id-number", sheet.name, r, c, { masked }, lang));
-        else if (id.kind === "valid15") out.push(finding("legacy-id-number", sheet.name, r, c, { masked }, lang));
+        const masked = () => maskId(id.text);
+        if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: masked() }, lang));
+        if (id.kind === "precision-lost") out.push(finding("id-precision-lost", sheet.name, r, c, { masked: masked() }, lang));
+        else if (id.kind === "invalid") out.push(finding("invalid-id-number", sheet.name, r, c, { masked: masked() }, lang));
+        else if (id.kind === "valid15") out.push(finding("legacy-id-number", sheet.name, r, c, { masked: masked() }, lang));
         if (id.kind === "valid18" || id.kind === "valid15") {
           idSex = id.sex;
           idBirth = id.birth;
           // a 15-digit number and its 18-digit upgrade are the same person
           const key = id.kind === "valid15" ? id.text.slice(0, 6) + "19" + id.text.slice(6) : id.text.slice(0, 17);
           const first = seenIds.get(key);
-          if (first !== undefined) out.push(finding("duplicate-person", sheet.name, r, c, { masked, row: first + 1 }, lang));
+          if (first !== undefined) out.push(finding("duplicate-person", sheet.name, r, c, { masked: masked(), row: first + 1 }, lang));
           else seenIds.set(key, r);
         } else if (id.kind === "precision-lost") idBirth = id.birth;
       }
@@ -117,7 +118,7 @@ export function checkRows(input: CheckInput): Finding[] {
         out.push(finding("id-gender-mismatch", sheet.name, r, sexCol.col, { gender: quote(cellText(at(sexCol.col))) }, lang));
       }
       if (idBirth && asOf && ageCol && declaredAge !== null) {
-        const intake = intakeCol ? readDate(at(intakeCol.col)) : null;
+        const intake = () => (intakeCol ? readDate(at(intakeCol.col)) : null);
         if (!ageAccepted(declaredAge, idBirth, asOf, intake)) {
           out.push(finding("id-age-mismatch", sheet.name, r, ageCol.col, { age: declaredAge, expected: ageOn(idBirth, asOf) }, lang));
         }

@@ -8,7 +8,7 @@ const CHECK = "10X98765432";
 /** GB 11643 check character for the first 17 digits. */
 export function checkDigit(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
   return CHECK[sum % 11];
 }
 

@@ -70,13 +70,14 @@ export function buildView(input: ViewInput): PlanOp[] {
   }
 
   const ref = sheetRef(sheet.name);
-  const letters = columns.map((c) => (c.source === null ? "" : columnLetters(c.source)));
+  const prefixes = columns.map((c) => (c.source === null ? "" : `${ref}!${columnLetters(c.source)}`));
   const formats = sheet.numberFormats;
   const body: (PlanCell | null)[][] = new Array<(PlanCell | null)[]>(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     const values = sheet.values[r] ?? [];
     const fmtRow = formats?.[r];
+    const rowNo = String(r + 1);
     const line = new Array<PlanCell | null>(n);
     for (let j = 0; j < n; j++) {
       const col = columns[j];
@@ -98,7 +99,7 @@ export function buildView(input: ViewInput): PlanOp[] {
         if (!liveFormulas) cell.numberFormat = "@";
       } else if (fmt && fmt !== "General" && !(liveFormulas && fmt === "@")) cell.numberFormat = fmt;
       if (liveFormulas) {
-        const a = `${ref}!${letters[j]}${r + 1}`;
+        const a = prefixes[j] + rowNo;
         cell.formula = `=IF(${a}="","",${a})`;
       }
       line[j] = cell;
