@@ -40,8 +40,8 @@ function opWidth(op: CellsOp): number {
 
 /** the prior state of a cell read as values/formulas/numberFormat */
 export function priorCell(v: unknown, f: unknown, nf: unknown): PriorCell {
-  const value = isFormula(f) && v === "" ? "" : valueFromExcel(v);
-  const formula = isFormula(f) ? f : null;
+  const formula = isFormula(f, v) ? f : null;
+  const value = formula !== null && v === "" ? "" : valueFromExcel(v);
   const format = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : null;
   if (format !== null) return [value, formula, format];
   if (formula !== null) return [value, formula];

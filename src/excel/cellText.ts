@@ -30,8 +30,12 @@ export function valueFromExcel(v: unknown): CellValue {
   return String(v);
 }
 
-export function isFormula(f: unknown): f is string {
-  return typeof f === "string" && f.startsWith("=");
+/**
+ * Whether a cell holds a formula, from its `formulas` and `values` entries. Text that merely
+ * starts with "=" (a text-formatted or apostrophe cell) comes back the same in both.
+ */
+export function isFormula(f: unknown, v: unknown): f is string {
+  return typeof f === "string" && f.startsWith("=") && f !== v;
 }
 
 export function isTextFormat(nf: unknown): boolean {

@@ -30,6 +30,8 @@ export interface ExcelHost extends ScoringHost {
   readonly kind: "excel";
   /** context.sync calls made by the last operation (tests and the bench read it) */
   readonly lastSyncs: number;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  missingFeatures(): Promise<string[]>;
 }
 
 interface OfficeGlobals {

@@ -110,10 +110,11 @@ function placeBlock(snap: SheetSnapshot, row: number, col: number, data: BlockDa
     let nRow: (string | null)[] | undefined;
     for (let c = 0; c < vr.length; c++) {
       const f = formulas[r]?.[c];
+      const formula = isFormula(f, vr[c]);
       const v = valueFromExcel(vr[c]);
       // a formula that returns "" still is a formula; keep its empty result as ""
-      out.push(isFormula(f) && vr[c] === "" ? "" : v);
-      if (isFormula(f)) {
+      out.push(formula && vr[c] === "" ? "" : v);
+      if (formula) {
         fRow ??= new Array<string | null>(col + c).fill(null);
         while (fRow.length < col + c) fRow.push(null);
         fRow.push(f);
