@@ -1,7 +1,13 @@
+import { deserialize, serialize } from "v8";
 import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../../../src/core/types";
 import type { PageLimits } from "../../../src/web/limits";
 import type { WorkerPort, WorkerRequest, WorkerResponse } from "../../../src/web/protocol";
 import { createWorkerHandler, type WorkerDeps } from "../../../src/web/workerCore";
+
+/** The structured clone postMessage does (jsdom test environments lack the global one). */
+function clone<T>(v: T): T {
+  return deserialize(serialize(v)) as T;
+}
 
 export interface FakePkg {
   bytes: Uint8Array;
@@ -37,14 +43,14 @@ export function fakePort(deps: WorkerDeps<FakePkg>, limits: PageLimits) {
     onmessage: null,
     postMessage(message) {
       sent.push(message);
-      const copy = structuredClone(message);
+      const copy = clone(message);
       queueMicrotask(() => handle(copy));
     },
   };
   const handle = createWorkerHandler(
     deps,
     (message: WorkerResponse) => {
-      const copy = structuredClone(message);
+      const copy = clone(message);
       queueMicrotask(() => port.onmessage?.({ data: copy }));
     },
     limits,
