@@ -147,9 +147,11 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
     const missingFields: string[] = [];
     template.fields.forEach((f, i) => {
       const m = matched.fields[i];
-      if (f.generated || m.header || m.candidate || m.method === "manual" || m.method === "saved") return;
+      if (f.generated || m.header || m.candidate) return;
       missingFields.push(f.name);
-      if (addMissing && restore) addedAt.set(i, nextCol++);
+      // a field someone settled as "no column" stays without one
+      const settledEmpty = m.method === "manual" || m.method === "saved";
+      if (addMissing && restore && !settledEmpty) addedAt.set(i, nextCol++);
     });
 
     const outputSheet = restore
@@ -228,7 +230,7 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
       }),
     );
 
-    const remember = rememberable(template, matched.fields, signature, options.manualMapping !== undefined || saved !== null);
+    const remember = rememberable(template, matched.fields, signature);
     if (remember) result.mappingsToRemember.push(remember);
 
     result.restorations.push({
@@ -262,18 +264,19 @@ function mappingEntry(field: string, m: FieldMatch, added: number | undefined): 
 }
 
 /**
- * What to remember after a run where someone confirmed the mapping (a manual review, or a
- * remembered mapping reapplied): every settled field under the current header signature. Weak
- * similarity matches are not settled until confirmed, so they are left out.
+ * What to remember after a run: the fields a person settled (in the mapping review, or in an
+ * earlier run whose choice was reapplied), under the current header signature. Exact and synonym
+ * matches are found again every run and weak similarity matches are not settled, so neither is
+ * stored: a remembered mapping holds only human decisions.
  */
-function rememberable(template: TemplateDef, fields: FieldMatch[], signature: string, confirmed: boolean): SavedMapping | null {
-  if (!confirmed) return null;
+function rememberable(template: TemplateDef, fields: FieldMatch[], signature: string): SavedMapping | null {
   const out: Record<string, string | null> = {};
+  let any = false;
   template.fields.forEach((f, i) => {
     const m = fields[i];
-    if (m.method === "similar" || m.candidate) return;
-    if (m.header) out[f.name] = m.header.text;
-    else if (m.method === "manual" || m.method === "saved") out[f.name] = null;
+    if (m.method !== "manual" && m.method !== "saved") return;
+    out[f.name] = m.header ? m.header.text : null;
+    any = true;
   });
-  return { template: template.id, signature, fields: out };
+  return any ? { template: template.id, signature, fields: out } : null;
 }

@@ -113,15 +113,26 @@ describe("saved mappings", () => {
     expect(categoryOf(analyse(renamed({ 困境类型: "对象分类" }), { savedMappings: [other] }))?.method).toBeNull();
   });
 
+  test("only human decisions are remembered", () => {
+    const confirmed = analyse(renamed({ 困境类型: "对象分类" }), { manualMapping: { 服务对象类别: "对象分类", 人户分离情况: null } });
+    expect(confirmed.mappingsToRemember).toEqual([
+      { template: "gd-shuangbai-roster", signature: expect.any(String), fields: { 人户分离情况: null, 服务对象类别: "对象分类" } },
+    ]);
+    // a field settled as "none" is still missing, but is not given a new column
+    expect(confirmed.restorations[0].missingFields).toEqual(["人户分离情况", "服务成效"]);
+    expect(confirmed.findings.filter((f) => f.code === "missing-template-column").map((f) => f.cell)).toEqual(["V2"]);
+  });
+
   test("a remembered column that is gone is reported, not applied", () => {
-    const confirmed = analyse(renamed({ 困境类型: "对象分类" }), { manualMapping: { 服务对象类别: "对象分类" } });
+    const confirmed = analyse(renamed({ 困境类型: "对象分类" }), { manualMapping: { 服务对象类别: "对象分类", 家庭情况: "家庭情况说明" } });
     const later = analyse(renamed({ 困境类型: "对象分组" }), { savedMappings: confirmed.mappingsToRemember });
     const stale = later.findings.filter((f) => f.code === "stale-saved-mapping");
     expect(stale).toHaveLength(1);
     expect(stale[0].message).toBe("已保存的对应关系中“服务对象类别”→“对象分类”所指的列已不存在，未套用");
     expect(categoryOf(later)?.method).not.toBe("saved");
     // the rest of the remembered mapping still applies
-    const name = later.restorations[0].mapping.find((m) => m.field === "姓名");
-    expect(name?.method).toBe("saved");
+    const family = later.restorations[0].mapping.find((m) => m.field === "家庭情况");
+    expect(family).toMatchObject({ method: "saved", column: "M" });
+    expect(later.findings.some((f) => f.code === "low-confidence-mapping" && f.cell === "M2")).toBe(false);
   });
 });
