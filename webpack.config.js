@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -15,8 +14,7 @@ function addinUrl(production) {
   if (fromEnv) return fromEnv.endsWith("/") ? fromEnv : `${fromEnv}/`;
   if (production) {
     console.warn(
-      `\n[shuangbai] SHUANGBAI_URL is not set: the manifest keeps ${DEV_URL}. ` +
-        "Set SHUANGBAI_URL=https://your.server/path/ for a deployable add-in.\n",
+      `\n[shuangbai] SHUANGBAI_URL is not set: the manifest keeps ${DEV_URL}. ` + "Set SHUANGBAI_URL=https://your.server/path/ for a deployable add-in.\n",
     );
   }
   return DEV_URL;

@@ -4,10 +4,7 @@ import type { EvaluateOptions, EvaluateResult, SheetSnapshot, TemplateDef, Workb
  * The core's evaluate, as the pane calls it. The add-in passes the core's function directly; the
  * page passes one that runs it in a Web Worker, hence the Promise.
  */
-export type EvaluateFn = (
-  snapshot: WorkbookSnapshot,
-  options: EvaluateOptions,
-) => EvaluateResult | Promise<EvaluateResult>;
+export type EvaluateFn = (snapshot: WorkbookSnapshot, options: EvaluateOptions) => EvaluateResult | Promise<EvaluateResult>;
 
 /** The roster template helpers, injected like evaluate so the pane can be tested without the core. */
 export interface TemplateTools {

@@ -116,10 +116,7 @@ const MESSAGES = {
     "Something went wrong: {message}. Try again; if it keeps failing, use the command line shuangbai score.",
   ],
   "hostError.not-in-office": ["请在 Excel 中打开此加载项。", "Open this add-in in Excel."],
-  "hostError.cell-edit-mode": [
-    "有单元格正在编辑，请按 Enter 或 Esc 结束编辑后再试。",
-    "A cell is being edited; press Enter or Esc, then try again.",
-  ],
+  "hostError.cell-edit-mode": ["有单元格正在编辑，请按 Enter 或 Esc 结束编辑后再试。", "A cell is being edited; press Enter or Esc, then try again."],
   "hostError.sheet-protected": [
     "工作表“{detail}”受保护，请先撤销保护后再试，工作簿未作任何修改。",
     "The sheet “{detail}” is protected; unprotect it and try again. Nothing was changed.",
@@ -133,16 +130,10 @@ const MESSAGES = {
     "The workbook is too large to write back; use the command line shuangbai score.",
   ],
   "hostError.file-unreadable": ["无法读取这个文件。", "This file cannot be read."],
-  "hostError.too-large-for-page": [
-    "文件较大，请使用命令行 shuangbai score",
-    "The file is large; use the command line shuangbai score",
-  ],
+  "hostError.too-large-for-page": ["文件较大，请使用命令行 shuangbai score", "The file is large; use the command line shuangbai score"],
   "hostError.nothing-to-undo": ["没有可以撤销的运行。", "There is no run to undo."],
   "hostError.unknown": ["出现意外错误，请重试。", "Something went wrong; try again."],
-  "features.missing": [
-    "当前 Excel 不支持以下功能，运行时将跳过：{features}",
-    "This Excel lacks these features, which will be skipped: {features}",
-  ],
+  "features.missing": ["当前 Excel 不支持以下功能，运行时将跳过：{features}", "This Excel lacks these features, which will be skipped: {features}"],
 
   "web.title": ["双百社工站评估助手（独立网页）", "Shuangbai station evaluation (standalone page)"],
   "web.choose": ["选择 .xlsx 工作簿", "Choose an .xlsx workbook"],

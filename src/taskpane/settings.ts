@@ -35,15 +35,7 @@ export function defaultSettings(): PaneSettings {
   return { options: { ...DEFAULT_OPTIONS }, savedMappings: [] };
 }
 
-const BOOLEAN_OPTIONS = [
-  "liveFormulas",
-  "normaliseUnits",
-  "restore",
-  "addMissingColumns",
-  "conditionalFormats",
-  "markCells",
-  "findingsSheet",
-] as const;
+const BOOLEAN_OPTIONS = ["liveFormulas", "normaliseUnits", "restore", "addMissingColumns", "conditionalFormats", "markCells", "findingsSheet"] as const;
 export type BooleanOption = (typeof BOOLEAN_OPTIONS)[number];
 export const OPTION_SWITCHES: readonly BooleanOption[] = BOOLEAN_OPTIONS;
 
@@ -69,10 +61,7 @@ function cleanWeights(v: unknown): Partial<PartyWeights> | undefined {
 
 function cleanBands(v: unknown): GradeBand[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  const bands = v.filter(
-    (b): b is GradeBand =>
-      isRecord(b) && typeof b.grade === "string" && typeof b.min === "number" && Number.isFinite(b.min),
-  );
+  const bands = v.filter((b): b is GradeBand => isRecord(b) && typeof b.grade === "string" && typeof b.min === "number" && Number.isFinite(b.min));
   return bands.length ? bands.map((b) => ({ min: b.min, grade: b.grade.slice(0, 20) })) : undefined;
 }
 

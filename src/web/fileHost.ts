@@ -91,9 +91,7 @@ export function createFileHost(opts: FileHostOptions): FileHost {
 
   const evaluate: EvaluateFn = async (snap: WorkbookSnapshot, options: EvaluateOptions): Promise<EvaluateResult> => {
     // The worker already holds the snapshot it made; only send one it has not seen.
-    const reply = await worker().request(
-      snap === snapshot ? { type: "evaluate", options } : { type: "evaluate", options, snapshot: snap },
-    );
+    const reply = await worker().request(snap === snapshot ? { type: "evaluate", options } : { type: "evaluate", options, snapshot: snap });
     if (reply.type !== "evaluated") throw new HostError("unknown", "评分失败，请重试。");
     return reply.result;
   };

@@ -22,10 +22,6 @@ const host = createFileHost({
 const container = document.getElementById("container");
 if (container) {
   createRoot(container).render(
-    <WebApp
-      host={host}
-      templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }}
-      initialLanguage={detectLanguage()}
-    />,
+    <WebApp host={host} templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }} initialLanguage={detectLanguage()} />,
   );
 }

@@ -18,12 +18,7 @@ function show(v: CellValue | undefined): string {
  * The rows around a cell, with a few columns either side, headed by column letters as in Excel.
  * Null when the sheet or the address is not in the workbook.
  */
-export function previewAround(
-  snapshot: WorkbookSnapshot,
-  sheetName: string,
-  cell: string,
-  around = { rows: 2, cols: 3 },
-): RowPreview | null {
+export function previewAround(snapshot: WorkbookSnapshot, sheetName: string, cell: string, around = { rows: 2, cols: 3 }): RowPreview | null {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) return null;
   let at: { row: number; col: number };

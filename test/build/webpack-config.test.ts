@@ -4,14 +4,12 @@ jest.mock("office-addin-dev-certs", () => ({
   getHttpsServerOptions: jest.fn(async () => ({ key: "k", cert: "c" })),
 }));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => Promise<{
   entry: Record<string, unknown>;
   devServer?: { port: number; server: { type: string } };
   externals: Record<string, string>;
   plugins: { constructor: { name: string }; patterns?: unknown }[];
 }>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const certs = require("office-addin-dev-certs") as { getHttpsServerOptions: jest.Mock };
 
 type Pattern = { from: string; transform?: (content: Buffer) => string | Buffer };

@@ -9,13 +9,13 @@ describe("sanitiseSettings", () => {
         period: { start: "2026-01-01", end: "2026-12-31" },
         weights: { buyer: 0.3, "third-party": 2, evil: 0.1 },
         manualMapping: { 姓名: "张三丰" },
-        gradeBands: [{ min: 90, grade: "优秀" }, { min: "x", grade: 3 }],
+        gradeBands: [
+          { min: 90, grade: "优秀" },
+          { min: "x", grade: 3 },
+        ],
         markCells: "yes",
       },
-      savedMappings: [
-        { template: "gd", signature: "姓名|电话", fields: { 姓名: "姓名", 电话: null, bad: 7 } },
-        { template: "gd" },
-      ],
+      savedMappings: [{ template: "gd", signature: "姓名|电话", fields: { 姓名: "姓名", 电话: null, bad: 7 } }, { template: "gd" }],
       language: "en",
       cells: [["张三丰", "440106199001011234"]],
     };

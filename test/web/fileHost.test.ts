@@ -20,7 +20,10 @@ const SNAPSHOT: WorkbookSnapshot = {
   ],
 };
 
-const PLAN: Plan = [{ kind: "addSheet", sheet: "套表" }, { kind: "freeze", sheet: "套表", rows: 1, cols: 0 }];
+const PLAN: Plan = [
+  { kind: "addSheet", sheet: "套表" },
+  { kind: "freeze", sheet: "套表", rows: 1, cols: 0 },
+];
 
 function result(): EvaluateResult {
   return {

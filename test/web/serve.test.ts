@@ -2,7 +2,6 @@ import fs from "fs";
 import path from "path";
 
 // bin/serve.js is plain CommonJS with no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const serve = require("../../bin/serve.js") as {
   resolvePath(urlPath: string): string | null;
   CSP: string;

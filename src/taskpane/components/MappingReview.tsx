@@ -38,18 +38,12 @@ function sourceHeaders(r: RestorationReport): string[] {
   return out;
 }
 
-export function MappingReview(props: {
-  restoration: RestorationReport;
-  busy: boolean;
-  onApply: (manual: Record<string, string | null>) => void;
-}) {
+export function MappingReview(props: { restoration: RestorationReport; busy: boolean; onApply: (manual: Record<string, string | null>) => void }) {
   const t = useT();
   const s = useStyles();
   const r = props.restoration;
   const headers = useMemo(() => sourceHeaders(r), [r]);
-  const [choice, setChoice] = useState<Record<string, string | null>>(() =>
-    Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])),
-  );
+  const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])));
 
   return (
     <section className={s.section} aria-label={t("mapping.title", { source: r.sourceSheet })}>

@@ -238,12 +238,7 @@ export function SettingsPanel(p: SettingsPanelProps) {
           <AccordionHeader>{t("settings.options")}</AccordionHeader>
           <AccordionPanel className={s.panel}>
             {OPTION_SWITCHES.map((k) => (
-              <Checkbox
-                key={k}
-                label={t(`option.${k}`)}
-                checked={o[k] !== false}
-                onChange={(_, d) => setOptions({ [k]: d.checked === true })}
-              />
+              <Checkbox key={k} label={t(`option.${k}`)} checked={o[k] !== false} onChange={(_, d) => setOptions({ [k]: d.checked === true })} />
             ))}
           </AccordionPanel>
         </AccordionItem>

@@ -115,7 +115,7 @@ export function fakeTemplates(): TemplateTools & { capture: jest.Mock; validate:
 export type FakeEvaluate = jest.Mock<EvaluateResult, [WorkbookSnapshot, EvaluateOptions]>;
 
 export function fakeEvaluate(extra: Partial<EvaluateResult> = {}): FakeEvaluate {
-  return jest.fn((_snapshot: WorkbookSnapshot, _options: EvaluateOptions) => ({
+  return jest.fn<EvaluateResult, [WorkbookSnapshot, EvaluateOptions]>(() => ({
     report: sampleReport(),
     plan: [{ kind: "addSheet", sheet: "名单（套表）" }] as Plan,
     ...extra,
