@@ -53,7 +53,9 @@ export function readId(v: CellValue): IdInfo | null {
   const raw = v.trim();
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);
-  const text = toHalfWidth(raw).replace(/[\s'‘’]/g, "").toUpperCase();
+  const text = toHalfWidth(raw)
+    .replace(/[\s'‘’]/g, "")
+    .toUpperCase();
   if (/^\d(\.\d+)?E\+\d+$/.test(text)) return { kind: "precision-lost", text, fullWidth, birth: null, sex: null };
   if (/^\d{17}[\dX]$/.test(text)) {
     const birth = birthFrom(text.slice(6, 14));

@@ -271,12 +271,12 @@ function mappingEntry(field: string, m: FieldMatch, added: number | undefined): 
  */
 function rememberable(template: TemplateDef, fields: FieldMatch[], signature: string): SavedMapping | null {
   const out: Record<string, string | null> = {};
-  let any = false;
+  let settled = false;
   template.fields.forEach((f, i) => {
     const m = fields[i];
     if (m.method !== "manual" && m.method !== "saved") return;
     out[f.name] = m.header ? m.header.text : null;
-    any = true;
+    settled = true;
   });
-  return any ? { template: template.id, signature, fields: out } : null;
+  return settled ? { template: template.id, signature, fields: out } : null;
 }

@@ -172,7 +172,9 @@ export function matchColumns(input: MatchInput): MatchResult {
   const similar: { field: number; cell: HeaderCell; score: number }[] = [];
   for (let i = 0; i < n; i++) {
     if (decided.has(i)) continue;
-    const names = fieldNames(template.fields[i]).map(normaliseHeader).filter((s) => s.length > 0);
+    const names = fieldNames(template.fields[i])
+      .map(normaliseHeader)
+      .filter((s) => s.length > 0);
     for (const cell of cells) {
       if (used.has(cell.col)) continue;
       let score = 0;

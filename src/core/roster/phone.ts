@@ -29,7 +29,10 @@ export function readPhone(v: CellValue): PhoneInfo | null {
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);
   const text = toHalfWidth(raw);
-  const parts = text.split(/[/、,，;；|]|\s{2,}/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = text
+    .split(/[/、,，;；|]|\s{2,}/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const valid = parts.length > 0 && parts.every(onePhone);
   return { valid, fullWidth, text: raw };
 }

@@ -2,7 +2,10 @@
 export const MAX_SHEET_NAME = 31;
 
 export function cleanSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, "").replace(/[\r\n\t]/g, " ").trim();
+  let s = name
+    .replace(/[[\]:*?/\\]/g, "")
+    .replace(/[\r\n\t]/g, " ")
+    .trim();
   s = s.replace(/^'+|'+$/g, "").trim();
   if (!s) s = "套表视图";
   if (Array.from(s).length > MAX_SHEET_NAME) s = Array.from(s).slice(0, MAX_SHEET_NAME).join("").trim();
@@ -22,12 +25,7 @@ function withSuffix(base: string, n: number): string {
  * regard to case). A sheet of the same name that `isOurs` (an earlier run's output) may be
  * reused, so running twice replaces the view instead of piling up copies.
  */
-export function chooseSheetName(
-  wanted: string,
-  existing: string[],
-  taken: Set<string>,
-  isOurs: (name: string) => boolean,
-): string {
+export function chooseSheetName(wanted: string, existing: string[], taken: Set<string>, isOurs: (name: string) => boolean): string {
   const base = cleanSheetName(wanted);
   const byLower = new Map(existing.map((n) => [n.toLowerCase(), n]));
   for (let i = 1; ; i++) {

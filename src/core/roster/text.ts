@@ -24,7 +24,7 @@ export function hasFullWidthDigits(s: string): boolean {
 export function normaliseHeader(s: string): string {
   let t = toHalfWidth(s).replace(/\s+/g, "").toLowerCase();
   t = t.replace(/[【〔［]/g, "(").replace(/[】〕］]/g, ")");
-  for (let prev = ""; prev !== t; ) {
+  for (let prev = ""; prev !== t;) {
     prev = t;
     t = t
       .replace(/^[*※]+/, "")
@@ -36,7 +36,9 @@ export function normaliseHeader(s: string): string {
 
 /** Header text as people read it: trimmed, inner line breaks and runs of spaces collapsed. */
 export function displayHeader(v: CellValue): string {
-  return cellText(v).replace(/\s*[\r\n]+\s*/g, "").replace(/\s{2,}/g, " ");
+  return cellText(v)
+    .replace(/\s*[\r\n]+\s*/g, "")
+    .replace(/\s{2,}/g, " ");
 }
 
 export function cellText(v: CellValue | undefined): string {

@@ -11,8 +11,27 @@ test("100k-row roster is analysed in a few seconds", () => {
     const day = String(1 + (i % 28)).padStart(2, "0");
     const id = makeId(String(440100 + (i % 90)), `1950${String(1 + (Math.floor(i / 28) % 12)).padStart(2, "0")}${day}`, seq);
     values.push([
-      i + 1, "石楼镇", "青年社区", "某人", Number(seq[2]) % 2 ? "男" : "女", id, 75, `138${String(i).padStart(8, "0")}`, "某路", "某村", "户籍在、人在",
-      "低保、独居老人", "二级", "独居", "生活照料", "每月探访", "已电访", "改善", "社工甲", serial(2024, 3, 1), null,
+      i + 1,
+      "石楼镇",
+      "青年社区",
+      "某人",
+      Number(seq[2]) % 2 ? "男" : "女",
+      id,
+      75,
+      `138${String(i).padStart(8, "0")}`,
+      "某路",
+      "某村",
+      "户籍在、人在",
+      "低保、独居老人",
+      "二级",
+      "独居",
+      "生活照料",
+      "每月探访",
+      "已电访",
+      "改善",
+      "社工甲",
+      serial(2024, 3, 1),
+      null,
     ]);
   }
   const t0 = performance.now();

@@ -33,7 +33,10 @@ const roster = fc
       return names[pick[i] % names.length];
     });
     const all = [...headers, ...extras];
-    const order = all.map((h, i) => ({ h, k: pick[(i * 7) % 30] })).sort((a, b) => a.k - b.k).map((x) => x.h);
+    const order = all
+      .map((h, i) => ({ h, k: pick[(i * 7) % 30] }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.h);
     const values: CellValue[][] = withTitle ? [["某站服务对象汇总"], order] : [order];
     for (const r of rows) values.push(r.slice(0, order.length));
     const sheet: SheetSnapshot = { name: SHEET, values };

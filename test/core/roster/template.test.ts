@@ -3,8 +3,27 @@ import { analyseRosters } from "../../../src/core/roster";
 import { blankTemplateSheet, twoRowRoster } from "../../fixtures/roster/two-row";
 
 const ISSUE_HEADERS = [
-  "序号", "镇（街）", "村（居）", "姓名", "性别", "身份证号码", "年龄", "联系电话", "居住地址", "户籍地址", "人户分离情况",
-  "服务对象类别", "跟进级别", "家庭情况", "主要困难及需求", "服务计划（一人一策）", "跟进记录（电访/探访）", "服务成效", "负责社工", "建档日期", "备注",
+  "序号",
+  "镇（街）",
+  "村（居）",
+  "姓名",
+  "性别",
+  "身份证号码",
+  "年龄",
+  "联系电话",
+  "居住地址",
+  "户籍地址",
+  "人户分离情况",
+  "服务对象类别",
+  "跟进级别",
+  "家庭情况",
+  "主要困难及需求",
+  "服务计划（一人一策）",
+  "跟进记录（电访/探访）",
+  "服务成效",
+  "负责社工",
+  "建档日期",
+  "备注",
 ];
 
 describe("BUILTIN_TEMPLATE", () => {
@@ -42,7 +61,10 @@ describe("validateTemplate", () => {
     [{ ...ok, name: 3 }, "模板无效：缺少模板名称（name）"],
     [{ ...ok, fields: [] }, "模板无效：没有任何字段（fields）"],
     [{ ...ok, fields: [{ name: "姓名" }, { name: " 姓 名 " }] }, "模板无效：字段“姓 名”重复"],
-    [{ ...ok, fields: [{ name: "姓名", type: "string" }] }, "模板无效：字段“姓名”的类型（type）应为 text、integer、date、phone、cn-id、category-set、enum、gender 之一"],
+    [
+      { ...ok, fields: [{ name: "姓名", type: "string" }] },
+      "模板无效：字段“姓名”的类型（type）应为 text、integer、date、phone、cn-id、category-set、enum、gender 之一",
+    ],
     [{ ...ok, fields: [{ name: "姓名", synonyms: "名字" }] }, "模板无效：字段“姓名”的同义词（synonyms）必须是文字列表"],
     [{ ...ok, fields: [{ name: "姓名", required: "是" }] }, "模板无效：字段“姓名”的必填（required）应为 true 或 false"],
     [{ ...ok, fields: [{ name: "序号", generated: "auto" }] }, '模板无效：字段“序号”的 generated 只能是 "serial"'],
@@ -72,8 +94,19 @@ describe("captureTemplate", () => {
     expect(t.version).toBe(1);
     expect(t.id).toMatch(/^captured-[0-9a-f]{8}$/);
     expect(t.fields.map((f) => f.name)).toEqual([
-      "序号", "镇（街）", "村（居）", "服务对象基本情况/姓名", "服务对象基本情况/性别", "服务对象基本情况/身份证号码", "服务对象基本情况/年龄",
-      "联系电话", "服务对象类别", "跟进记录/电访", "跟进记录/探访", "服务成效", "备注",
+      "序号",
+      "镇（街）",
+      "村（居）",
+      "服务对象基本情况/姓名",
+      "服务对象基本情况/性别",
+      "服务对象基本情况/身份证号码",
+      "服务对象基本情况/年龄",
+      "联系电话",
+      "服务对象类别",
+      "跟进记录/电访",
+      "跟进记录/探访",
+      "服务成效",
+      "备注",
     ]);
   });
 
