@@ -1,16 +1,17 @@
-import { columnLetters } from "../core/a1";
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
 import { type LiveBudget, type ReadRequest, type SyncCounter, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
-import { isFormula, valueForWrite, valueFromExcel } from "./cellText";
+import { valueForWrite } from "./cellText";
+import { type RunEnv, clearSheet, columnRange, freeze, priorCell } from "./sheetOps";
 import { protectedSheetError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
-import { type PriorBlock, type PriorCell, UNDO_SHEET, type UndoRecord, emptyRecord, toChunks } from "./undoRecord";
+import { type PriorBlock, type PriorCell, UNDO_SHEET, type UndoRecord, addedSheets, emptyRecord, toChunks } from "./undoRecord";
+import { readHeaderCell, readRecord } from "./undoRun";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
 type Progress = (fraction: number) => void;
@@ -18,40 +19,12 @@ type Progress = (fraction: number) => void;
 /** ranges this small have their fill read cell by cell, so mixed fills come back exactly */
 const PER_CELL_FILL_LIMIT = 64;
 
-export interface RunEnv {
-  ctx: Excel.RequestContext;
-  features: Features;
-  budget: LiveBudget;
-  counter: SyncCounter;
-}
-
 function rangeProxy(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
 }
 
-export function columnRange(ws: Excel.Worksheet, col: number): Excel.Range {
-  const l = columnLetters(col);
-  return ws.getRange(`${l}:${l}`);
-}
-
 function opWidth(op: CellsOp): number {
   return op.cells.reduce((w, line) => Math.max(w, line.length), 0);
-}
-
-/** the prior state of a cell read as values/formulas/numberFormat */
-export function priorCell(v: unknown, f: unknown, nf: unknown): PriorCell {
-  const formula = isFormula(f, v) ? f : null;
-  const value = formula !== null && v === "" ? "" : valueFromExcel(v);
-  const format = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : null;
-  if (format !== null) return [value, formula, format];
-  if (formula !== null) return [value, formula];
-  return [value];
-}
-
-/** what a restore writes for a prior cell */
-export function restoreTarget(p: PriorCell): TargetCell | null {
-  if (!p) return null;
-  return { value: p[0], formula: p[1] ?? undefined, numberFormat: p[2] ?? "General" };
 }
 
 /**
@@ -142,8 +115,14 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     if (info?.protected) throw protectedSheetError(info.name);
   }
   const undoInfo = findSheet(list, UNDO_SHEET);
-  const reused = addOps.map((op) => findSheet(list, op.sheet)).filter((s): s is SheetInfo => s !== undefined);
-  if (reused.length > 0) await readReused(env, sheets, reused, record);
+  // an earlier run not undone: stack on its record; the sheets it created need no copy
+  const previous = undoInfo ? await readPreviousRecord(env) : null;
+  if (previous) record.previous = previous;
+  const createdBefore = new Set(addedSheets(previous).map((n) => n.toLowerCase()));
+  const reused = addOps
+    .map((op) => findSheet(list, op.sheet))
+    .filter((s): s is SheetInfo => s !== undefined && !createdBefore.has(s.name.toLowerCase()));
+  if (reused.length > 0) await readReused(env, sheets, reused, record, plan);
   for (const op of addOps) if (!findSheet(list, op.sheet)) record.added.push(op.sheet);
   for (const op of cellOps) {
     const grid = priorGrids.get(op);
@@ -195,18 +174,56 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   await writeUnits(ctx, units, budget, counter, () => ctx.application.suspendApiCalculationUntilNextSync(), (f) => progress?.(0.2 + f * 0.8));
 }
 
+async function readPreviousRecord(env: RunEnv): Promise<UndoRecord | null> {
+  const header = await readHeaderCell(env);
+  return header ? readRecord(env, header) : null;
+}
+
 function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
   return { value: pc.value, formula: pc.formula, numberFormat: pc.numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
 }
 
 /** sheets an earlier run created and this run reuses: keep all they hold, to refill on undo */
-async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[], record: UndoRecord): Promise<void> {
+async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[], record: UndoRecord, plan: Plan): Promise<void> {
+  const collectors: (() => void)[] = [];
   const used = reused.map((s) => {
-    const r = sheets.get(s.name).getUsedRangeOrNullObject(false);
+    const ws = sheets.get(s.name);
+    const r = ws.getUsedRangeOrNullObject(false);
     r.load("rowIndex,columnIndex,rowCount,columnCount");
+    // what clearing the sheet and the plan's decorations change besides cells
+    ws.load("tabColor");
+    const loc = ws.freezePanes.getLocationOrNullObject();
+    loc.load("address");
+    collectors.push(() => {
+      record.tabColors.push({ sheet: s.name, color: ws.tabColor });
+      record.freezes.push({ sheet: s.name, before: loc.isNullObject ? null : stripSheet(loc.address) });
+    });
+    for (const op of plan) {
+      if (op.kind !== "columnWidths" || op.sheet.toLowerCase() !== s.name.toLowerCase()) continue;
+      for (const w of op.widths) {
+        const fmt = columnRange(ws, w.col).format;
+        fmt.load("columnWidth");
+        collectors.push(() => record.widths.push({ sheet: s.name, col: w.col, width: fmt.columnWidth }));
+      }
+    }
     return r;
   });
   await syncOnce(env.ctx, env.counter);
+  for (const c of collectors) c();
+  if (env.features.mergedAreas) {
+    const probes = reused.flatMap((s, i) => {
+      const u = used[i];
+      if (u.isNullObject) return [];
+      const range = { r1: u.rowIndex, c1: u.columnIndex, r2: u.rowIndex + u.rowCount - 1, c2: u.columnIndex + u.columnCount - 1 };
+      const areas = sheets.get(s.name).getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, u.columnCount).getMergedAreasOrNullObject();
+      areas.load("address");
+      return [{ sheet: s.name, range, areas }];
+    });
+    if (probes.length > 0) {
+      await syncOnce(env.ctx, env.counter);
+      for (const p of probes) if (!p.areas.isNullObject) record.merges.push({ sheet: p.sheet, range: p.range, before: parseAreas(p.areas.address) });
+    }
+  }
   const requests: ReadRequest[] = [];
   reused.forEach((s, i) => {
     const u = used[i];
@@ -234,16 +251,6 @@ async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[]
     });
   });
   await readBlocks(env.ctx, requests, env.budget, env.counter);
-}
-
-/** wipe a sheet for reuse: contents, formats, merges, conditional formats, validation, panes */
-export function clearSheet(ws: Excel.Worksheet, features: Features): void {
-  const all = ws.getRange();
-  all.unmerge();
-  all.clear("All");
-  if (features.conditionalFormats) all.conditionalFormats.clearAll();
-  if (features.dataValidation) all.dataValidation.clear();
-  ws.freezePanes.unfreeze();
 }
 
 function undoRecordUnits(sheets: SheetProxies, exists: boolean, record: UndoRecord): WriteUnit[] {
@@ -320,10 +327,3 @@ function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): 
   return units;
 }
 
-export function freeze(ws: Excel.Worksheet, rows: number, cols: number): void {
-  const panes = ws.freezePanes;
-  if (rows > 0 && cols > 0) panes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
-  else if (rows > 0) panes.freezeRows(rows);
-  else if (cols > 0) panes.freezeColumns(cols);
-  else panes.unfreeze();
-}

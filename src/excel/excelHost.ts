@@ -1,6 +1,7 @@
 import type { Plan, WorkbookSnapshot } from "../core/types";
 import { HostError, type PaneSettings, type ProgressFn, type ScoringHost } from "../taskpane/host";
-import { applyPlanInExcel, type RunEnv } from "./applyPlan";
+import { applyPlanInExcel } from "./applyPlan";
+import type { RunEnv } from "./sheetOps";
 import { LiveBudget, type SyncCounter, syncOnce } from "./blocks";
 import { MSG_API_UNSUPPORTED, MSG_NOT_IN_OFFICE, toHostError } from "./errors";
 import { type Features, type SetCheck, detectFeatures, featureNotices } from "./features";

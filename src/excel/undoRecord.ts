@@ -36,9 +36,32 @@ export interface UndoRecord {
   widths: { sheet: string; col: number; width: number }[];
   /** frozen area address before the run ("1:1", "A:A", "A1:B2") or null when nothing was frozen */
   freezes: { sheet: string; before: string | null }[];
+  /** tab colours of reused sheets before the run ("" = none) */
+  tabColors: { sheet: string; color: string }[];
   /** ranges that got conditional formats / validation from the run: cleared on undo */
   conditionalFormats: { sheet: string; range: CellRange }[];
   validations: { sheet: string; range: CellRange }[];
+  /**
+   * The record of an earlier run that was not undone. A re-run stacks its record on top, and
+   * undo restores newest first, so the workbook goes back to how it was before the first run
+   * (a re-run never needs to copy the sheets the earlier run created: undo deletes them).
+   */
+  previous?: UndoRecord;
+}
+
+/** the layers of a record, newest first */
+export function layers(record: UndoRecord): UndoRecord[] {
+  const out: UndoRecord[] = [];
+  for (let r: UndoRecord | undefined = record; r; r = r.previous) out.push(r);
+  return out;
+}
+
+/** sheets created by any run in the record */
+export function addedSheets(record: UndoRecord | null): string[] {
+  if (!record) return [];
+  const seen = new Map<string, string>();
+  for (const l of layers(record)) for (const n of l.added) seen.set(n.toLowerCase(), n);
+  return [...seen.values()];
 }
 
 export interface UndoHeader {
@@ -50,7 +73,7 @@ export interface UndoHeader {
 }
 
 export function emptyRecord(at: string): UndoRecord {
-  return { v: 1, at, added: [], reused: [], cells: [], fills: [], merges: [], widths: [], freezes: [], conditionalFormats: [], validations: [] };
+  return { v: 1, at, added: [], reused: [], cells: [], fills: [], merges: [], widths: [], freezes: [], tabColors: [], conditionalFormats: [], validations: [] };
 }
 
 /** split the record's JSON into cell-sized chunks, never between the halves of a surrogate pair */

@@ -1,12 +1,13 @@
 import { HostError } from "../taskpane/host";
-import { clearSheet, columnRange, freeze, restoreTarget, type RunEnv } from "./applyPlan";
+import { type RunEnv, clearSheet, columnRange, freeze, restoreTarget } from "./sheetOps";
 import { type ReadRequest, type WriteUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { cellWriteUnits } from "./cellWrites";
 import { protectedSheetError } from "./errors";
 import { type SheetInfo, findSheet, listSheets } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { NO_FILL } from "./style";
-import { UNDO_SHEET, type UndoHeader, type UndoRecord, fromChunks, parseHeader } from "./undoRecord";
+import type { Features } from "./features";
+import { UNDO_SHEET, type UndoHeader, type UndoRecord, addedSheets, fromChunks, layers, parseHeader } from "./undoRecord";
 
 export const MSG_NOTHING_TO_UNDO = "没有可以撤销的运行（还没有运行过一键评分，或已经撤销过了）";
 
@@ -14,13 +15,18 @@ export const MSG_NOTHING_TO_UNDO = "没有可以撤销的运行（还没有运�
 export async function readUndoHeader(env: RunEnv, withProtection: boolean): Promise<{ list: SheetInfo[]; header: UndoHeader | null }> {
   const list = await listSheets(env.ctx, env.counter, withProtection);
   if (!findSheet(list, UNDO_SHEET)) return { list, header: null };
+  return { list, header: await readHeaderCell(env) };
+}
+
+/** one sync; the undo sheet must exist */
+export async function readHeaderCell(env: RunEnv): Promise<UndoHeader | null> {
   const a1 = env.ctx.workbook.worksheets.getItem(UNDO_SHEET).getRange("A1");
   a1.load("values");
   await syncOnce(env.ctx, env.counter);
-  return { list, header: parseHeader(a1.values[0]?.[0]) };
+  return parseHeader(a1.values[0]?.[0]);
 }
 
-async function readRecord(env: RunEnv, header: UndoHeader): Promise<UndoRecord | null> {
+export async function readRecord(env: RunEnv, header: UndoHeader): Promise<UndoRecord | null> {
   const chunks: unknown[] = new Array<unknown>(header.chunks);
   const req: ReadRequest = {
     sheet: () => env.ctx.workbook.worksheets.getItem(UNDO_SHEET),
@@ -39,6 +45,10 @@ async function readRecord(env: RunEnv, header: UndoHeader): Promise<UndoRecord |
 
 /** every sheet a restore writes to (sheets it only deletes excluded) */
 function sheetsWritten(rec: UndoRecord): string[] {
+  return layers(rec).flatMap((l) => layerSheets(l));
+}
+
+function layerSheets(rec: UndoRecord): string[] {
   return [
     ...rec.reused.map((r) => r.sheet),
     ...rec.cells.map((c) => c.sheet),
@@ -67,6 +77,22 @@ export async function undoInExcel(env: RunEnv): Promise<void> {
   }
   const exists = (name: string) => findSheet(list, name) !== undefined;
   const sheets = new SheetProxies(ctx);
+  const units: WriteUnit[] = [];
+  for (const layer of layers(rec)) units.push(...layerUnits(layer, sheets, exists, features));
+  for (const name of addedSheets(rec)) if (exists(name)) units.push(smallUnit(() => sheets.get(name).delete()));
+  // Excel refuses to delete a very hidden sheet: make it merely hidden first
+  units.push(
+    smallUnit(() => {
+      const ws = sheets.get(UNDO_SHEET);
+      ws.visibility = "Hidden";
+      ws.delete();
+    }),
+  );
+  await writeUnits(ctx, units, env.budget, env.counter, () => ctx.application.suspendApiCalculationUntilNextSync());
+}
+
+/** the writes that take one layer back to the state before its run */
+function layerUnits(rec: UndoRecord, sheets: SheetProxies, exists: (name: string) => boolean, features: Features): WriteUnit[] {
   const units: WriteUnit[] = [];
   const after: WriteUnit[] = [];
   for (const r of rec.reused) {
@@ -110,20 +136,12 @@ export async function undoInExcel(env: RunEnv): Promise<void> {
   for (const w of rec.widths) {
     if (exists(w.sheet)) units.push(smallUnit(() => (columnRange(sheets.get(w.sheet), w.col).format.columnWidth = w.width)));
   }
+  for (const t of rec.tabColors ?? []) if (exists(t.sheet)) units.push(smallUnit(() => (sheets.get(t.sheet).tabColor = t.color)));
   for (const f of rec.freezes) {
     if (!exists(f.sheet)) continue;
     units.push(smallUnit(() => (f.before ? sheets.get(f.sheet).freezePanes.freezeAt(f.before) : freeze(sheets.get(f.sheet), 0, 0))));
   }
   for (const c of rec.conditionalFormats) if (exists(c.sheet) && features.conditionalFormats) units.push(smallUnit(() => at(c.sheet, c.range).conditionalFormats.clearAll()));
   for (const v of rec.validations) if (exists(v.sheet) && features.dataValidation) units.push(smallUnit(() => at(v.sheet, v.range).dataValidation.clear()));
-  for (const name of rec.added) if (exists(name)) units.push(smallUnit(() => sheets.get(name).delete()));
-  // Excel refuses to delete a very hidden sheet: make it merely hidden first
-  units.push(
-    smallUnit(() => {
-      const ws = sheets.get(UNDO_SHEET);
-      ws.visibility = "Hidden";
-      ws.delete();
-    }),
-  );
-  await writeUnits(ctx, units, env.budget, env.counter, () => ctx.application.suspendApiCalculationUntilNextSync());
+  return units;
 }

@@ -190,6 +190,8 @@ export class FakeExcel {
   calcSuspensions = 0;
   /** throw this error code at the next sync (then clear it); "InvalidOperationInCellEditMode" etc. */
   failNextSync: string | null = null;
+  /** called at the start of every sync with its number (1-based): lets a test change the world mid-run */
+  onSync: ((n: number) => void) | null = null;
   /** settings as saved to the document (after saveAsync) */
   readonly savedSettings = new Map<string, unknown>();
   private readonly pendingSettings = new Map<string, unknown>();
@@ -439,6 +441,7 @@ class FakeContext {
     this.deliveries = [];
     const fx = this.fx;
     fx.syncs++;
+    fx.onSync?.(fx.syncs);
     const log: FakeRequestLog = { requestBytes: utf8(JSON.stringify(ops.map((o) => o.json))), responseBytes: 0, ok: false };
     fx.requests.push(log);
     await Promise.resolve();
@@ -1093,7 +1096,11 @@ class FakeRangeFormat extends FakeProxy<RangeTarget> {
     this.ctx.queue({ id: this.range._id, set: "format/columnWidth", value: w }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      for (let c = t.rect.c1; c <= t.rect.c2; c++) t.sheet.widths.set(c, w);
+      // a column at the standard width looks the same as one never touched
+      for (let c = t.rect.c1; c <= t.rect.c2; c++) {
+        if (w === DEFAULT_WIDTH) t.sheet.widths.delete(c);
+        else t.sheet.widths.set(c, w);
+      }
     });
   }
 }
