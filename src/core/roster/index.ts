@@ -17,7 +17,7 @@ import { checkRows } from "./checks";
 import { lastDataRow, locateHeader, rowIsBlank, sheetWidth, type HeaderLayout } from "./headers";
 import { directLookup, matchColumns, type FieldMatch, type HeaderCell } from "./match";
 import { buildView, VIEW_TITLE_ROW, type ViewColumn } from "./restore";
-import { chooseSheetName } from "./sheet-name";
+import { chooseSheetName, cleanSheetName } from "./sheet-name";
 import { BUILTIN_TEMPLATE, headerSignature, signatureHeaders } from "./template";
 import { displayHeader, normaliseHeader } from "./text";
 
@@ -47,16 +47,35 @@ function rowTexts(sheet: SheetSnapshot, r: number): string[] {
   return (sheet.values[r] ?? []).map((v) => displayHeader(v)).filter((t) => t.length > 0);
 }
 
-/** Our own template view from an earlier run: the template title on top, the template header under it. */
+/**
+ * Our own template view from an earlier run: the template title on top, the template header under
+ * it, and either a name this tool gives its views or our live formulas in the first data row.
+ * A station whose working sheet already is the official layout (typed values, its own name) is
+ * still a roster to check.
+ */
 export function isTemplateView(sheet: SheetSnapshot, template: TemplateDef): boolean {
   const title = normaliseHeader(template.title ?? template.name);
   const names = template.fields.map((f) => normaliseHeader(f.name));
   for (let r = 0; r < 3; r++) {
     const header = rowTexts(sheet, r + 1).map(normaliseHeader);
     const above = rowTexts(sheet, r).map(normaliseHeader);
-    if (above[0] === title && header.length === names.length && header.every((h, i) => h === names[i])) return true;
+    if (above[0] !== title || header.length !== names.length || !header.every((h, i) => h === names[i])) continue;
+    return isViewName(sheet.name, template) || hasViewFormulas(sheet, r + 2);
   }
   return false;
+}
+
+function isViewName(name: string, template: TemplateDef): boolean {
+  const base = cleanSheetName(template.name).toLowerCase();
+  const lower = name.toLowerCase();
+  if (lower === base) return true;
+  const m = /^(.*)\(\d+\)$/.exec(lower);
+  return m !== null && base.startsWith(m[1]) && m[1].length > 0;
+}
+
+function hasViewFormulas(sheet: SheetSnapshot, row: number): boolean {
+  const formulas = sheet.formulas?.[row] ?? [];
+  return formulas.some((f) => typeof f === "string" && /^=IF\('.+'!\$?[A-Z]+\$?\d+="",""/i.test(f));
 }
 
 /**

@@ -69,3 +69,25 @@ describe("output sheet naming in analyseRosters", () => {
     expect(addSheets(r.plan)).toEqual([BUILTIN_TEMPLATE.name, `${BUILTIN_TEMPLATE.name}(2)`]);
   });
 });
+
+describe("our own view versus a roster already in the official layout", () => {
+  const header = BUILTIN_TEMPLATE.fields.map((f) => f.name);
+  const row = [1, "石楼镇", "青年社区", "某人", "男", null, 70, "13812348000", "某路", "某村", "户籍在、人在", "低保"];
+
+  test("a view under another name is still ours when its cells are our formulas", () => {
+    const view: SheetSnapshot = {
+      name: "我改过名的视图",
+      values: [["服务对象家庭信息汇总表"], header, row],
+      formulas: [[], [], [null, `=IF('台账'!H3="","",'台账'!H3)`]],
+    };
+    expect(analyseRosters({ source: "x", sheets: [view] }, {}, ctx).restorations).toHaveLength(0);
+  });
+
+  test("a station sheet typed straight into the official layout is checked like any roster", () => {
+    const typed: SheetSnapshot = { name: "台账", values: [["服务对象家庭信息汇总表"], header, row] };
+    const r = analyseRosters({ source: "x", sheets: [typed] }, {}, ctx);
+    expect(r.restorations).toHaveLength(1);
+    expect(r.restorations[0].mapping.every((m) => m.method === "exact")).toBe(true);
+    expect(r.findings).toContainEqual(expect.objectContaining({ code: "missing-value", cell: "F3" }));
+  });
+});
