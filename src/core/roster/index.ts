@@ -1,3 +1,20 @@
+/**
+ * The roster half of the core: find each 服务对象汇总表 in a workbook, map its columns to the
+ * provincial template, plan a live template view, and check every row.
+ *
+ * Choices worth knowing:
+ * - Matching is layered: manual > remembered > exact (1.0) > synonym (0.95) > character
+ *   similarity (capped at 0.9). Similarity ≥ SIMILAR_APPLY (0.8) is applied and reported as
+ *   low-confidence; SIMILAR_CANDIDATE (0.5) to 0.8 is only proposed: the template column stays
+ *   empty and no column is added until someone confirms, because a wrong guess would silently
+ *   copy the wrong data into the submitted table.
+ * - A remembered mapping is keyed by the header signature; when the headers changed since, the
+ *   one sharing most of its headers (at least 60 %) is used and the fields whose column is gone
+ *   are reported as stale instead of applied.
+ * - Only decisions a person made (manual, or remembered ones reapplied) are returned to remember.
+ * - The age check needs an evaluation date; without one it is skipped so the core stays
+ *   deterministic. See checks.ts for the ages accepted.
+ */
 import { columnLetters } from "../a1";
 import { finding, type Lang } from "../findings";
 import { maskText } from "../privacy/mask";
