@@ -43,6 +43,14 @@ const TYPES = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+// The add-in's own pages load office.js from Microsoft's CDN, which loads more from Microsoft; the
+// page's strict policy would block it, and those pages are for Excel, not for this server anyway.
+const OFFICE_PAGES = new Set(["taskpane.html", "commands.html"]);
+
+function headersFor(file) {
+  return OFFICE_PAGES.has(path.basename(file)) ? {} : { "Content-Security-Policy": CSP };
+}
+
 function send(res, status, body, type = "text/plain; charset=utf-8") {
   res.writeHead(status, { "Content-Type": type, "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff" });
   res.end(body);
@@ -70,7 +78,7 @@ function handle(req, res) {
     res.writeHead(200, {
       "Content-Type": TYPES[path.extname(file).toLowerCase()] || "application/octet-stream",
       "Content-Length": stat.size,
-      "Content-Security-Policy": CSP,
+      ...headersFor(file),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-cache",
@@ -99,4 +107,4 @@ function start(port = PORT, host = HOST) {
 
 if (require.main === module) start();
 
-module.exports = { start, handle, resolvePath, CSP, TYPES };
+module.exports = { start, handle, resolvePath, headersFor, CSP, TYPES };

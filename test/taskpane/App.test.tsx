@@ -272,3 +272,17 @@ describe("App: language", () => {
     expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
   });
 });
+
+describe("App: start-up", () => {
+  test("unreadable stored settings fall back to the defaults without an error", async () => {
+    const host = memoryHost("excel");
+    host.loadSettings = async () => {
+      throw new Error("settings unreadable");
+    };
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    await scoreOnce();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(evaluate.mock.calls[0][1].liveFormulas).toBe(true);
+  });
+});

@@ -34,3 +34,11 @@ test("MIME types for what dist/ holds", () => {
   expect(serve.TYPES[".xml"]).toMatch(/^application\/xml/);
   expect(serve.TYPES[".html"]).toMatch(/^text\/html/);
 });
+
+test("the add-in pages go without the page's CSP, which would block office.js", () => {
+  const { headersFor } = serve as unknown as { headersFor(file: string): Record<string, string> };
+  expect(headersFor(path.join(DIST, "index.html"))["Content-Security-Policy"]).toBe(serve.CSP);
+  expect(headersFor(path.join(DIST, "worker.js"))["Content-Security-Policy"]).toBe(serve.CSP);
+  expect(headersFor(path.join(DIST, "taskpane.html"))["Content-Security-Policy"]).toBeUndefined();
+  expect(headersFor(path.join(DIST, "commands.html"))["Content-Security-Policy"]).toBeUndefined();
+});

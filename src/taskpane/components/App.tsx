@@ -95,29 +95,35 @@ export function App(props: AppProps) {
     setLanguage(lang);
   }, [lang]);
 
+  // Nothing read at start-up is worth an error before the user has asked for anything: settings
+  // fall back to the defaults, and a real problem shows when 一键评分 is pressed.
   useEffect(() => {
     let live = true;
-    (async () => {
+    const quietly = async <T,>(read: () => Promise<T>, fallback: T): Promise<T> => {
       try {
-        const stored = await host.loadSettings();
-        if (!live) return;
-        if (stored) {
-          const clean = sanitiseSettings(stored);
-          setSettings(clean);
-          if (clean.language) setLang(clean.language);
-        }
-        const [undo, feats] = await Promise.all([host.canUndo(), host.missingFeatures ? host.missingFeatures() : []]);
-        if (!live) return;
-        setCanUndo(undo);
-        setMissing(feats);
-      } catch (e) {
-        if (live) showError(e);
+        return await read();
+      } catch {
+        return fallback;
       }
+    };
+    (async () => {
+      const stored = await quietly(() => host.loadSettings(), null);
+      if (!live) return;
+      if (stored) {
+        const clean = sanitiseSettings(stored);
+        setSettings(clean);
+        if (clean.language) setLang(clean.language);
+      }
+      const undo = await quietly(() => host.canUndo(), false);
+      const feats = await quietly(() => (host.missingFeatures ? host.missingFeatures() : Promise.resolve([])), [] as string[]);
+      if (!live) return;
+      setCanUndo(undo);
+      setMissing(feats);
     })();
     return () => {
       live = false;
     };
-  }, [host, showError]);
+  }, [host]);
 
   const firstReset = useRef(true);
   useEffect(() => {
