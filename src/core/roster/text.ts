@@ -2,6 +2,7 @@ import type { CellValue } from "../types";
 
 /** Full-width ASCII (ＡＢ１２（）：) and the ideographic space become their half-width forms. */
 export function toHalfWidth(s: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
