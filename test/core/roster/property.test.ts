@@ -89,7 +89,7 @@ describe("properties of the template view", () => {
           });
         });
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -136,6 +136,32 @@ describe("properties of the template view", () => {
         expect(text).not.toMatch(/\d{15}/);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("robustness", () => {
+  const headerish = fc.constantFrom<CellValue>(...BUILTIN_TEMPLATE.fields.map((f) => f.name), "服务对象姓名", "身份证号", "困境类型", "基本信息", "联系方式");
+  const anyCell = fc.oneof(cellValue, headerish, fc.constant("１３８１２３４８０００"), fc.constant(440112199001011234));
+  const range = fc
+    .record({ r1: fc.nat({ max: 6 }), c1: fc.nat({ max: 8 }), h: fc.nat({ max: 2 }), w: fc.nat({ max: 4 }) })
+    .map(({ r1, c1, h, w }) => ({ r1, c1, r2: r1 + h, c2: c1 + w }));
+  const sheet = fc.record({
+    name: fc.constantFrom("甲", "乙's", "[丙]"),
+    hidden: fc.boolean(),
+    values: fc.array(fc.array(anyCell, { maxLength: 12 }), { maxLength: 12 }),
+    merges: fc.array(range, { maxLength: 4 }),
+    numberFormats: fc.array(fc.array(fc.constantFrom<string | null>(null, "General", "@", "yyyy-mm-dd", "0"), { maxLength: 12 }), { maxLength: 12 }),
+  });
+
+  test("any workbook gives a result, never an exception, and every finding names a real cell", () => {
+    fc.assert(
+      fc.property(fc.array(sheet, { maxLength: 3 }), fc.boolean(), (sheets, live) => {
+        const r = analyseRosters({ source: "f", sheets }, { liveFormulas: live }, ctx);
+        for (const f of r.findings) expect(f.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
+        for (const rest of r.restorations) expect(Array.from(rest.outputSheet).length).toBeLessThanOrEqual(31);
+      }),
+      { numRuns: 300 },
     );
   });
 });
