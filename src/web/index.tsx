@@ -5,6 +5,8 @@ import { createFileHost } from "./fileHost";
 import type { WorkerPort } from "./protocol";
 import { WebApp } from "./WebApp";
 
+declare const __webpack_hash__: string;
+
 function storage(): Storage | null {
   try {
     return window.localStorage;
@@ -15,7 +17,8 @@ function storage(): Storage | null {
 
 const host = createFileHost({
   // worker.js is its own webpack entry: the file mode and the core load only there, on first use.
-  createPort: () => new Worker(new URL("worker.js", document.baseURI)) as unknown as WorkerPort,
+  // The build's hash in the URL, so a browser never pairs a new page with a cached old worker.
+  createPort: () => new Worker(new URL(`worker.js?v=${__webpack_hash__}`, document.baseURI)) as unknown as WorkerPort,
   storage: storage(),
 });
 
