@@ -44,11 +44,13 @@ class TooLarge extends Error {
 }
 
 /**
- * The worker's side of the protocol. It keeps the original bytes and applies every plan to a fresh
- * copy of them, so a re-run replaces the previous run's outputs and undo is simply "the original".
+ * The worker's side of the protocol. It keeps the original workbook and applies every plan to it,
+ * so a re-run replaces the previous run's outputs and undo is simply "the original". The file
+ * mode's applyPlan returns new bytes and leaves the package as it was, so the package parsed once
+ * at open serves every run (parsing is the slow part on big files).
  */
 export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: PageLimits): (req: WorkerRequest) => void {
-  let original: Uint8Array | null = null;
+  let original: P | null = null;
   let snapshot: WorkbookSnapshot | null = null;
 
   return (req) => {
@@ -65,7 +67,7 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           const snap = deps.snapshotOf(pkg, req.name);
           const cells = countCells(snap);
           if (cells > limits.maxCells) throw new TooLarge();
-          original = bytes;
+          original = pkg;
           snapshot = snap;
           post({ id: req.id, type: "opened", snapshot: snap, cells });
           return;
@@ -79,12 +81,10 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
         }
         case "apply": {
           if (!original) throw new Error("请先选择一个 .xlsx 工作簿。");
-          post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.1 } });
-          // A fresh package each time: applying must never build on the previous run's writes.
-          const pkg = deps.openXlsx(original.slice());
-          post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.4 } });
-          const out = deps.applyPlan(pkg, req.plan);
-          post({ id: req.id, type: "applied", bytes: out }, [out.buffer as ArrayBuffer]);
+          post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.2 } });
+          const out = deps.applyPlan(original, req.plan);
+          // Copied, not transferred: the bytes may share a buffer with the package kept for the next run.
+          post({ id: req.id, type: "applied", bytes: out });
           return;
         }
       }
