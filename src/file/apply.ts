@@ -43,10 +43,10 @@ class Workbook {
   constructor(private readonly pkg: XlsxPackage) {
     this.workbookXml = pkg.workbookXml;
     const rels = findEntry(pkg, pkg.workbookRelsPath);
-    this.relsXml = rels ? readText(rels) : null;
+    this.relsXml = rels ? readText(pkg, rels) : null;
     const ct = findEntry(pkg, "[Content_Types].xml");
     if (!ct) throw new XlsxError("not-xlsx", "no [Content_Types].xml");
-    this.contentTypes = readText(ct);
+    this.contentTypes = readText(pkg, ct);
     this.sheets = pkg.sheets.map((s) => ({ name: s.name, path: s.path, kind: s.kind, blank: false, edits: emptyEdits() }));
   }
 
@@ -252,7 +252,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
   const stylesProvider = (): StylesEditor => {
     if (!styles) {
       const entry = stylesPath ? findEntry(pkg, stylesPath) : undefined;
-      styles = new StylesEditor(entry ? readText(entry) : MINIMAL_STYLES);
+      styles = new StylesEditor(entry ? readText(pkg, entry) : MINIMAL_STYLES);
     }
     return styles;
   };
@@ -270,7 +270,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
     } else {
       const entry = findEntry(pkg, sheet.path);
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
-      base = readText(entry);
+      base = readText(pkg, entry);
     }
     const result = hasEdits(sheet.edits) ? patchWorksheet(base, sheet.edits, stylesProvider) : { xml: base, formulasChanged: false };
     formulasChanged ||= result.formulasChanged;
@@ -307,13 +307,13 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
     const key = e.name.toLowerCase();
     if (removed.has(key)) continue;
     const content = replaced.get(key);
-    out.push(content ? makeEntry(e.name, content, e) : e);
+    out.push(content ? makeEntry(e.name, content, e, pkg.codec) : e);
     replaced.delete(key);
   }
   const stamp = pkg.entries[0];
   for (const path of wb.newParts) {
     const content = replaced.get(path.toLowerCase());
-    if (content) out.push(makeEntry(path, content, stamp));
+    if (content) out.push(makeEntry(path, content, stamp, pkg.codec));
   }
   return writeZip(out);
 }

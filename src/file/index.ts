@@ -18,6 +18,7 @@
  * - Nothing here imports Node: it runs in browsers and Web Workers too.
  */
 export { XlsxError, type XlsxErrorCode } from "./errors";
-export { openXlsx, type XlsxPackage, type SheetInfo } from "./package";
+export { openXlsx, type OpenOptions, type XlsxPackage, type SheetInfo } from "./package";
+export { fflateCodec, type DeflateCodec } from "./zip";
 export { snapshotOf } from "./snapshot";
 export { applyPlan } from "./apply";

@@ -3,7 +3,7 @@
  * (workbook, relationships, shared strings, styles). Worksheets are inflated when needed.
  */
 import { XlsxError } from "./errors";
-import { inflateEntry, readZipEntries, type ZipEntry } from "./zip";
+import { fflateCodec, inflateEntry, readZipEntries, type DeflateCodec, type ZipEntry } from "./zip";
 import { attr, childElements, findAll, findElement, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
 import { readCellFormats } from "./styles";
 
@@ -42,14 +42,22 @@ export interface XlsxPackage {
   readonly stylesPath: string | null;
   /** number format code per cellXfs index; null = General */
   readonly cellFormats: readonly (string | null)[];
-  /** the inflate budget still open to reading parts later (shared with the opening cap) */
-  readonly maxInflatedBytes: number;
+  readonly codec: DeflateCodec;
 }
 
 const DEFAULT_MAX_INFLATED = 1024 * 1024 * 1024;
 
-export function openXlsx(bytes: Uint8Array, opts?: { maxInflatedBytes?: number }): XlsxPackage {
+export interface OpenOptions {
+  /** cap on the total inflated size of all parts (zip-bomb guard); default 1 GiB */
+  maxInflatedBytes?: number;
+  /** DEFLATE implementation; default fflate. The Node CLI may pass node:zlib (see DeflateCodec). */
+  codec?: DeflateCodec;
+}
+
+export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   const cap = opts?.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+  const codec = opts?.codec ?? fflateCodec;
+  const readText = (entry: ZipEntry) => readPartText(entry, codec);
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     // OLE compound file: an encrypted OOXML package (EncryptionInfo + EncryptedPackage streams) or a legacy .xls
     throw new XlsxError("encrypted", "OLE compound file signature");
@@ -98,7 +106,7 @@ export function openXlsx(bytes: Uint8Array, opts?: { maxInflatedBytes?: number }
     sharedStrings,
     stylesPath: stylesEntry?.name ?? null,
     cellFormats,
-    maxInflatedBytes: cap,
+    codec,
   };
 }
 
@@ -115,8 +123,12 @@ export function findEntry(pkg: XlsxPackage, path: string): ZipEntry | undefined 
 }
 
 /** Inflate and decode a part, reporting malformed text as corruption rather than crashing. */
-export function readText(entry: ZipEntry): string {
-  const bytes = inflateEntry(entry);
+export function readText(pkg: XlsxPackage, entry: ZipEntry): string {
+  return readPartText(entry, pkg.codec);
+}
+
+function readPartText(entry: ZipEntry, codec: DeflateCodec): string {
+  const bytes = inflateEntry(entry, codec);
   let text: string;
   try {
     text = utf8Decode(bytes);

@@ -29,6 +29,8 @@ function isDelimiter(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
 }
 
+type CellType = "" | "n" | "s" | "str" | "inlineStr" | "b" | "e" | "d";
+
 interface SharedMaster {
   row: number;
   col: number;
@@ -45,7 +47,6 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
 
   const rowOpen = `<${p}row`;
   const cOpen = `<${p}c`;
-  const cClose = `</${p}c>`;
   const pl = p.length;
   const masters = new Map<string, SharedMaster>();
 
@@ -81,7 +82,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
 
     // <c r="AB12" s="3" t="s"> — attributes scanned in place
     let style = 0;
-    let type = "";
+    let type: CellType = "";
     let hasRef = false;
     let k = lt + cOpen.length;
     while (k < te) {
@@ -122,48 +123,54 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
         let sv = 0;
         for (let q = vs; q < ve; q++) sv = sv * 10 + (xml.charCodeAt(q) - 48);
         style = sv;
-      } else if (c === 116) type = xml.slice(vs, ve);
+      } else if (c === 116) type = ve - vs === 1 ? (xml[vs] as CellType) : (xml.slice(vs, ve) as CellType);
     }
     if (!hasRef) col++;
     if (row < 0) row = 0;
 
-    let cellEnd: number;
+    let cellEnd = te + 1;
     let vText: string | null = null;
     let inline: string | null = null;
     let formula: string | null | undefined;
-    if (xml.charCodeAt(te - 1) === 47) cellEnd = te + 1;
-    else {
-      const close = xml.indexOf(cClose, te);
-      if (close < 0) throw new XlsxError("corrupt", "unterminated <c>");
-      cellEnd = close + cClose.length;
+    if (xml.charCodeAt(te - 1) !== 47) {
+      // walk the cell's children until its own closing tag (no look-ahead for </c>: that would scan twice)
       let j = te + 1;
       for (;;) {
         const a = xml.indexOf("<", j);
-        if (a < 0 || a >= close) break;
+        if (a < 0) throw new XlsxError("corrupt", "unterminated <c>");
         const ate = xml.indexOf(">", a);
-        const nc = xml.charCodeAt(a + 1 + pl);
-        const delim = isDelimiter(xml.charCodeAt(a + 2 + pl));
+        if (ate < 0) throw new XlsxError("corrupt", "unterminated tag in <c>");
         if (xml.charCodeAt(a + 1) === 47) {
+          if (xml.charCodeAt(a + 2 + pl) === 99 && xml.charCodeAt(a + 3 + pl) === 62) {
+            cellEnd = ate + 1;
+            break;
+          }
           j = ate + 1;
           continue;
         }
+        const nc = xml.charCodeAt(a + 1 + pl);
+        const delim = isDelimiter(xml.charCodeAt(a + 2 + pl));
         if (nc === 118 && delim) {
           // <v>
-          if (xml.charCodeAt(ate - 1) === 47) vText = "";
-          else {
+          if (xml.charCodeAt(ate - 1) === 47) {
+            vText = "";
+            j = ate + 1;
+          } else {
             const ve = xml.indexOf("<", ate);
             vText = xml.slice(ate + 1, ve);
+            j = ve;
           }
-          j = ate + 1;
         } else if (nc === 102 && delim) {
           // <f>
-          const ftag = xml.slice(a, ate + 1);
           let text = "";
+          j = ate + 1;
           if (xml.charCodeAt(ate - 1) !== 47) {
             const fe = xml.indexOf("<", ate);
             text = decodeEntities(xml.slice(ate + 1, fe));
+            j = fe;
           }
-          const ft = ftag.length > 4 ? attr(ftag, "t") : undefined;
+          const ftag = ate - a > 3 + pl ? xml.slice(a, ate + 1) : "";
+          const ft = ftag ? attr(ftag, "t") : undefined;
           if (ft === "shared") {
             const si = attr(ftag, "si") ?? "";
             if (text) {
@@ -174,13 +181,17 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
               formula = m ? `=${shiftFormula(m.text, row - m.row, col - m.col)}` : undefined;
             }
           } else if (text) formula = `=${text}`;
-          j = ate + 1;
         } else if (nc === 105 && xml.charCodeAt(a + 2 + pl) === 115 && isDelimiter(xml.charCodeAt(a + 3 + pl))) {
           // <is> inline string
-          const isClose = xml.indexOf(`</${p}is>`, ate);
-          const stop = isClose < 0 || isClose > close ? close : isClose;
-          inline = xml.charCodeAt(ate - 1) === 47 ? "" : stringItemText(xml, ate + 1, stop, p);
-          j = stop;
+          if (xml.charCodeAt(ate - 1) === 47) {
+            inline = "";
+            j = ate + 1;
+          } else {
+            const isClose = xml.indexOf(`</${p}is>`, ate);
+            if (isClose < 0) throw new XlsxError("corrupt", "unterminated <is>");
+            inline = stringItemText(xml, ate + 1, isClose, p);
+            j = isClose;
+          }
         } else j = ate + 1;
       }
     }

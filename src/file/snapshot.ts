@@ -9,7 +9,7 @@ export function snapshotOf(pkg: XlsxPackage, source: string): WorkbookSnapshot {
     const base: SheetSnapshot = { name: info.name, values: [] };
     if (info.hidden) base.hidden = true;
     if (!entry) return base;
-    const cells = readWorksheet(readText(entry), pkg.sharedStrings, pkg.cellFormats);
+    const cells = readWorksheet(readText(pkg, entry), pkg.sharedStrings, pkg.cellFormats);
     return { ...base, values: cells.values, formulas: cells.formulas, numberFormats: cells.numberFormats, merges: cells.merges };
   });
   return { source, sheets };

@@ -276,31 +276,30 @@ export function rootElement(xml: string): Span | null {
  * guides (`<rPh>`), which hold furigana rather than cell text.
  */
 export function stringItemText(xml: string, from: number, to: number, p: string): string {
-  const rph = xml.indexOf(`<${p}rPh`, from);
-  if (rph >= 0 && rph < to) {
-    const item = xml.slice(from, to).replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, "g"), "");
-    return stringItemText(item, 0, item.length, p);
-  }
+  // work on the item alone: an unbounded indexOf for a tag that is absent would scan the rest of the part
+  let item = xml.slice(from, to);
+  if (item.indexOf(`<${p}rPh`) >= 0) item = item.replace(new RegExp(`<${p}rPh[\\s>][\\s\\S]*?</${p}rPh>`, "g"), "");
   const openT = `<${p}t`;
   const closeT = `</${p}t>`;
   let text = "";
-  let i = from;
+  let i = 0;
   for (;;) {
-    i = xml.indexOf(openT, i);
-    if (i < 0 || i >= to) break;
-    const c = xml.charCodeAt(i + openT.length);
+    i = item.indexOf(openT, i);
+    if (i < 0) break;
+    const c = item.charCodeAt(i + openT.length);
     if (c !== 62 && c !== 47 && !isSpace(c)) {
       i += openT.length;
       continue;
     }
-    const te = xml.indexOf(">", i);
-    if (xml.charCodeAt(te - 1) === 47) {
+    const te = item.indexOf(">", i);
+    if (te < 0) break;
+    if (item.charCodeAt(te - 1) === 47) {
       i = te + 1;
       continue;
     }
-    const close = xml.indexOf(closeT, te);
-    if (close < 0 || close > to) break;
-    text += xml.slice(te + 1, close);
+    const close = item.indexOf(closeT, te);
+    if (close < 0) break;
+    text += item.slice(te + 1, close);
     i = close + closeT.length;
   }
   return decodeStringText(text);

@@ -24,6 +24,22 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/**
+ * Raw DEFLATE, pluggable: fflate runs everywhere (browser, worker, Node); a Node host may pass
+ * its native zlib, which inflates about twice and deflates several times as fast.
+ */
+export interface DeflateCodec {
+  /** inflate `data`; must not produce more than `limit` bytes (truncate or throw) */
+  inflateRaw(data: Uint8Array, limit: number): Uint8Array;
+  deflateRaw(data: Uint8Array): Uint8Array;
+}
+
+export const fflateCodec: DeflateCodec = {
+  inflateRaw: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
+  // big parts (a 100k-row sheet is ~70 MB of XML) get the fast level: level 6 costs 2–3× the time for ~15 % smaller output
+  deflateRaw: (data) => deflateSync(data, { level: data.length > 4 * 1024 * 1024 ? 1 : 6 }),
+};
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
@@ -117,18 +133,17 @@ export function readZipEntries(b: Uint8Array): ZipEntry[] {
 }
 
 /** Inflate one entry, never producing more than its declared size (a lying header is corruption). */
-export function inflateEntry(entry: ZipEntry): Uint8Array {
+export function inflateEntry(entry: ZipEntry, codec: DeflateCodec = fflateCodec): Uint8Array {
   if (entry.flags & 1) throw new XlsxError("encrypted", `entry ${entry.name} is encrypted`);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw corrupt(`stored entry ${entry.name} has inconsistent sizes`);
     return entry.data;
   }
   if (entry.method !== 8) throw corrupt(`entry ${entry.name} uses compression method ${entry.method}`);
-  // one spare byte tells us the stream wanted to produce more than it declared
-  const out = new Uint8Array(entry.size + 1);
   let result: Uint8Array;
   try {
-    result = inflateSync(entry.data, { out });
+    // one spare byte tells us the stream wanted to produce more than it declared
+    result = codec.inflateRaw(entry.data, entry.size + 1);
   } catch (err) {
     throw corrupt(`inflate failed for ${entry.name}: ${String(err)}`);
   }
@@ -156,8 +171,8 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** Compress a new or changed part into an entry (timestamp borrowed from `like` so output is reproducible). */
-export function makeEntry(name: string, content: Uint8Array, like?: { dosTime: number; dosDate: number }): ZipEntry {
-  const data = content.length < 64 ? content : deflateSync(content, { level: 6 });
+export function makeEntry(name: string, content: Uint8Array, like?: { dosTime: number; dosDate: number }, codec: DeflateCodec = fflateCodec): ZipEntry {
+  const data = content.length < 64 ? content : codec.deflateRaw(content);
   const method = data === content ? 0 : 8;
   return {
     name,
