@@ -36,7 +36,7 @@ async function launch(extraArgs = []) {
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, close };
+  return { context, close, userDataDir };
 }
 
 /**

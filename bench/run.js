@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every performance figure side by side in one run, medians of several runs,
+ * each with its budget. Prints a table, writes bench/results.json and refreshes the figures in
+ * BENCHMARKS.md. A part whose product piece is not built yet says so and is skipped.
+ *
+ *   node bench/run.js [--quick]     (--quick: fewer runs, no 100k sizes; for trying it out)
+ */
+"use strict";
+require("../test/e2e/lib/ts-register");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+const { spawnSync, execSync } = require("child_process");
+const { ensureFixture, TMP } = require("./make-fixtures");
+
+const ROOT = path.resolve(__dirname, "..");
+const QUICK = process.argv.includes("--quick");
+const MB = 1024 * 1024;
+const figures = [];
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** one row of the table; `pass` is true/false against the budget, or null when there is none */
+function record(part, figure, value, unit, budget = null, pass = null) {
+  figures.push({ part, figure, value, unit, budget, pass });
+  const shown = typeof value === "number" ? formatNumber(value) : value;
+  console.log(`  ${figure}: ${shown} ${unit}${budget ? `  (budget ${budget}: ${pass ? "pass" : "MISS"})` : ""}`);
+}
+
+function skip(part, why) {
+  figures.push({ part, figure: "(skipped)", value: null, unit: "", budget: null, pass: null, note: why });
+  console.log(`  not available yet: ${why}`);
+}
+
+function formatNumber(v) {
+  if (Math.abs(v) >= 100) return v.toFixed(0);
+  if (Math.abs(v) >= 10) return v.toFixed(1);
+  return v.toFixed(2);
+}
+
+function section(title) {
+  console.log(`\n== ${title}`);
+}
+
+function nodeChild(args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * MB, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${(r.stderr || "").slice(-600)}`);
+  return { ms, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** wall time and peak RSS of a child process, via GNU time when available */
+function timedChild(args) {
+  if (fs.existsSync("/usr/bin/time")) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS_KB=%M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * MB });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${(r.stderr || "").slice(-600)}`);
+    const m = /MAXRSS_KB=(\d+)/.exec(r.stderr);
+    return { ms, maxRss: m ? Number(m[1]) * 1024 : null };
+  }
+  return { ...nodeChild(args), maxRss: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function benchCore() {
+  section("core evaluate (restore + row checks + indicators + scores)");
+  if (!fs.existsSync(path.join(ROOT, "src/core/evaluate.ts"))) return skip("core", "src/core/evaluate.ts");
+  const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
+  const perRow = {};
+  for (const rows of sizes) {
+    const snap = path.join(TMP, `snapshot-${rows}.v8`);
+    if (!fs.existsSync(snap)) nodeChild(["bench/lib/core-worker.js", "prepare", String(rows), snap]);
+    const runs = QUICK ? 3 : rows >= 100000 ? 3 : 5;
+    const out = JSON.parse(nodeChild(["--expose-gc", "--max-old-space-size=8192", "bench/lib/core-worker.js", "run", snap, String(runs)]).stdout);
+    const ms = median(out.times);
+    perRow[rows] = (ms * 1000) / rows;
+    console.log(` ${rows} rows (median of ${runs}; runs ${out.times.map((t) => t.toFixed(0)).join(", ")} ms; grade ${out.grade})`);
+    record("core", `evaluate ${rows} rows: time`, ms, "ms");
+    record("core", `evaluate ${rows} rows: per row`, perRow[rows], "µs");
+    record("core", `evaluate ${rows} rows: peak RSS growth`, out.peakRssGrowth / MB, "MB");
+    record("core", `evaluate ${rows} rows: heap held by the result`, out.heapRetained / MB, "MB");
+  }
+  const big = Math.max(...sizes);
+  if (perRow[10000] && big > 10000) {
+    const ratio = perRow[big] / perRow[10000];
+    record("core", `per-row cost ${big / 1000}k ÷ 10k (linear growth)`, ratio, "×", "≤ 1.5", ratio <= 1.5);
+  }
+}
+
+async function benchCli() {
+  section("command line on a 20,000-row roster vs exceljs read + write of the same file");
+  if (!fs.existsSync(path.join(ROOT, "bin/shuangbai.js"))) return skip("cli", "bin/shuangbai.js");
+  execSync("npm run -s build:cli", { cwd: ROOT, stdio: "inherit" });
+  const input = await ensureFixture(20000);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "shuangbai-bench-"));
+  const cliTimes = [];
+  const floorTimes = [];
+  const cliRss = [];
+  const floorRss = [];
+  const runs = QUICK ? 2 : 5;
+  try {
+    for (let i = 0; i < runs; i++) {
+      // alternate the two so machine noise hits both alike
+      const cli = timedChild(["bin/shuangbai.js", "score", input, "--out", path.join(outDir, "out.xlsx"), "--report", path.join(outDir, "r.json"), "--force"]);
+      cliTimes.push(cli.ms);
+      cliRss.push(cli.maxRss);
+      const floor = timedChild(["bench/lib/exceljs-roundtrip.js", input, path.join(outDir, "exceljs.xlsx")]);
+      floorTimes.push(floor.ms);
+      floorRss.push(floor.maxRss);
+    }
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+  const cli = median(cliTimes);
+  const floor = median(floorTimes);
+  console.log(` runs: cli ${cliTimes.map((t) => t.toFixed(0)).join(", ")} ms; exceljs ${floorTimes.map((t) => t.toFixed(0)).join(", ")} ms`);
+  record("cli", "shuangbai score 20k rows: wall time", cli, "ms");
+  record("cli", "exceljs readFile + writeFile 20k rows: wall time", floor, "ms");
+  record("cli", "ratio command line ÷ exceljs round trip", cli / floor, "×", "≤ 1.0", cli / floor <= 1.0);
+  if (cliRss[0] !== null) {
+    record("cli", "shuangbai score 20k rows: peak RSS", median(cliRss) / MB, "MB");
+    record("cli", "exceljs round trip 20k rows: peak RSS", median(floorRss) / MB, "MB");
+  }
+}
+
+function benchHost() {
+  section("Excel host on the recording fake (one-click)");
+  const fake = path.join(ROOT, "test/support/fake-excel.ts");
+  if (!fs.existsSync(fake)) return skip("host", "test/support/fake-excel.ts");
+  const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
+  for (const rows of sizes) {
+    let out;
+    try {
+      out = JSON.parse(nodeChild(["--max-old-space-size=8192", "bench/lib/host-worker.js", String(rows)], { timeout: 600000 }).stdout);
+    } catch (err) {
+      return skip("host", `the recording fake did not run: ${String(err.message).split("\n")[0]}`);
+    }
+    record("host", `one-click ${rows} rows: context.sync calls`, out.syncs, "", rows === 10000 ? "≤ 10" : null, rows === 10000 ? out.syncs <= 10 : null);
+    record("host", `one-click ${rows} rows: largest request`, out.maxRequestBytes / MB, "MB", "≤ 4 MB", out.maxRequestBytes <= 4 * MB);
+    record("host", `one-click ${rows} rows: largest response`, out.maxResponseBytes / MB, "MB", "≤ 4 MB", out.maxResponseBytes <= 4 * MB);
+    record("host", `one-click ${rows} rows: bytes sent in all`, out.totalRequestBytes / MB, "MB");
+    record("host", `one-click ${rows} rows: time on the fake`, out.ms, "ms");
+  }
+}
+
+async function benchPage() {
+  section("standalone page in headless Chromium, 10,000-row roster");
+  const { chromiumPath, launch } = require("../test/e2e/lib/browser");
+  const { serveDirectory } = require("../test/e2e/lib/static-server");
+  const { scoreOnPage } = require("../test/e2e/lib/page-flow");
+  const { sampleProcessTree } = require("./lib/proc-memory");
+  if (!fs.existsSync(path.join(ROOT, "dist/index.html"))) return skip("page", "dist/index.html (npm run build)");
+  if (!chromiumPath()) return skip("page", "/usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk)");
+  const input = await ensureFixture(10000);
+  const server = await serveDirectory(path.join(ROOT, "dist"));
+  const times = [];
+  const heaps = [];
+  const rssGrowth = [];
+  const runs = QUICK ? 1 : 3;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const { context, close, userDataDir } = await launch();
+      try {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Performance.enable");
+        await page.goto(`${server.origin}/index.html`, { waitUntil: "load" });
+        const tree = sampleProcessTree(userDataDir);
+        let heapPeak = 0;
+        let sampling = true;
+        const poll = (async () => {
+          while (sampling) {
+            try {
+              const { metrics } = await cdp.send("Performance.getMetrics");
+              const m = metrics.find((x) => x.name === "JSHeapUsedSize");
+              if (m) heapPeak = Math.max(heapPeak, m.value);
+            } catch {
+              // the page may be between documents; the next sample will do
+            }
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        })();
+        const { msToGrade } = await scoreOnPage(page, server.origin, input);
+        sampling = false;
+        await poll;
+        const growth = tree.stop();
+        times.push(msToGrade);
+        heaps.push(heapPeak);
+        rssGrowth.push(growth);
+      } finally {
+        await close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(` runs: ${times.join(", ")} ms`);
+  record("page", "file chosen → grade shown, 10k rows", median(times), "ms");
+  record("page", "peak JS heap, page main thread (CDP)", median(heaps) / MB, "MB");
+  record("page", "peak renderer memory growth incl. worker (RSS)", median(rssGrowth) / MB, "MB");
+}
+
+function scriptsOf(htmlFile) {
+  const html = fs.readFileSync(htmlFile, "utf8");
+  // minified html drops the quotes: <script defer src=index.71262de6.js>
+  return [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] || m[2] || m[3]).filter((src) => !/^https?:/.test(src));
+}
+
+function gzipSize(file) {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+}
+
+function benchBundles() {
+  section("bundle sizes (gzip -9)");
+  const dist = path.join(ROOT, "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) return skip("bundle", "dist/ (npm run build)");
+  const initial = (html) => scriptsOf(path.join(dist, html)).reduce((n, src) => n + gzipSize(path.join(dist, src)), 0);
+  const pane = initial("taskpane.html");
+  record("bundle", "task pane initial JS", pane / 1024, "KB", "≤ 200 KB", pane <= 200 * 1024);
+  if (fs.existsSync(path.join(dist, "index.html"))) {
+    record("bundle", "standalone page initial JS", initial("index.html") / 1024, "KB");
+    const loaded = new Set([...scriptsOf(path.join(dist, "taskpane.html")), ...scriptsOf(path.join(dist, "index.html"))]);
+    const rest = fs.readdirSync(dist).filter((f) => f.endsWith(".js") && !loaded.has(f));
+    for (const f of rest) record("bundle", `loaded later: ${f.replace(/\.[0-9a-f]{8}\.js$/, ".js")}`, gzipSize(path.join(dist, f)) / 1024, "KB");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  let chromium = null;
+  try {
+    chromium = execSync("/usr/bin/chromium --version 2>/dev/null", { encoding: "utf8" }).trim();
+  } catch {
+    // not installed: the page part says so
+  }
+  let commit = null;
+  try {
+    commit = execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    commit,
+    nproc: os.cpus().length,
+    cpu: os.cpus()[0] ? os.cpus()[0].model : null,
+    memoryGiB: +(os.totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    chromium,
+    quick: QUICK,
+  };
+}
+
+function markdownTable(rows) {
+  const lines = ["| part | figure | value | budget | result |", "|---|---|---:|---|---|"];
+  for (const f of rows) {
+    if (f.value === null) {
+      lines.push(`| ${f.part} | not available yet | — | — | ${f.note} |`);
+      continue;
+    }
+    const v = typeof f.value === "number" ? formatNumber(f.value) : f.value;
+    lines.push(`| ${f.part} | ${f.figure} | ${v} ${f.unit} | ${f.budget || "—"} | ${f.budget ? (f.pass ? "pass" : "**miss**") : ""} |`);
+  }
+  return lines.join("\n");
+}
+
+function updateBenchmarksMd(result) {
+  const file = path.join(ROOT, "BENCHMARKS.md");
+  if (!fs.existsSync(file)) return;
+  const m = result.machine;
+  const block = [
+    "<!-- bench:start (written by npm run bench) -->",
+    `Measured ${m.date.slice(0, 16).replace("T", " ")} UTC at commit ${m.commit}${m.quick ? " (quick run)" : ""}: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}${m.chromium ? `, ${m.chromium}` : ""}.`,
+    "",
+    markdownTable(result.figures),
+    "<!-- bench:end -->",
+  ].join("\n");
+  const text = fs.readFileSync(file, "utf8");
+  const next = text.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, block);
+  fs.writeFileSync(file, next);
+}
+
+async function main() {
+  const result = { machine: machine(), figures };
+  console.log(`shuangbai bench — ${result.machine.nproc} cores, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}${QUICK ? " (quick)" : ""}`);
+  fs.mkdirSync(TMP, { recursive: true });
+  const parts = [benchCore, benchCli, benchHost, benchPage, benchBundles];
+  for (const part of parts) {
+    try {
+      await part();
+    } catch (err) {
+      figures.push({ part: part.name, figure: "(failed)", value: null, unit: "", budget: null, pass: false, note: String(err.message).split("\n")[0] });
+      console.log(`  FAILED: ${err.stack || err}`);
+    }
+  }
+  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(result, null, 2) + "\n");
+  updateBenchmarksMd(result);
+  console.log("\n" + markdownTable(figures));
+  const misses = figures.filter((f) => f.pass === false);
+  console.log(`\nbench: ${figures.filter((f) => f.pass === true).length} within budget, ${misses.length} missed or failed; results in bench/results.json`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
