@@ -26,7 +26,10 @@ export interface FileHostOptions {
 export interface FileHost extends ScoringHost {
   setFile(file: PickedFile | null): void;
   hasFile(): boolean;
-  /** the core's evaluate, run in the worker on the workbook it already holds */
+  /**
+   * the core's evaluate, run in the worker on the workbook it already holds. The plan it returns
+   * is a handle for this host's applyPlan: the real plan stays in the worker.
+   */
   evaluate: EvaluateFn;
 }
 
@@ -50,6 +53,9 @@ export function createFileHost(opts: FileHostOptions): FileHost {
   let opened: Promise<WorkbookSnapshot> | null = null;
   let snapshot: WorkbookSnapshot | null = null;
   let output: Uint8Array | null = null;
+  // Plans returned by evaluate are empty stand-ins for the plan the worker kept; applyPlan trades
+  // them back for it. A plan of tens of megabytes then never crosses the thread boundary.
+  const workerPlans = new WeakMap<Plan, number>();
 
   const worker = (): WorkerClient => {
     if (!client) {
@@ -93,7 +99,9 @@ export function createFileHost(opts: FileHostOptions): FileHost {
     // The worker already holds the snapshot it made; only send one it has not seen.
     const reply = await worker().request(snap === snapshot ? { type: "evaluate", options } : { type: "evaluate", options, snapshot: snap });
     if (reply.type !== "evaluated") throw new HostError("unknown", "评分失败，请重试。");
-    return reply.result;
+    const handle: Plan = [];
+    workerPlans.set(handle, reply.planId);
+    return { ...reply.result, plan: handle };
   };
 
   const settingsFromStorage = (): PaneSettings | null => {
@@ -124,7 +132,8 @@ export function createFileHost(opts: FileHostOptions): FileHost {
     async applyPlan(plan: Plan, progress?: ProgressFn) {
       if (!file) throw new HostError("file-unreadable", NEED_FILE);
       await open();
-      const reply = await worker().request({ type: "apply", plan }, progress);
+      const planId = workerPlans.get(plan);
+      const reply = await worker().request(planId === undefined ? { type: "apply", plan } : { type: "apply", planId }, progress);
       if (reply.type !== "applied") throw new HostError("unknown", "写入评估结果失败，请重试。");
       output = reply.bytes;
     },

@@ -10,13 +10,18 @@ export type WorkerRequest =
   | { id: number; type: "open"; name: string; bytes: ArrayBuffer }
   /** evaluate the open workbook (or the snapshot sent along, when the page has another one) */
   | { id: number; type: "evaluate"; options: EvaluateOptions; snapshot?: WorkbookSnapshot }
-  /** apply a plan to a fresh copy of the original and return the new file */
-  | { id: number; type: "apply"; plan: Plan };
+  /**
+   * apply a plan to the original and return the new file: the plan itself, or (planId) the one
+   * the worker kept from an evaluate, so a large plan never crosses the thread boundary twice
+   */
+  | { id: number; type: "apply"; plan: Plan }
+  | { id: number; type: "apply"; planId: number };
 
 export type WorkerResponse =
   | { id: number; type: "progress"; progress: Progress }
   | { id: number; type: "opened"; snapshot: WorkbookSnapshot; cells: number }
-  | { id: number; type: "evaluated"; result: EvaluateResult }
+  /** the plan stays in the worker under planId (the evaluate request's id) */
+  | { id: number; type: "evaluated"; result: Omit<EvaluateResult, "plan">; planId: number; planOps: number }
   | { id: number; type: "applied"; bytes: Uint8Array }
   | { id: number; type: "error"; code: HostError["code"]; message: string };
 

@@ -52,6 +52,7 @@ class TooLarge extends Error {
 export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: PageLimits): (req: WorkerRequest) => void {
   let original: P | null = null;
   let snapshot: WorkbookSnapshot | null = null;
+  let lastPlan: { id: number; plan: Plan } | null = null;
 
   return (req) => {
     try {
@@ -59,6 +60,7 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
         case "open": {
           original = null;
           snapshot = null;
+          lastPlan = null;
           const bytes = new Uint8Array(req.bytes);
           if (bytes.byteLength > limits.maxFileBytes) throw new TooLarge();
           post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.1 } });
@@ -76,13 +78,20 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           const snap = req.snapshot ?? snapshot;
           if (!snap) throw new Error("请先选择一个 .xlsx 工作簿。");
           post({ id: req.id, type: "progress", progress: { phase: "analyse", fraction: 0.1 } });
-          post({ id: req.id, type: "evaluated", result: deps.evaluate(snap, req.options) });
+          const { plan, ...rest } = deps.evaluate(snap, req.options);
+          // Only the latest plan is kept: a new evaluation makes the previous one stale.
+          lastPlan = { id: req.id, plan };
+          post({ id: req.id, type: "evaluated", result: rest, planId: req.id, planOps: plan.length });
           return;
         }
         case "apply": {
           if (!original) throw new Error("请先选择一个 .xlsx 工作簿。");
           post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.2 } });
-          const out = deps.applyPlan(original, req.plan);
+          let plan: Plan;
+          if ("plan" in req) plan = req.plan;
+          else if (lastPlan && lastPlan.id === req.planId) plan = lastPlan.plan;
+          else throw new Error("评分结果已过期，请重新点“一键评分”。");
+          const out = deps.applyPlan(original, plan);
           // Copied, not transferred: the bytes may share a buffer with the package kept for the next run.
           post({ id: req.id, type: "applied", bytes: out });
           return;

@@ -70,7 +70,9 @@ describe("file host over the worker protocol", () => {
     expect(await host.sheetNames()).toEqual(["名单"]);
 
     const res = await host.evaluate(snap, { lang: "zh" });
-    expect(res.plan).toEqual(PLAN);
+    // the plan stays in the worker; the pane gets a stand-in that applyPlan trades back
+    expect(res.plan).toEqual([]);
+    expect(res.report.schema).toBe("shuangbai/report@1");
     // the worker kept the snapshot it made: it is not sent back
     const evalReq = sent.find((m) => m.type === "evaluate");
     expect(evalReq && "snapshot" in evalReq && evalReq.snapshot).toBeFalsy();
@@ -82,6 +84,8 @@ describe("file host over the worker protocol", () => {
     const out = await host.download!();
     expect(out.name).toBe("站点评估表-评估结果.xlsx");
     expect([...out.bytes]).toEqual([80, 75, 3, 2]);
+    const applyReq = sent.find((m) => m.type === "apply");
+    expect(applyReq && "plan" in applyReq).toBe(false);
 
     // re-running starts again from the original bytes, so outputs never stack
     await host.applyPlan([PLAN[0]]);
@@ -172,6 +176,18 @@ describe("file host over the worker protocol", () => {
     store.set(SETTINGS_KEY, "{not json");
     expect(await host.loadSettings()).toBeNull();
   });
+});
+
+test("a plan from an earlier evaluation is refused as stale", async () => {
+  const { host } = setup();
+  host.setFile(fileOf("a.xlsx", [80]));
+  const snap = await host.readSnapshot();
+  const first = await host.evaluate(snap, {});
+  const second = await host.evaluate(snap, {});
+  const e = await rejection(host.applyPlan(first.plan));
+  expect(e.message).toContain("评分结果已过期");
+  await host.applyPlan(second.plan);
+  expect([...(await host.download!()).bytes]).toEqual([80, 2]);
 });
 
 test("the scored file is named after the original", () => {
