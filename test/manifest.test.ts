@@ -18,7 +18,13 @@ function parseXml(src: string): XmlNode {
   let i = 0;
   const root: XmlNode = { name: "#document", attrs: {}, children: [], text: "" };
   const stack: XmlNode[] = [root];
-  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   while (i < src.length) {
     if (src.startsWith("<?", i)) {
       const end = src.indexOf("?>", i);
@@ -120,7 +126,21 @@ describe("manifest.xml (offline checks)", () => {
     expect(positions).not.toContain(-1);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(new Set(names).size).toBe(names.length);
-    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "Hosts", "DefaultSettings", "Permissions", "VersionOverrides"]) {
+    for (const required of [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "Hosts",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]) {
       expect(names).toContain(required);
     }
   });
@@ -161,10 +181,14 @@ describe("manifest.xml (offline checks)", () => {
       expect(s.children.filter((o) => o.name === "bt:Override" && o.attrs.Locale === "en-US")).toHaveLength(1);
     }
     // ShortStrings ≤ 125 characters, LongStrings ≤ 250
-    for (const s of all(app).filter((n) => n.name === "bt:ShortStrings").flatMap((n) => n.children)) {
+    for (const s of all(app)
+      .filter((n) => n.name === "bt:ShortStrings")
+      .flatMap((n) => n.children)) {
       for (const v of [s.attrs.DefaultValue, ...s.children.map((o) => o.attrs.Value)]) expect(v.length).toBeLessThanOrEqual(125);
     }
-    for (const s of all(app).filter((n) => n.name === "bt:LongStrings").flatMap((n) => n.children)) {
+    for (const s of all(app)
+      .filter((n) => n.name === "bt:LongStrings")
+      .flatMap((n) => n.children)) {
       for (const v of [s.attrs.DefaultValue, ...s.children.map((o) => o.attrs.Value)]) expect(v.length).toBeLessThanOrEqual(250);
     }
   });
@@ -200,7 +224,11 @@ describe("manifest.xml (offline checks)", () => {
 
   it("uses https everywhere, always under the dev URL the build replaces", () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]*)"/g)].map((m) => m[1]);
-    urls.push(...all(app).filter((n) => n.name === "AppDomain").map((n) => n.text));
+    urls.push(
+      ...all(app)
+        .filter((n) => n.name === "AppDomain")
+        .map((n) => n.text),
+    );
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) {
       expect(u.startsWith("https://")).toBe(true);
@@ -240,6 +268,11 @@ describe("manifest.xml (offline checks)", () => {
     expect(() => parseXml("<a>")).toThrow();
     expect(() => parseXml('<a x="1" x="2"/>')).toThrow();
     expect(() => parseXml("<a/><b/>")).toThrow();
-    expect(parseXml('<a k="&amp;"><b/>t</a>')).toEqual({ name: "a", attrs: { k: "&" }, text: "t", children: [{ name: "b", attrs: {}, children: [], text: "" }] });
+    expect(parseXml('<a k="&amp;"><b/>t</a>')).toEqual({
+      name: "a",
+      attrs: { k: "&" },
+      text: "t",
+      children: [{ name: "b", attrs: {}, children: [], text: "" }],
+    });
   });
 });

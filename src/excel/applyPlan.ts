@@ -1,7 +1,7 @@
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
-import { type LiveBudget, type ReadRequest, type SyncCounter, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type ReadRequest, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
 import { valueForWrite } from "./cellText";
 import { type RunEnv, clearSheet, columnRange, freeze, priorCell } from "./sheetOps";
@@ -80,7 +80,9 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
             const range = rangeProxy(ws, part);
             range.format.fill.load("color");
             range.format.font.load("bold");
-            collectors.push(() => record.fills.push({ sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null }));
+            collectors.push(() =>
+              record.fills.push({ sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null }),
+            );
           }
         }
       } else if (op.kind === "merge") {
@@ -119,9 +121,7 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   const previous = undoInfo ? await readPreviousRecord(env) : null;
   if (previous) record.previous = previous;
   const createdBefore = new Set(addedSheets(previous).map((n) => n.toLowerCase()));
-  const reused = addOps
-    .map((op) => findSheet(list, op.sheet))
-    .filter((s): s is SheetInfo => s !== undefined && !createdBefore.has(s.name.toLowerCase()));
+  const reused = addOps.map((op) => findSheet(list, op.sheet)).filter((s): s is SheetInfo => s !== undefined && !createdBefore.has(s.name.toLowerCase()));
   if (reused.length > 0) await readReused(env, sheets, reused, record, plan);
   for (const op of addOps) if (!findSheet(list, op.sheet)) record.added.push(op.sheet);
   for (const op of cellOps) {
@@ -171,7 +171,14 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     after.push(...w.after);
   }
   units.push(...content, ...after, ...decorationUnits(sheets, plan, features));
-  await writeUnits(ctx, units, budget, counter, () => ctx.application.suspendApiCalculationUntilNextSync(), (f) => progress?.(0.2 + f * 0.8));
+  await writeUnits(
+    ctx,
+    units,
+    budget,
+    counter,
+    () => ctx.application.suspendApiCalculationUntilNextSync(),
+    (f) => progress?.(0.2 + f * 0.8),
+  );
 }
 
 async function readPreviousRecord(env: RunEnv): Promise<UndoRecord | null> {
@@ -263,7 +270,15 @@ function undoRecordUnits(sheets: SheetProxies, exists: boolean, record: UndoReco
     }),
   ];
   if (chunks.length > 0) {
-    units.push(gridUnit(sheets.getter(UNDO_SHEET), "values", 1, 0, chunks.map((c) => [valueForWrite(c, false)])));
+    units.push(
+      gridUnit(
+        sheets.getter(UNDO_SHEET),
+        "values",
+        1,
+        0,
+        chunks.map((c) => [valueForWrite(c, false)]),
+      ),
+    );
   }
   return units;
 }
@@ -305,7 +320,11 @@ function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): 
               const cf = range.conditionalFormats.add("CellValue");
               cf.cellValue.format.fill.color = RULE_COLORS[rule.role].fill;
               cf.cellValue.format.font.color = RULE_COLORS[rule.role].font;
-              cf.cellValue.rule = { formula1: rule.formula1, ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}), operator: RULE_OPERATORS[rule.operator] };
+              cf.cellValue.rule = {
+                formula1: rule.formula1,
+                ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}),
+                operator: RULE_OPERATORS[rule.operator],
+              };
             }
           }, 400),
         );
@@ -313,11 +332,14 @@ function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): 
       case "listValidation":
         if (!features.dataValidation) break;
         units.push(
-          smallUnit(() => {
-            const dv = rangeProxy(ws(), op.range).dataValidation;
-            dv.clear();
-            dv.rule = { list: { inCellDropDown: true, source: op.items.join(",") } };
-          }, 200 + op.items.join(",").length * 3),
+          smallUnit(
+            () => {
+              const dv = rangeProxy(ws(), op.range).dataValidation;
+              dv.clear();
+              dv.rule = { list: { inCellDropDown: true, source: op.items.join(",") } };
+            },
+            200 + op.items.join(",").length * 3,
+          ),
         );
         break;
       default:
@@ -326,4 +348,3 @@ function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): 
   }
   return units;
 }
-

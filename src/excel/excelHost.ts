@@ -87,9 +87,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot> {
       const source = opts.source?.() ?? documentName();
-      return runInExcel((env) =>
-        readWorkbook(env.ctx, source, env.features, env.budget, env.counter, (fraction) => progress?.({ phase: "read", fraction })),
-      );
+      return runInExcel((env) => readWorkbook(env.ctx, source, env.features, env.budget, env.counter, (fraction) => progress?.({ phase: "read", fraction })));
     },
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Size budgets for talking to Excel. Excel on the web rejects any request or response above
- * 5 MB, so everything here aims well below it: a request we queue is kept under 4 MB (measured
+ * 5 MB, so everything here aims below it: a request we queue is kept under 4 MB (measured
  * as the UTF-8 length of the JSON we hand over, plus a per-operation allowance for the envelope
  * Office.js adds), and reads are planned from an estimate per cell and corrected on the fly.
  */
@@ -16,9 +16,9 @@ export interface Budget {
 }
 
 export const DEFAULT_BUDGET: Budget = {
-  requestBytes: 3_500_000,
-  responseBytes: 4_000_000,
-  blockBytes: 2_000_000,
+  requestBytes: 3_900_000,
+  responseBytes: 4_400_000,
+  blockBytes: 2_200_000,
   bytesPerReadCell: 40,
 };
 

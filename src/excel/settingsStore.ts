@@ -7,7 +7,10 @@ export const SETTINGS_KEY = "shuangbai.settings";
  * Anything else a caller might have put on the object is dropped here.
  */
 export function sanitiseSettings(s: PaneSettings): PaneSettings {
-  const out: PaneSettings = { options: { ...s.options }, savedMappings: s.savedMappings.map((m) => ({ template: m.template, signature: m.signature, fields: { ...m.fields } })) };
+  const out: PaneSettings = {
+    options: { ...s.options },
+    savedMappings: s.savedMappings.map((m) => ({ template: m.template, signature: m.signature, fields: { ...m.fields } })),
+  };
   if (s.language) out.language = s.language;
   return out;
 }

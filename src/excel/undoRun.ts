@@ -99,14 +99,26 @@ function layerUnits(rec: UndoRecord, sheets: SheetProxies, exists: (name: string
     if (!exists(r.sheet)) continue;
     units.push(smallUnit(() => clearSheet(sheets.get(r.sheet), features)));
     if (r.block) {
-      const w = cellWriteUnits(sheets.getter(r.sheet), r.block.row, r.block.col, r.block.cells.map((line) => (line ?? []).map(restoreTarget)), true);
+      const w = cellWriteUnits(
+        sheets.getter(r.sheet),
+        r.block.row,
+        r.block.col,
+        r.block.cells.map((line) => (line ?? []).map(restoreTarget)),
+        true,
+      );
       units.push(...w.before, ...w.content);
       after.push(...w.after);
     }
   }
   for (const c of rec.cells) {
     if (!exists(c.sheet)) continue;
-    const w = cellWriteUnits(sheets.getter(c.sheet), c.row, c.col, c.cells.map((line) => line.map(restoreTarget)), true);
+    const w = cellWriteUnits(
+      sheets.getter(c.sheet),
+      c.row,
+      c.col,
+      c.cells.map((line) => line.map(restoreTarget)),
+      true,
+    );
     units.push(...w.before, ...w.content);
     after.push(...w.after);
   }
@@ -141,7 +153,8 @@ function layerUnits(rec: UndoRecord, sheets: SheetProxies, exists: (name: string
     if (!exists(f.sheet)) continue;
     units.push(smallUnit(() => (f.before ? sheets.get(f.sheet).freezePanes.freezeAt(f.before) : freeze(sheets.get(f.sheet), 0, 0))));
   }
-  for (const c of rec.conditionalFormats) if (exists(c.sheet) && features.conditionalFormats) units.push(smallUnit(() => at(c.sheet, c.range).conditionalFormats.clearAll()));
+  for (const c of rec.conditionalFormats)
+    if (exists(c.sheet) && features.conditionalFormats) units.push(smallUnit(() => at(c.sheet, c.range).conditionalFormats.clearAll()));
   for (const v of rec.validations) if (exists(v.sheet) && features.dataValidation) units.push(smallUnit(() => at(v.sheet, v.range).dataValidation.clear()));
   return units;
 }

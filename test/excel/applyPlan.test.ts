@@ -104,7 +104,9 @@ describe("applyPlan", () => {
     fx.onSync = (n) => {
       if (n === 2) fx.sheet(IND).protected = true;
     };
-    const err = await createExcelHost(fakeHostOptions(fx)).applyPlan(smallPlan()).catch((e: unknown) => e);
+    const err = await createExcelHost(fakeHostOptions(fx))
+      .applyPlan(smallPlan())
+      .catch((e: unknown) => e);
     expect(fx.requests[1].error).toBe("AccessDenied");
     expect(err).toMatchObject({ code: "sheet-protected" });
   });
@@ -113,7 +115,9 @@ describe("applyPlan", () => {
     const fx = smallWorkbook();
     const before = fx.dump();
     fx.failNextSync = "InvalidOperationInCellEditMode";
-    const err = await createExcelHost(fakeHostOptions(fx)).applyPlan(smallPlan()).catch((e: unknown) => e);
+    const err = await createExcelHost(fakeHostOptions(fx))
+      .applyPlan(smallPlan())
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "cell-edit-mode", message: "请先按 Enter 或 Esc 结束单元格编辑，再点一键评分" });
     expect(fx.dump()).toEqual(before);
   });

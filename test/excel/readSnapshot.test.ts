@@ -90,13 +90,17 @@ describe("readSnapshot", () => {
 
   it("says so when Excel is below ExcelApi 1.7", async () => {
     const fx = workbook("1.4");
-    const err = await createExcelHost(fakeHostOptions(fx)).readSnapshot().catch((e: unknown) => e);
+    const err = await createExcelHost(fakeHostOptions(fx))
+      .readSnapshot()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "api-unsupported" });
     expect(fx.syncs).toBe(0);
   });
 
   it("says so outside Office instead of hanging", async () => {
-    const err = await createExcelHost().readSnapshot().catch((e: unknown) => e);
+    const err = await createExcelHost()
+      .readSnapshot()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "not-in-office" });
   });
 

@@ -73,9 +73,7 @@ describe("undo of the last run", () => {
     fx.setCell("表", "B1", { v: "00123", nf: "@" });
     const before = fx.dump();
     const host = createExcelHost(fakeHostOptions(fx));
-    await host.applyPlan([
-      { kind: "cells", sheet: "表", row: 0, col: 0, cells: tricky.map(() => [{ value: 1 }, { value: 2 }]), purpose: "findings" },
-    ]);
+    await host.applyPlan([{ kind: "cells", sheet: "表", row: 0, col: 0, cells: tricky.map(() => [{ value: 1 }, { value: 2 }]), purpose: "findings" }]);
     expect(fx.cell("表", "A1")).toEqual({ v: 1 });
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);

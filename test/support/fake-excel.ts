@@ -521,14 +521,12 @@ abstract class FakeProxy<T> {
   protected abstract readProp(t: T, prop: string): unknown;
 
   /** navigation properties that paths like "format/fill/color" walk through */
-  protected child(_name: string): FakeProxy<unknown> | null {
-    return null;
+  protected child(name: string): FakeProxy<unknown> | null {
+    throw new Error(`fake: no navigation property ${name} here`);
   }
 
   load(spec?: string | string[]): this {
-    const paths = (Array.isArray(spec) ? spec : (spec ?? "").split(","))
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const paths = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((s) => s.trim()).filter(Boolean);
     if (paths.length === 0) throw new Error("fake: load() without properties loads everything; name what you need");
     this.ctx.queue({ id: this._id, load: paths }, () => {
       this._markLoaded(paths);
@@ -1286,3 +1284,44 @@ export function fakeHostOptions(fx: FakeExcel) {
 }
 
 export type { CellValue };
+
+// ---------------------------------------------------------------------------------------------
+// one-click on a synthetic workbook, for the budget test and the bench
+
+export interface OneClickMeasure {
+  rows: number;
+  syncs: number;
+  readSyncs: number;
+  applySyncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  totalRequestBytes: number;
+  planOps: number;
+}
+
+/**
+ * Read a synthetic station workbook with `rows` roster rows through the Excel host, score it
+ * with the core, apply the plan, and report what crossed the wire. The core and the generator
+ * are loaded lazily so this file stays usable on its own.
+ */
+export async function runOneClickOnFake(rows: number, options: FakeOptions = {}): Promise<OneClickMeasure> {
+  const { makeSeedSnapshot } = await import("./generate-roster");
+  const { evaluate } = await import("../../src/core/evaluate");
+  const { createExcelHost } = await import("../../src/excel");
+  const fx = FakeExcel.fromSnapshot(makeSeedSnapshot(rows, 7), options);
+  const host = createExcelHost(fakeHostOptions(fx));
+  const snapshot = await host.readSnapshot();
+  const readSyncs = fx.syncs;
+  const { plan } = evaluate(snapshot, { asOf: "2023-11-30", conditionalFormats: true, markCells: true, findingsSheet: true });
+  await host.applyPlan(plan);
+  return {
+    rows,
+    syncs: fx.syncs,
+    readSyncs,
+    applySyncs: fx.syncs - readSyncs,
+    maxRequestBytes: fx.maxRequestBytes,
+    maxResponseBytes: fx.maxResponseBytes,
+    totalRequestBytes: fx.requests.reduce((n, r) => n + r.requestBytes, 0),
+    planOps: plan.length,
+  };
+}
