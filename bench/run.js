@@ -4,7 +4,9 @@
  * each with its budget. Prints a table, writes bench/results.json and refreshes the figures in
  * BENCHMARKS.md. A part whose product piece is not built yet says so and is skipped.
  *
- *   node bench/run.js [--quick]     (--quick: fewer runs, no 100k sizes; for trying it out)
+ *   node bench/run.js [--quick] [--only=core,cli,host,page,bundle]
+ *   (--quick: fewer runs, no 100k sizes, for trying it out; --only: just those parts, and
+ *   BENCHMARKS.md is left alone)
  */
 "use strict";
 require("../test/e2e/lib/ts-register");
@@ -17,6 +19,7 @@ const { ensureFixture, TMP } = require("./make-fixtures");
 
 const ROOT = path.resolve(__dirname, "..");
 const QUICK = process.argv.includes("--quick");
+const ONLY = (process.argv.find((a) => a.startsWith("--only=")) || "").slice("--only=".length).split(",").filter(Boolean);
 const MB = 1024 * 1024;
 const figures = [];
 
@@ -295,20 +298,23 @@ async function main() {
   const result = { machine: machine(), figures };
   console.log(`shuangbai bench — ${result.machine.nproc} cores, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}${QUICK ? " (quick)" : ""}`);
   fs.mkdirSync(TMP, { recursive: true });
-  const parts = [benchCore, benchCli, benchHost, benchPage, benchBundles];
-  for (const part of parts) {
+  const parts = { core: benchCore, cli: benchCli, host: benchHost, page: benchPage, bundle: benchBundles };
+  for (const [name, part] of Object.entries(parts)) {
+    if (ONLY.length && !ONLY.includes(name)) continue;
     try {
       await part();
     } catch (err) {
-      figures.push({ part: part.name, figure: "(failed)", value: null, unit: "", budget: null, pass: false, note: String(err.message).split("\n")[0] });
+      figures.push({ part: name, figure: "(failed)", value: null, unit: "", budget: null, pass: false, note: String(err.message).split("\n")[0] });
       console.log(`  FAILED: ${err.stack || err}`);
     }
   }
-  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(result, null, 2) + "\n");
-  updateBenchmarksMd(result);
+  if (!ONLY.length) {
+    fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(result, null, 2) + "\n");
+    updateBenchmarksMd(result);
+  }
   console.log("\n" + markdownTable(figures));
   const misses = figures.filter((f) => f.pass === false);
-  console.log(`\nbench: ${figures.filter((f) => f.pass === true).length} within budget, ${misses.length} missed or failed; results in bench/results.json`);
+  console.log(`\nbench: ${figures.filter((f) => f.pass === true).length} within budget, ${misses.length} missed or failed; ${ONLY.length ? "partial run, nothing written" : "results in bench/results.json"}`);
 }
 
 main().catch((err) => {
