@@ -92,7 +92,8 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*", to: "assets/[name][ext]", noErrorOnMissing: true },
+          // icons only: the script that draws them stays out of dist/
+          { from: "assets/*.{png,svg,ico}", to: "assets/[name][ext]", noErrorOnMissing: true },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
