@@ -42,6 +42,7 @@ function skip(part, why) {
 }
 
 function formatNumber(v) {
+  if (Number.isInteger(v)) return String(v);
   if (Math.abs(v) >= 100) return v.toFixed(0);
   if (Math.abs(v) >= 10) return v.toFixed(1);
   return v.toFixed(2);

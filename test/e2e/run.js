@@ -180,6 +180,19 @@ test("CLI on a clean roster: output agrees with LibreOffice", async () => {
   return `${checked} formula cells agree`;
 });
 
+test("CLI on the bundled example workbook: output agrees with LibreOffice", async () => {
+  const examples = path.join(ROOT, "examples");
+  const inputs = fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => f.endsWith(".xlsx")) : [];
+  need(inputs.length > 0, "no example workbook in examples/");
+  let checked = 0;
+  for (const name of inputs) {
+    const out = path.join(ARTIFACTS, `example-${name.replace(/\.xlsx$/, "")}-评估结果.xlsx`);
+    runCli(path.join(examples, name), out, path.join(ARTIFACTS, `example-${name}.report.json`));
+    checked += assertAgreement(out, `examples/${name}`);
+  }
+  return `${inputs.length} workbook(s), ${checked} formula cells agree`;
+});
+
 test("page download agrees with LibreOffice", async () => {
   need(pageDownload, "no page download to check (the page test failed)");
   const checked = assertAgreement(pageDownload, "page download");
