@@ -56,10 +56,7 @@ function documentName(): string {
   return last || "当前工作簿";
 }
 
-/**
- * The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit
- * mode, and each run's syncs are merged into one Excel undo step where Excel can (ExcelApi 1.20).
- */
+/** The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit mode. */
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
@@ -69,7 +66,10 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
     const features: Features = detectFeatures(isSetSupported);
     if (needsBase && !features.base) throw new HostError("api-unsupported", MSG_API_UNSUPPORTED);
     const counter: SyncCounter = { syncs: 0 };
-    const options: Excel.RunOptions = { delayForCellEdit: true, ...(features.mergeUndoGroup ? { mergeUndoGroup: true } : {}) };
+    // No mergeUndoGroup (ExcelApi 1.20): a grouped run throws UndoNotSupported as soon as it
+    // calls an API without undo support, and a run uses three of them (Worksheet.visibility and
+    // .position on Windows and Mac, Worksheet.delete everywhere). "撤销上次运行" is the undo.
+    const options: Excel.RunOptions = { delayForCellEdit: true };
     try {
       return await run(options, (ctx) => body({ ctx, features, budget: budgetFor(), counter }));
     } catch (e) {

@@ -5,7 +5,6 @@ export interface Features {
   conditionalFormats: boolean;
   dataValidation: boolean;
   mergedAreas: boolean;
-  mergeUndoGroup: boolean;
 }
 
 export type SetCheck = (name: string, version: string) => boolean;
@@ -23,7 +22,6 @@ export function detectFeatures(isSetSupported: SetCheck): Features {
     conditionalFormats: has("1.6"),
     dataValidation: has("1.8"),
     mergedAreas: has("1.13"),
-    mergeUndoGroup: has("1.20"),
   };
 }
 
@@ -33,6 +31,5 @@ export function featureNotices(f: Features): string[] {
   if (!f.conditionalFormats) out.push("条件格式需要 ExcelApi 1.6，本次不添加完成率的颜色标记");
   if (!f.dataValidation) out.push("下拉选项（数据验证）需要 ExcelApi 1.8，本次跳过");
   if (!f.mergedAreas) out.push("读取合并单元格需要 ExcelApi 1.13，本次按未合并处理");
-  if (!f.mergeUndoGroup) out.push("这个版本的 Excel 不能把一键评分合并为一步撤销，请用“撤销上次运行”");
   return out;
 }

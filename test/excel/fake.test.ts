@@ -84,3 +84,16 @@ describe("recording Excel fake", () => {
     expect(fx.cell("表", "B2")).toEqual({ v: "=A1", nf: "@" });
   });
 });
+
+describe("undo groups", () => {
+  it("a merged undo group fails on APIs without undo support, which is why the host never asks for one", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("表");
+    const grouped = fx.run as unknown as <T>(o: Excel.RunOptions, b: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+    const err = await grouped({ mergeUndoGroup: true }, async (ctx) => {
+      ctx.workbook.worksheets.add("新").visibility = "VeryHidden";
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "UndoNotSupported" });
+  });
+});

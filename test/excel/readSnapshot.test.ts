@@ -58,10 +58,10 @@ describe("readSnapshot", () => {
     // list, used ranges, one data sync for every sheet together
     expect(fx.syncs).toBe(3);
     expect(host.lastSyncs).toBe(3);
-    expect(fx.runOptions[0]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(fx.runOptions[0]).toEqual({ delayForCellEdit: true });
   });
 
-  it("skips merged areas below ExcelApi 1.13 and never asks for mergeUndoGroup below 1.20", async () => {
+  it("skips merged areas below ExcelApi 1.13", async () => {
     const fx = workbook("1.7");
     const host = createExcelHost(fakeHostOptions(fx));
     const snap = await host.readSnapshot();

@@ -13,6 +13,9 @@ describe("undo of the last run", () => {
     expect(fx.dump()).not.toEqual(before);
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
+    // runs create, hide and delete sheets: an Excel undo group would refuse them
+    expect(fx.runOptions).toContainEqual({ delayForCellEdit: true });
+    expect(fx.runOptions.some((o) => (o as Excel.RunOptions).mergeUndoGroup)).toBe(false);
     expect(await host.canUndo()).toBe(false);
     await expect(host.undoLastRun()).rejects.toMatchObject({ code: "nothing-to-undo" });
   });

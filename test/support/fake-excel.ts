@@ -329,7 +329,7 @@ export class FakeExcel {
   readonly run = async <T>(optionsOrBatch: unknown, maybeBatch?: (ctx: never) => Promise<T>): Promise<T> => {
     const batch = (typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch) as (ctx: FakeContext) => Promise<T>;
     this.runOptions.push(typeof optionsOrBatch === "function" ? {} : optionsOrBatch);
-    const ctx = new FakeContext(this);
+    const ctx = new FakeContext(this, Boolean((optionsOrBatch as { mergeUndoGroup?: boolean } | null)?.mergeUndoGroup));
     const out = await batch(ctx);
     if (ctx.pendingCount > 0) await ctx.sync();
     return out;
@@ -412,7 +412,11 @@ class FakeContext {
   private deliveries: Delivery[] = [];
   private nextId = 1;
 
-  constructor(readonly fx: FakeExcel) {
+  constructor(
+    readonly fx: FakeExcel,
+    /** Excel.run({ mergeUndoGroup: true }): APIs without undo support throw UndoNotSupported */
+    readonly undoGrouped = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = {
       suspendApiCalculationUntilNextSync: () => this.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.fx.calcSuspensions++),
@@ -488,6 +492,11 @@ abstract class FakeProxy<T> {
 
   protected get fx(): FakeExcel {
     return this.ctx.fx;
+  }
+
+  /** APIs without undo support (Excel on Windows and Mac) fail inside a merged undo group */
+  protected noUndo(api: string): void {
+    if (this.ctx.undoGrouped) throw new FakeOfficeError("UndoNotSupported", `${api} cannot be part of an undo group`);
   }
 
   /** the resolved target; only valid while an operation runs */
@@ -672,6 +681,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   set visibility(v: string) {
     this.set("visibility", v, (s) => {
+      this.noUndo("Worksheet.visibility");
       if (v === "Visible" || v === "Hidden" || v === "VeryHidden") s.visibility = v;
       else throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
     });
@@ -681,6 +691,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
   set position(p: number) {
     this.set("position", p, (s) => {
+      this.noUndo("Worksheet.position");
       const list = this.fx.sheets;
       list.splice(list.indexOf(s), 1);
       list.splice(Math.min(p, list.length), 0, s);
@@ -747,6 +758,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   delete(): void {
     this.call("delete", [], (s) => {
+      this.noUndo("Worksheet.delete");
       if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "a very hidden sheet cannot be deleted");
       const visible = this.fx.sheets.filter((x) => x.visibility === "Visible" && x !== s);
       if (visible.length === 0) throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
