@@ -91,18 +91,20 @@ export function scoreFile(input: string, out: string, options: EvaluateOptions, 
   if (!force && fs.existsSync(out)) throw new InputError(`输出文件已存在：${out}（加 --force 覆盖）`);
   onPhase("read");
   const bytes = readInput(input);
-  let pkg;
+  // Parts are inflated lazily, so a damaged worksheet can surface while reading or writing.
+  let result;
+  let outBytes: Uint8Array;
   try {
-    pkg = openXlsx(bytes);
+    const pkg = openXlsx(bytes);
+    const snapshot = snapshotOf(pkg, path.basename(input));
+    onPhase("analyse");
+    result = evaluate(snapshot, options);
+    onPhase("write");
+    outBytes = applyPlan(pkg, result.plan);
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;
   }
-  const snapshot = snapshotOf(pkg, path.basename(input));
-  onPhase("analyse");
-  const result = evaluate(snapshot, options);
-  onPhase("write");
-  const outBytes = applyPlan(pkg, result.plan);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeFileAtomic(out, outBytes);
   return { report: result.report, mappings: result.mappingsToRemember ?? [] };
