@@ -20,5 +20,6 @@ module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts?(x)"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  globalSetup: "<rootDir>/test/support/global-setup.js",
   testTimeout: 60000,
 };
