@@ -139,6 +139,23 @@ test("add-in pane mounts under a stand-in office.js and shows 一键评分", asy
   }
 });
 
+test("request log catches a request to another origin (harness self-check)", async () => {
+  need(chromiumPath(), INSTALL_CHROMIUM);
+  const { context, close } = await launch();
+  try {
+    // TEST-NET-1 address: never routed; aborted here so nothing waits on it
+    await context.route("http://192.0.2.1/**", (route) => route.abort());
+    const page = await context.newPage();
+    const watch = watchPage(page, "http://127.0.0.1:1");
+    await page.goto("about:blank");
+    await page.evaluate(() => fetch("http://192.0.2.1/beacon").catch(() => null));
+    need(watch.problems.some((p) => p.includes("192.0.2.1")), `not caught: ${JSON.stringify(watch.problems)}`);
+    return "a foreign fetch is reported";
+  } finally {
+    await close();
+  }
+});
+
 test("LibreOffice check catches a wrong cached value (harness self-check)", async () => {
   need(sofficePath(), INSTALL_SOFFICE);
   const ExcelJS = require("exceljs");

@@ -24,6 +24,15 @@ async function checkScoredWorkbook(bytes, inputSheetNames) {
     return TEMPLATE_HEADERS.every((h) => values.has(h));
   });
   if (restored.length === 0) problems.push(`no restored template sheet with headers ${TEMPLATE_HEADERS.join("/")} among ${[...sheets.keys()].join(", ")}`);
+  else {
+    // the template view is live: its cells are formulas reading the working sheet
+    const live = [...sheets.get(restored[0]).values()].filter((c) => c.formula && c.formula.includes(gen.ROSTER_SHEET));
+    if (live.length === 0) problems.push(`${restored[0]} holds no formulas reading ${gen.ROSTER_SHEET}`);
+  }
+  // the field the station dropped (服务成效) gets a home at the end of the working table's header row
+  const roster = sheets.get(gen.ROSTER_SHEET);
+  const header = roster ? [...roster.entries()].filter(([ref]) => /^[A-Z]+2$/.test(ref)).map(([, c]) => c.value) : [];
+  if (!header.includes("服务成效")) problems.push(`${gen.ROSTER_SHEET} row 2 has no 服务成效 column added`);
 
   const indicator = sheets.get(gen.INDICATOR_SHEET);
   const book = new ExcelJS.Workbook();
