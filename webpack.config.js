@@ -20,6 +20,9 @@ function addinUrl(production) {
   return DEV_URL;
 }
 
+// Quotes stay on attributes so tools that read dist/*.html (the bench, the e2e tests) can parse it simply.
+const HTML_MINIFY = { collapseWhitespace: true, removeComments: true, removeAttributeQuotes: false };
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -69,6 +72,11 @@ module.exports = async (env, argv) => {
       // The file mode is our own code on fflate; exceljs must never end up in a browser bundle.
       exceljs: "commonjs exceljs",
     },
+    optimization: {
+      // html-webpack-plugin minifies the pages already; webpack's own HTML minimizer would also
+      // strip attribute quotes, which simple readers of dist/*.html trip over.
+      minimizeOptions: { html: false },
+    },
     performance: {
       hints: production ? "warning" : false,
       maxEntrypointSize: 1024 * 1024,
@@ -79,16 +87,19 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        minify: production ? HTML_MINIFY : false,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        minify: production ? HTML_MINIFY : false,
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: "./src/web/index.html",
         chunks: ["index"],
+        minify: production ? HTML_MINIFY : false,
       }),
       new CopyWebpackPlugin({
         patterns: [
