@@ -5,7 +5,7 @@
  * validations) splice elements into the parts before or after sheetData, at the place the
  * CT_Worksheet schema requires, because Excel rejects children out of order.
  */
-import { a1, parseA1, parseRange, rangeA1 } from "../core/a1";
+import { a1, parseRange, rangeA1 } from "../core/a1";
 import type { CellRange, CellValue, ConditionalRule, FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula-shift";
@@ -20,6 +20,7 @@ import {
   findElement,
   isStartTag,
   parseAttrs,
+  rawAttr,
   removeAttr,
   rootElement,
   rootPrefix,
@@ -187,7 +188,7 @@ function rebuildSheetData(
       const rowEnd = selfClosing ? te + 1 : xml.indexOf(rowClose, te) + rowClose.length;
       if (rowEnd < rowClose.length) throw new XlsxError("corrupt", "unterminated <row>");
       const tag = xml.slice(lt, te + 1);
-      const rAttr = attr(tag, "r");
+      const rAttr = rawAttr(tag, "r");
       const r = rAttr ? Number(rAttr) - 1 : prevRow + 1;
 
       while (k < editRows.length && editRows[k] < r) {
@@ -260,13 +261,24 @@ function parseCells(xml: string, from: number, to: number, p: string): { cells: 
     const te = tagEnd(xml, lt);
     const openTag = xml.slice(lt, te + 1);
     const end = xml.charCodeAt(te - 1) === 47 ? te + 1 : xml.indexOf(cClose, te) + cClose.length;
-    const ref = attr(openTag, "r");
-    col = ref ? parseA1(ref).col : col + 1;
+    const ref = rawAttr(openTag, "r");
+    col = ref ? columnOf(ref) : col + 1;
     cells.push({ col, start: lt, end, openTag, hasRef: !!ref });
     i = end;
     after = end;
   }
   return { cells, after };
+}
+
+/** Column of an A1 reference, from its letters. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & 0xdf;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
 }
 
 function rebuildRow(xml: string, lt: number, te: number, rowEnd: number, r: number, edits: Map<number, CellEdit> | undefined, ctx: RowContext): string {
@@ -275,7 +287,7 @@ function rebuildRow(xml: string, lt: number, te: number, rowEnd: number, r: numb
   const selfClosing = tag.endsWith("/>");
   // spans is only a load-time hint; after inserting cells it could be wrong, so drop it
   tag = removeAttr(tag, "spans");
-  if (attr(tag, "r") === undefined) tag = setAttr(tag, "r", String(r + 1));
+  if (rawAttr(tag, "r") === undefined) tag = setAttr(tag, "r", String(r + 1));
   if (selfClosing) tag = tag.replace(/\s*\/>$/, ">");
   const contentStart = te + 1;
   const contentEnd = selfClosing ? te + 1 : rowEnd - `</${p}row>`.length;
@@ -343,7 +355,7 @@ function writeCell(
 ): string {
   const p = ctx.p;
   const oldText = existing ? existing.xml.slice(existing.cell.start, existing.cell.end) : "";
-  const baseStyle = existing ? Number(attr(existing.cell.openTag, "s") ?? 0) : fallbackStyle;
+  const baseStyle = existing ? Number(rawAttr(existing.cell.openTag, "s") ?? 0) : fallbackStyle;
   const style =
     edit.numberFormat !== undefined || edit.fill !== undefined ? ctx.styles().xfWith(baseStyle, { numberFormat: edit.numberFormat, fill: edit.fill }) : baseStyle;
 

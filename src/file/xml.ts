@@ -105,15 +105,49 @@ export function parseAttrs(tag: string): Map<string, string> {
   return out;
 }
 
+/** Raw value of one attribute of a start tag (entities undecoded); a sequential scan, no allocation but the result. */
+export function rawAttr(tag: string, name: string): string | undefined {
+  let i = 1;
+  while (i < tag.length && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 62 && tag.charCodeAt(i) !== 47) i++;
+  for (;;) {
+    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
+    const eq = tag.indexOf("=", i);
+    if (eq < 0) return undefined;
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(tag.charCodeAt(nameEnd - 1))) nameEnd--;
+    let j = eq + 1;
+    while (j < tag.length && isSpace(tag.charCodeAt(j))) j++;
+    const quote = tag[j];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const close = tag.indexOf(quote, j + 1);
+    if (close < 0) return undefined;
+    if (nameEnd - i === name.length && tag.startsWith(name, i)) return tag.slice(j + 1, close);
+    i = close + 1;
+  }
+}
+
 /** One attribute of a start tag, decoded; undefined when absent. */
 export function attr(tag: string, name: string): string | undefined {
-  const v = parseAttrs(tag).get(name);
+  const v = rawAttr(tag, name);
   return v === undefined ? undefined : decodeEntities(v);
+}
+
+const setAttrRe = new Map<string, RegExp>();
+const removeAttrRe = new Map<string, RegExp>();
+
+function attrRegExp(cache: Map<string, RegExp>, name: string, capture: boolean): RegExp {
+  let re = cache.get(name);
+  if (!re) {
+    const n = name.replace(/[:.]/g, "\\$&");
+    re = capture ? new RegExp(`(\\s${n}\\s*=\\s*)("[^"]*"|'[^']*')`) : new RegExp(`\\s${n}\\s*=\\s*("[^"]*"|'[^']*')`);
+    cache.set(name, re);
+  }
+  return re;
 }
 
 /** Set (or add) an attribute on a start tag text; `value` is escaped here. Other attributes keep their bytes. */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const re = attrRegExp(setAttrRe, name, true);
   const escaped = `"${escapeAttr(value)}"`;
   if (re.test(tag)) return tag.replace(re, (_w, pre: string) => pre + escaped);
   const close = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
@@ -121,8 +155,7 @@ export function setAttr(tag: string, name: string, value: string): string {
 }
 
 export function removeAttr(tag: string, name: string): string {
-  const re = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return tag.replace(re, "");
+  return tag.replace(attrRegExp(removeAttrRe, name, false), "");
 }
 
 /** The namespace prefix of the root element ("" or "x:"), so scans work on prefixed documents too. */
