@@ -276,6 +276,19 @@ export const CORPUS: CorpusCase[] = [
     },
   },
 
+  {
+    name: "a row filled across all 16,384 columns",
+    file: "满列.xlsx",
+    expect: "limit",
+    build: async () => {
+      const { book } = seedBook();
+      const ws = book.addWorksheet("宽表");
+      ws.getRow(1).values = [...Array.from({ length: 16384 }, (_, i) => `列${i + 1}`)];
+      ws.getRow(2).values = [...Array.from({ length: 16384 }, (_, i) => i)];
+      return bookBytes(book);
+    },
+  },
+
   // --- readable but odd ---------------------------------------------------------------------------
   {
     name: "a 32,767-character cell",
