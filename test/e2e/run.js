@@ -12,7 +12,7 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 const { serveDirectory } = require("./lib/static-server");
 const { chromiumPath, launch, watchPage } = require("./lib/browser");
-const { sofficePath, compareWithLibreOffice } = require("./lib/soffice");
+const { sofficePath, compareWithLibreOffice, renderedSheets } = require("./lib/soffice");
 const { scoreOnPage, downloadResult } = require("./lib/page-flow");
 const { checkScoredWorkbook } = require("./lib/check-scored");
 const gen = require("../support/generate-roster.ts");
@@ -188,6 +188,18 @@ test("CLI on a drifted roster: report right, output agrees with LibreOffice", as
   need(json.scores.length > 0 && json.scores[0].grade === gen.SEED_GRADE, `report grade ${json.scores[0] && json.scores[0].grade}`);
   const checked = assertAgreement(out, "CLI drifted roster");
   return `${checked} formula cells agree`;
+});
+
+test("CLI output shows the appendix's percentages as printed (185.50% …) in LibreOffice", async () => {
+  need(sofficePath(), INSTALL_SOFFICE);
+  const out = path.join(ARTIFACTS, "cli-drifted-评估结果.xlsx");
+  need(fs.existsSync(out), "no CLI output to render (the drifted-roster CLI test failed)");
+  const sheet = renderedSheets(out, [gen.INDICATOR_SHEET]).get(gen.INDICATOR_SHEET);
+  need(sheet, `LibreOffice rendered no ${gen.INDICATOR_SHEET}`);
+  const expected = gen.SEED_BLOCKS.map((b) => `${(Math.round(b.percent * 10000) / 100).toFixed(2)}%`);
+  const shown = gen.SEED_BLOCKS.map((_, i) => (sheet[2 + 2 * i] || [])[3]);
+  need(JSON.stringify(shown) === JSON.stringify(expected), `shown ${shown.join(" ")}\n expected ${expected.join(" ")}`);
+  return shown.join(" ");
 });
 
 test("CLI on a clean roster: output agrees with LibreOffice", async () => {

@@ -63,6 +63,63 @@ function recalculate(input, { timeoutMs = 180000 } = {}) {
   return bytes;
 }
 
+/**
+ * Every sheet of `input` as LibreOffice shows it (formatted text, formulas recalculated), as
+ * Map<sheet name, string[][]>. Filter options: comma, quote, UTF-8, from row 1, "as shown", all sheets.
+ */
+function renderedSheets(input, sheetNames, { timeoutMs = 180000 } = {}) {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "shuangbai-lo-csv-"));
+  const src = path.join(outDir, "in", "book.xlsx");
+  fs.mkdirSync(path.dirname(src));
+  fs.copyFileSync(input, src);
+  const r = spawnSync(
+    soffice,
+    [`-env:UserInstallation=file://${recalcProfile()}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, src],
+    { encoding: "utf8", timeout: timeoutMs },
+  );
+  if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
+  const out = new Map();
+  for (const name of sheetNames) {
+    const file = path.join(outDir, `book-${name}.csv`);
+    if (fs.existsSync(file)) out.set(name, parseCsv(fs.readFileSync(file, "utf8")));
+  }
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return out;
+}
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
 function sameValue(ours, theirs) {
   // an empty-string result may be stored with no <v> at all
   const blank = (v) => v === null || v === undefined || v === "";
@@ -100,4 +157,4 @@ function compareWithLibreOffice(ourFile) {
   return { checked, mismatches };
 }
 
-module.exports = { sofficePath, recalculate, compareWithLibreOffice, sameValue };
+module.exports = { sofficePath, recalculate, compareWithLibreOffice, sameValue, renderedSheets };
