@@ -5,7 +5,7 @@ import { type ReadRequest, type WriteUnit, gridUnit, readBlocks, smallUnit, sync
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
 import { valueForWrite } from "./cellText";
 import { type RunEnv, clearSheet, columnRange, freeze, priorCell } from "./sheetOps";
-import { protectedSheetError } from "./errors";
+import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
@@ -62,10 +62,13 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     };
   });
   let list: SheetInfo[] = [];
+  let structureLocked = false;
   const rider = () => {
     const wsc = ctx.workbook.worksheets;
     wsc.load("items/name,items/visibility,items/protection/protected");
-    const collectors: (() => void)[] = [];
+    const structure = ctx.workbook.protection;
+    structure.load("protected");
+    const collectors: (() => void)[] = [() => (structureLocked = structure.protected)];
     for (const op of plan) {
       if (!onExisting(op)) continue;
       const ws = sheets.get(op.sheet);
@@ -117,6 +120,8 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     if (info?.protected) throw protectedSheetError(info.name);
   }
   const undoInfo = findSheet(list, UNDO_SHEET);
+  // a protected workbook structure refuses new sheets (and the undo sheet is one)
+  if (structureLocked && (!undoInfo || addOps.some((op) => !findSheet(list, op.sheet)))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
   const previous = undoInfo ? await readPreviousRecord(env) : null;
   if (previous) record.previous = previous;

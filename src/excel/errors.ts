@@ -24,6 +24,10 @@ export function protectedSheetError(sheet: string): HostError {
   return new HostError("sheet-protected", `工作表“${sheet}”受保护，请先撤销保护（审阅 → 撤销工作表保护）`, sheet);
 }
 
+export function protectedWorkbookError(): HostError {
+  return new HostError("sheet-protected", "工作簿结构受保护，无法添加或删除工作表：请先撤销保护（审阅 → 保护工作簿）", "工作簿");
+}
+
 /**
  * Turn whatever Excel threw into a HostError the pane can explain. HostErrors pass through;
  * the original error stays reachable as `cause` for logs (it never carries cell values).

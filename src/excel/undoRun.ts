@@ -2,7 +2,7 @@ import { HostError } from "../taskpane/host";
 import { type RunEnv, clearSheet, columnRange, freeze, restoreTarget } from "./sheetOps";
 import { type ReadRequest, type WriteUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { cellWriteUnits } from "./cellWrites";
-import { protectedSheetError } from "./errors";
+import { protectedSheetError, protectedWorkbookError } from "./errors";
 import { type SheetInfo, findSheet, listSheets } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { NO_FILL } from "./style";
@@ -12,17 +12,29 @@ import { UNDO_SHEET, type UndoHeader, type UndoRecord, addedSheets, fromChunks, 
 export const MSG_NOTHING_TO_UNDO = "没有可以撤销的运行（还没有运行过一键评分，或已经撤销过了）";
 
 /** two syncs: the sheet list, then the undo sheet's header cell */
-export async function readUndoHeader(env: RunEnv, withProtection: boolean): Promise<{ list: SheetInfo[]; header: UndoHeader | null }> {
+export async function readUndoHeader(
+  env: RunEnv,
+  withProtection: boolean,
+): Promise<{ list: SheetInfo[]; header: UndoHeader | null; structureLocked: boolean }> {
   const list = await listSheets(env.ctx, env.counter, withProtection);
-  if (!findSheet(list, UNDO_SHEET)) return { list, header: null };
-  return { list, header: await readHeaderCell(env) };
+  if (!findSheet(list, UNDO_SHEET)) return { list, header: null, structureLocked: false };
+  let structureLocked = false;
+  const header = await readHeaderCell(env, () => {
+    if (!withProtection) return () => undefined;
+    const structure = env.ctx.workbook.protection;
+    structure.load("protected");
+    return () => (structureLocked = structure.protected);
+  });
+  return { list, header, structureLocked };
 }
 
-/** one sync; the undo sheet must exist */
-export async function readHeaderCell(env: RunEnv): Promise<UndoHeader | null> {
+/** one sync (with whatever `along` loads); the undo sheet must exist */
+export async function readHeaderCell(env: RunEnv, along?: () => () => void): Promise<UndoHeader | null> {
   const a1 = env.ctx.workbook.worksheets.getItem(UNDO_SHEET).getRange("A1");
   a1.load("values");
+  const collect = along?.();
   await syncOnce(env.ctx, env.counter);
+  collect?.();
   return parseHeader(a1.values[0]?.[0]);
 }
 
@@ -67,10 +79,12 @@ function layerSheets(rec: UndoRecord): string[] {
  */
 export async function undoInExcel(env: RunEnv): Promise<void> {
   const { ctx, features } = env;
-  const { list, header } = await readUndoHeader(env, true);
+  const { list, header, structureLocked } = await readUndoHeader(env, true);
   if (!header) throw new HostError("nothing-to-undo", MSG_NOTHING_TO_UNDO);
   const rec = await readRecord(env, header);
   if (!rec) throw new HostError("nothing-to-undo", "上次运行的撤销记录不完整，无法撤销");
+  // deleting sheets (the undo sheet too) needs an unprotected workbook structure
+  if (structureLocked) throw protectedWorkbookError();
   for (const name of sheetsWritten(rec)) {
     const info = findSheet(list, name);
     if (info?.protected) throw protectedSheetError(info.name);

@@ -129,3 +129,16 @@ describe("applyPlan", () => {
     expect(fx.syncs).toBe(1);
   });
 });
+
+describe("applyPlan on a workbook whose structure is protected", () => {
+  it("refuses before writing anything when the run must add a sheet", async () => {
+    const fx = smallWorkbook();
+    fx.structureProtected = true;
+    const before = fx.dump();
+    const err = await createExcelHost(fakeHostOptions(fx))
+      .applyPlan(smallPlan())
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "sheet-protected", detail: "工作簿", message: "工作簿结构受保护，无法添加或删除工作表：请先撤销保护（审阅 → 保护工作簿）" });
+    expect(fx.dump()).toEqual(before);
+  });
+});

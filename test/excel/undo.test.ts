@@ -109,3 +109,15 @@ describe("undo of the last run", () => {
     expect(fx.dump()).toEqual(before);
   });
 });
+
+describe("undo on a workbook whose structure got protected", () => {
+  it("refuses before writing anything: it could not delete the sheets", async () => {
+    const fx = smallWorkbook();
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan());
+    fx.structureProtected = true;
+    const after = fx.dump();
+    await expect(host.undoLastRun()).rejects.toMatchObject({ code: "sheet-protected", detail: "工作簿" });
+    expect(fx.dump()).toEqual(after);
+  });
+});

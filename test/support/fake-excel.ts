@@ -196,6 +196,8 @@ export class FakeExcel {
   readonly savedSettings = new Map<string, unknown>();
   private readonly pendingSettings = new Map<string, unknown>();
   active: { sheet: string; selection: string } | null = null;
+  /** 审阅 → 保护工作簿: no sheets can be added, deleted, moved or hidden */
+  structureProtected = false;
   /** formula → value a cell last showed with it, so a restored formula shows its old value */
   private readonly calcMemo = new Map<string, string | number | boolean | undefined>();
 
@@ -577,9 +579,29 @@ abstract class FakeProxy<T> {
 
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
+}
+
+class FakeWorkbookProtection extends FakeProxy<FakeExcel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, { target: ctx.fx });
+  }
+  protected readProp(t: FakeExcel, prop: string): unknown {
+    if (prop !== "protected") throw new Error(`fake: workbook protection.${prop} not modelled`);
+    return t.structureProtected;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+/** adding, deleting, moving or hiding sheets needs an unprotected workbook structure */
+function guardStructure(fx: FakeExcel): void {
+  if (fx.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected");
 }
 
 class FakeWorksheetCollection extends FakeProxy<FakeSheet[]> {
@@ -624,6 +646,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeSheet[]> {
     return new FakeWorksheet(this.ctx, {
       json: { call: "add", args: [name] },
       resolve: () => {
+        guardStructure(this.fx);
         if (this.fx.findSheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists`);
         return this.fx.addSheet(name);
       },
@@ -682,6 +705,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   set visibility(v: string) {
     this.set("visibility", v, (s) => {
       this.noUndo("Worksheet.visibility");
+      guardStructure(this.fx);
       if (v === "Visible" || v === "Hidden" || v === "VeryHidden") s.visibility = v;
       else throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
     });
@@ -692,6 +716,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   set position(p: number) {
     this.set("position", p, (s) => {
       this.noUndo("Worksheet.position");
+      guardStructure(this.fx);
       const list = this.fx.sheets;
       list.splice(list.indexOf(s), 1);
       list.splice(Math.min(p, list.length), 0, s);
@@ -759,6 +784,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   delete(): void {
     this.call("delete", [], (s) => {
       this.noUndo("Worksheet.delete");
+      guardStructure(this.fx);
       if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "a very hidden sheet cannot be deleted");
       const visible = this.fx.sheets.filter((x) => x.visibility === "Visible" && x !== s);
       if (visible.length === 0) throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
