@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import { evaluate } from "../core/evaluate";
 import { BUILTIN_TEMPLATE, captureTemplate, validateTemplate } from "../core/roster";
 import { createExcelHost } from "../excel";
-import { waitForOffice, type OfficeLike } from "./boot";
+import { bootOffice, type OfficeLike } from "./boot";
 import { App } from "./components/App";
 import { NotInOffice } from "./components/NotInOffice";
 import { detectLanguage } from "./i18n";
@@ -10,25 +10,21 @@ import { officeTheme } from "./theme";
 
 const container = document.getElementById("container");
 
-async function start(): Promise<void> {
-  if (!container) return;
+if (container) {
   const root = createRoot(container);
   const office = typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike);
-  const outcome = await waitForOffice(office);
-  const lang = detectLanguage();
-  if (outcome !== "excel") {
-    root.render(<NotInOffice lang={lang} />);
-    return;
-  }
-  root.render(
-    <App
-      host={createExcelHost()}
-      evaluate={evaluate}
-      templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }}
-      initialLanguage={lang}
-      theme={officeTheme()}
-    />,
-  );
+  bootOffice(office, {
+    onNotInOffice: () => root.render(<NotInOffice lang={detectLanguage()} />),
+    // Language and theme are read once Office is ready: Office.context exists only then.
+    onExcel: () =>
+      root.render(
+        <App
+          host={createExcelHost()}
+          evaluate={evaluate}
+          templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }}
+          initialLanguage={detectLanguage()}
+          theme={officeTheme()}
+        />,
+      ),
+  });
 }
-
-void start();
