@@ -110,6 +110,40 @@ test("standalone page: score a drifted roster, download, no foreign requests or 
   }
 });
 
+test("the page allows only its own origin (CSP) and npm run serve serves it with that policy", async () => {
+  requirePage("index.html");
+  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*content="([^"]+)"/i.exec(html);
+  need(meta, "dist/index.html carries no Content-Security-Policy");
+  const checkPolicy = (policy, where) => {
+    const directives = new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+    need(directives.has("default-src") || directives.has("connect-src"), `${where}: no default-src or connect-src`);
+    for (const [k, sources] of directives) {
+      const foreign = sources.filter((x) => !["'self'", "'none'", "'unsafe-inline'", "data:", "blob:"].includes(x));
+      need(foreign.length === 0, `${where}: ${k} allows ${foreign.join(" ")}`);
+    }
+  };
+  checkPolicy(meta[1], "index.html meta");
+  const serveJs = path.join(ROOT, "bin", "serve.js");
+  need(fs.existsSync(serveJs), "bin/serve.js missing (npm run serve)");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = require("child_process").spawn(process.execPath, [serveJs], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: "ignore" });
+  try {
+    let res = null;
+    for (let i = 0; i < 50 && !res; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await fetch(`http://127.0.0.1:${port}/index.html`).catch(() => null);
+    }
+    need(res && res.status === 200, `npm run serve did not answer on 127.0.0.1:${port}`);
+    const header = res.headers.get("content-security-policy");
+    need(header, "npm run serve sends no Content-Security-Policy header for the page");
+    checkPolicy(header, "serve.js header");
+    return "only 'self' (plus data:/blob:) allowed";
+  } finally {
+    child.kill();
+  }
+});
+
 test("add-in pane mounts under a stand-in office.js and shows 一键评分", async () => {
   need(chromiumPath(), INSTALL_CHROMIUM);
   requirePage("taskpane.html");
