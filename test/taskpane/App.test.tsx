@@ -286,3 +286,14 @@ describe("App: start-up", () => {
     expect(evaluate.mock.calls[0][1].liveFormulas).toBe(true);
   });
 });
+
+test("a double click runs once", async () => {
+  const host = memoryHost("excel");
+  const evaluate = fakeEvaluate();
+  render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+  fireEvent.click(runButton());
+  fireEvent.click(runButton());
+  await screen.findByText("良好");
+  expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+  expect(evaluate).toHaveBeenCalledTimes(1);
+});

@@ -145,7 +145,12 @@ export function App(props: AppProps) {
     [host],
   );
 
+  // A second click can land before React has disabled the button; one run at a time.
+  const running = useRef(false);
+
   const run = async (manualMapping?: Record<string, string | null>) => {
+    if (running.current) return;
+    running.current = true;
     setError(null);
     setNotice(null);
     const onProgress = (p: Progress) => setProgress(p);
@@ -170,11 +175,13 @@ export function App(props: AppProps) {
         setSettings(next);
         await persist(next);
       }
-      const doneKey: MessageKey = manualMapping ? "mapping.saved" : host.download ? "run.doneFile" : "run.done";
+      const remembered = manualMapping && outcome.mappingsToRemember?.length;
+      const doneKey: MessageKey = remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done";
       setNotice(translate(langRef.current, doneKey));
     } catch (e) {
       showError(e);
     } finally {
+      running.current = false;
       setProgress(null);
       try {
         setCanUndo(await host.canUndo());
