@@ -58,8 +58,8 @@ describe("shuangbai score", () => {
     expect(ind.numberFormats?.[2]?.[1]).toBe('0"个"');
     // no full ID number or phone leaks into what was printed or reported
     const text = c.out + JSON.stringify(report);
-    expect(text).not.toMatch(/\d{17}[\dX]/);
-    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(text).not.toMatch(/(?<![\d.])\d{17}[\dX](?!\d)/);
+    expect(text).not.toMatch(/(?<![\d.])1[3-9]\d{9}(?!\d)/);
   });
 
   it("refuses to overwrite an existing output without --force, and overwrites with it", () => {
