@@ -30,7 +30,10 @@ async function ensureFixture(rows) {
 module.exports = { ensureFixture, fixturePath, TMP };
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   (async () => {
     for (const rows of sizes.length ? sizes : [10000, 20000]) {
       const t0 = Date.now();

@@ -315,7 +315,9 @@ async function main() {
   }
   console.log("\n" + markdownTable(figures));
   const misses = figures.filter((f) => f.pass === false);
-  console.log(`\nbench: ${figures.filter((f) => f.pass === true).length} within budget, ${misses.length} missed or failed; ${ONLY.length ? "partial run, nothing written" : "results in bench/results.json"}`);
+  console.log(
+    `\nbench: ${figures.filter((f) => f.pass === true).length} within budget, ${misses.length} missed or failed; ${ONLY.length ? "partial run, nothing written" : "results in bench/results.json"}`,
+  );
 }
 
 main().catch((err) => {

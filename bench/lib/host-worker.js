@@ -14,7 +14,16 @@ const fake = require("../../test/support/fake-excel.ts");
   const t0 = process.hrtime.bigint();
   const out = await run(rows);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  process.stdout.write(JSON.stringify({ rows, syncs: out.syncs, maxRequestBytes: out.maxRequestBytes, maxResponseBytes: out.maxResponseBytes, totalRequestBytes: out.totalRequestBytes, ms }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      rows,
+      syncs: out.syncs,
+      maxRequestBytes: out.maxRequestBytes,
+      maxResponseBytes: out.maxResponseBytes,
+      totalRequestBytes: out.totalRequestBytes,
+      ms,
+    }) + "\n",
+  );
 })().catch((err) => {
   console.error(err && err.stack ? err.stack : err);
   process.exitCode = 1;

@@ -14,7 +14,10 @@ function readProc(pid, file) {
 }
 
 function allPids() {
-  return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  return fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 function parentOf(pid) {

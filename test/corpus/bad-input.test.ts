@@ -91,18 +91,22 @@ describe("bad-input corpus through the command line", () => {
   });
 
   CORPUS.forEach((c, i) => {
-    it(`${c.name} (${c.expect})`, async () => {
-      const run = await runCase(c, i);
-      expect(run.timedOut).toBe(false);
-      expect(run.stderr).not.toMatch(STACK_TRACE);
-      expect(run.stdout).not.toMatch(STACK_TRACE);
-      // the input is never touched
-      expect(new Uint8Array(readFileSync(run.input))).toEqual(run.inputBytes);
-      if (c.expect === "unreadable") expectCleanFailure(run);
-      else if (c.expect === "odd") expectCompleteOutput(run, c);
-      else if (run.status === 2) expectCleanFailure(run);
-      else expectCompleteOutput(run, c);
-    }, CLI_TIMEOUT_MS + 30000);
+    it(
+      `${c.name} (${c.expect})`,
+      async () => {
+        const run = await runCase(c, i);
+        expect(run.timedOut).toBe(false);
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+        expect(run.stdout).not.toMatch(STACK_TRACE);
+        // the input is never touched
+        expect(new Uint8Array(readFileSync(run.input))).toEqual(run.inputBytes);
+        if (c.expect === "unreadable") expectCleanFailure(run);
+        else if (c.expect === "odd") expectCompleteOutput(run, c);
+        else if (run.status === 2) expectCleanFailure(run);
+        else expectCompleteOutput(run, c);
+      },
+      CLI_TIMEOUT_MS + 30000,
+    );
   });
 });
 

@@ -15,16 +15,32 @@
           ["", "200个", "371个", ""],
         ],
       },
+      {
+        name: "评估结果",
+        values: [
+          ["评估方", "权重", "得分"],
+          ["购买方评估（街道）", 0.2, 20],
+          ["监督方评估（区民政局）", 0.1, 9],
+          ["督导中心评估", 0.15, 14.55],
+          ["第三方评估", 0.55, 50.35],
+        ],
+      },
     ],
   };
 
   function letters(col) {
-    var n = col + 1, s = "";
-    while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    var n = col + 1,
+      s = "";
+    while (n > 0) {
+      var m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
     return s;
   }
   function parseCell(ref) {
-    var m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+    var m = /^\$?([A-Z]+)\$?(\d*)$/.exec(ref.toUpperCase());
+    if (!m[2]) m[2] = "1";
     var c = 0;
     for (var i = 0; i < m[1].length; i++) c = c * 26 + (m[1].charCodeAt(i) - 64);
     return { row: Number(m[2]) - 1, col: c - 1 };
@@ -49,9 +65,15 @@
     }
   }
   function loadable(obj) {
-    obj.load = function () { return obj; };
-    obj.track = function () { return obj; };
-    obj.untrack = function () { return obj; };
+    obj.load = function () {
+      return obj;
+    };
+    obj.track = function () {
+      return obj;
+    };
+    obj.untrack = function () {
+      return obj;
+    };
     obj.isNullObject = false;
     return obj;
   }
@@ -64,39 +86,92 @@
       columnCount: cols,
       cellCount: rows * cols,
       address: "'" + sheet.name + "'!" + letters(c) + (r + 1) + (rows * cols > 1 ? ":" + letters(c + cols - 1) + (r + rows) : ""),
-      format: { fill: { color: "#FFFFFF", clear: function () {} }, font: { bold: false }, autofitColumns: function () {}, columnWidth: 64 },
-      conditionalFormats: { add: function () { return { cellValue: { format: { fill: {}, font: {} }, rule: {} } }; }, clearAll: function () {} },
+      format: loadable({
+        fill: loadable({ color: "#FFFFFF", clear: function () {} }),
+        font: loadable({ bold: false, color: "#000000" }),
+        autofitColumns: function () {},
+        columnWidth: 64,
+      }),
+      select: function () {},
+      conditionalFormats: {
+        add: function () {
+          return { cellValue: { format: { fill: {}, font: {} }, rule: {} } };
+        },
+        clearAll: function () {},
+      },
       dataValidation: { rule: {}, clear: function () {} },
       merge: function () {},
       unmerge: function () {},
-      getCell: function (i, j) { return makeRange(sheet, r + i, c + j, 1, 1); },
-      getResizedRange: function (dr, dc) { return makeRange(sheet, r, c, rows + dr, cols + dc); },
-      getOffsetRange: function (dr, dc) { return makeRange(sheet, r + dr, c + dc, rows, cols); },
-      getMergedAreasOrNullObject: function () { return loadable({ isNullObject: true, areas: { items: [] }, areaCount: 0 }); },
-      clear: function () {},
+      getCell: function (i, j) {
+        return makeRange(sheet, r + i, c + j, 1, 1);
+      },
+      getResizedRange: function (dr, dc) {
+        return makeRange(sheet, r, c, rows + dr, cols + dc);
+      },
+      getOffsetRange: function (dr, dc) {
+        return makeRange(sheet, r + dr, c + dc, rows, cols);
+      },
+      getMergedAreasOrNullObject: function () {
+        var n = loadable({ areas: { items: [] }, areaCount: 0 });
+        n.isNullObject = true;
+        return n;
+      },
+      clear: function () {
+        setGrid(
+          sheet,
+          r,
+          c,
+          grid(sheet, r, c, rows, cols, function () {
+            return "";
+          }),
+        );
+      },
     });
     Object.defineProperty(range, "values", {
       enumerable: true,
-      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return v; }); },
-      set: function (data) { setGrid(sheet, r, c, data); },
+      get: function () {
+        return grid(sheet, r, c, rows, cols, function (v) {
+          return v;
+        });
+      },
+      set: function (data) {
+        setGrid(sheet, r, c, data);
+      },
     });
     Object.defineProperty(range, "formulas", {
       enumerable: true,
-      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return v; }); },
-      set: function (data) { setGrid(sheet, r, c, data); },
+      get: function () {
+        return grid(sheet, r, c, rows, cols, function (v) {
+          return v;
+        });
+      },
+      set: function (data) {
+        setGrid(sheet, r, c, data);
+      },
     });
     Object.defineProperty(range, "text", {
       enumerable: true,
-      get: function () { return grid(sheet, r, c, rows, cols, function (v) { return String(v); }); },
+      get: function () {
+        return grid(sheet, r, c, rows, cols, function (v) {
+          return String(v);
+        });
+      },
     });
-    range.numberFormat = grid(sheet, r, c, rows, cols, function () { return "General"; });
-    range.valueTypes = grid(sheet, r, c, rows, cols, function (v) { return v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"; });
+    range.numberFormat = grid(sheet, r, c, rows, cols, function () {
+      return "General";
+    });
+    range.valueTypes = grid(sheet, r, c, rows, cols, function (v) {
+      return v === "" ? "Empty" : typeof v === "number" ? "Double" : "String";
+    });
     return range;
   }
 
   function usedBounds(sheet) {
-    var rows = sheet.values.length, cols = 0;
-    sheet.values.forEach(function (row) { cols = Math.max(cols, (row || []).length); });
+    var rows = sheet.values.length,
+      cols = 0;
+    sheet.values.forEach(function (row) {
+      cols = Math.max(cols, (row || []).length);
+    });
     return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
   }
 
@@ -108,18 +183,41 @@
       position: book.sheets.indexOf(sheet),
       tabColor: "",
       protection: loadable({ protected: false }),
-      freezePanes: { freezeRows: function () {}, freezeColumns: function () {}, freezeAt: function () {}, unfreeze: function () {} },
-      getUsedRange: function () { var b = usedBounds(sheet); return makeRange(sheet, 0, 0, b.rows, b.cols); },
-      getUsedRangeOrNullObject: function () { var b = usedBounds(sheet); return makeRange(sheet, 0, 0, b.rows, b.cols); },
+      freezePanes: {
+        freezeRows: function () {},
+        freezeColumns: function () {},
+        freezeAt: function () {},
+        unfreeze: function () {},
+        getLocationOrNullObject: function () {
+          var n = loadable({ address: "" });
+          n.isNullObject = true;
+          return n;
+        },
+      },
+      getUsedRange: function () {
+        var b = usedBounds(sheet);
+        return makeRange(sheet, 0, 0, b.rows, b.cols);
+      },
+      getUsedRangeOrNullObject: function () {
+        var b = usedBounds(sheet);
+        return makeRange(sheet, 0, 0, b.rows, b.cols);
+      },
       getRange: function (addr) {
         var parts = String(addr || "A1").split(":");
-        var a = parseCell(parts[0]), z = parts[1] ? parseCell(parts[1]) : a;
+        var a = parseCell(parts[0]),
+          z = parts[1] ? parseCell(parts[1]) : a;
         return makeRange(sheet, a.row, a.col, z.row - a.row + 1, z.col - a.col + 1);
       },
-      getRangeByIndexes: function (r, c, rows, cols) { return makeRange(sheet, r, c, rows, cols); },
-      getCell: function (r, c) { return makeRange(sheet, r, c, 1, 1); },
+      getRangeByIndexes: function (r, c, rows, cols) {
+        return makeRange(sheet, r, c, rows, cols);
+      },
+      getCell: function (r, c) {
+        return makeRange(sheet, r, c, 1, 1);
+      },
       activate: function () {},
-      delete: function () { book.sheets.splice(book.sheets.indexOf(sheet), 1); },
+      delete: function () {
+        book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      },
     });
   }
 
@@ -144,23 +242,39 @@
         book.sheets.push(s);
         return makeWorksheet(s);
       },
-      getActiveWorksheet: function () { return makeWorksheet(book.sheets[0]); },
-      getCount: function () { return { value: book.sheets.length }; },
+      getActiveWorksheet: function () {
+        return makeWorksheet(book.sheets[0]);
+      },
+      getCount: function () {
+        return { value: book.sheets.length };
+      },
     });
-    Object.defineProperty(worksheets, "items", { get: function () { return book.sheets.map(makeWorksheet); } });
+    Object.defineProperty(worksheets, "items", {
+      get: function () {
+        return book.sheets.map(makeWorksheet);
+      },
+    });
     return {
       workbook: loadable({
         name: book.name,
         worksheets: worksheets,
         application: loadable({ calculationMode: "Automatic", suspendApiCalculationUntilNextSync: function () {}, calculate: function () {} }),
-        getSelectedRange: function () { return makeRange(book.sheets[0], 0, 0, 1, 1); },
-        getActiveCell: function () { return makeRange(book.sheets[0], 0, 0, 1, 1); },
+        getSelectedRange: function () {
+          return makeRange(book.sheets[0], 0, 0, 1, 1);
+        },
+        getActiveCell: function () {
+          return makeRange(book.sheets[0], 0, 0, 1, 1);
+        },
         properties: loadable({ title: "" }),
+        protection: loadable({ protected: false }),
       }),
       application: loadable({ suspendApiCalculationUntilNextSync: function () {} }),
       trackedObjects: { add: function () {}, remove: function () {} },
       runtime: loadable({ enableEvents: true }),
-      sync: function () { window.__officeStandIn.syncs++; return Promise.resolve(); },
+      sync: function () {
+        window.__officeStandIn.syncs++;
+        return Promise.resolve();
+      },
     };
   }
 
@@ -172,7 +286,10 @@
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: function (cb) {
-      if (typeof cb === "function") setTimeout(function () { cb(info); }, 0);
+      if (typeof cb === "function")
+        setTimeout(function () {
+          cb(info);
+        }, 0);
       return Promise.resolve(info);
     },
     initialize: function () {},
@@ -183,12 +300,22 @@
       displayLanguage: "zh-CN",
       contentLanguage: "zh-CN",
       diagnostics: { host: "Excel", platform: "PC", version: "16.0.0.0" },
-      requirements: { isSetSupported: function () { return true; } },
+      requirements: {
+        isSetSupported: function () {
+          return true;
+        },
+      },
       document: {
         settings: {
-          get: function (k) { return Object.prototype.hasOwnProperty.call(settings, k) ? settings[k] : null; },
-          set: function (k, v) { settings[k] = v; },
-          remove: function (k) { delete settings[k]; },
+          get: function (k) {
+            return Object.prototype.hasOwnProperty.call(settings, k) ? settings[k] : null;
+          },
+          set: function (k, v) {
+            settings[k] = v;
+          },
+          remove: function (k) {
+            delete settings[k];
+          },
           saveAsync: function (opt, cb) {
             var done = typeof opt === "function" ? opt : cb;
             if (done) done({ status: "succeeded" });
@@ -198,7 +325,13 @@
     },
   };
   window.Excel = {
-    run: function (fn) { return Promise.resolve().then(function () { return fn(makeContext()); }); },
+    // Excel.run(batch) or Excel.run(options, batch), as the real API allows
+    run: function (a, b) {
+      var batch = typeof a === "function" ? a : b;
+      return Promise.resolve().then(function () {
+        return batch(makeContext());
+      });
+    },
     ErrorCodes: {
       invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
       accessDenied: "AccessDenied",

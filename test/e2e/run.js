@@ -78,7 +78,9 @@ function assertAgreement(file, label) {
   const { checked, mismatches } = compareWithLibreOffice(file);
   need(checked > 0, `${label}: no formula cells found to check`);
   if (mismatches.length) {
-    const sample = mismatches.slice(0, 8).map((m) => `  ${m.sheet}!${m.cell} ${m.formula}: ours ${JSON.stringify(m.ours)} vs LibreOffice ${JSON.stringify(m.libreoffice)}`);
+    const sample = mismatches
+      .slice(0, 8)
+      .map((m) => `  ${m.sheet}!${m.cell} ${m.formula}: ours ${JSON.stringify(m.ours)} vs LibreOffice ${JSON.stringify(m.libreoffice)}`);
     throw new Error(`${label}: ${mismatches.length} of ${checked} formula cells disagree with LibreOffice:\n${sample.join("\n")}`);
   }
   return checked;
@@ -116,7 +118,13 @@ test("the page allows only its own origin (CSP) and npm run serve serves it with
   const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*content="([^"]+)"/i.exec(html);
   need(meta, "dist/index.html carries no Content-Security-Policy");
   const checkPolicy = (policy, where) => {
-    const directives = new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      policy
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([k, ...v]) => [k, v]),
+    );
     need(directives.has("default-src") || directives.has("connect-src"), `${where}: no default-src or connect-src`);
     for (const [k, sources] of directives) {
       const foreign = sources.filter((x) => !["'self'", "'none'", "'unsafe-inline'", "data:", "blob:"].includes(x));
@@ -173,6 +181,60 @@ test("add-in pane mounts under a stand-in office.js and shows 一键评分", asy
   }
 });
 
+test("add-in pane: 一键评分 then 撤销上次运行 on an in-memory workbook through the stand-in office.js", async () => {
+  need(chromiumPath(), INSTALL_CHROMIUM);
+  requirePage("taskpane.html");
+  const server = await serveDirectory(DIST);
+  const { context, close } = await launch();
+  try {
+    const standIn = fs.readFileSync(path.join(__dirname, "office-stand-in.js"), "utf8");
+    await context.route(/^https?:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: standIn }),
+    );
+    const page = await context.newPage();
+    const watch = watchPage(page, server.origin, { allowUrls: [OFFICE_JS_CDN] });
+    await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
+    const book = () => page.evaluate(() => JSON.parse(JSON.stringify(window.__officeStandIn.book.sheets)));
+    // blanks may come back as "" or null; what matters is the cell is empty again
+    const normal = (sheets) =>
+      sheets.map((s) => ({
+        name: s.name,
+        values: s.values
+          .map((r) => (r || []).map((v) => (v === null || v === undefined ? "" : v)))
+          .map((r) => {
+            while (r.length && r[r.length - 1] === "") r.pop();
+            return r;
+          })
+          .filter((r, i, all) => r.length || all.slice(i).some((x) => x.length)),
+      }));
+    const before = normal(await book());
+    await page.getByRole("button", { name: "一键评分" }).first().click();
+    await page.getByText("优秀", { exact: true }).first().waitFor({ state: "visible", timeout: 60000 });
+    await page.getByText("185.50%").first().waitFor({ state: "visible", timeout: 10000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-scored.png"), fullPage: true });
+    const after = await book();
+    const indicator = after.find((s) => s.name === "指标完成情况");
+    need(indicator.values[1][3] === '=IFERROR(C2/B2,"")', `D2 holds ${JSON.stringify(indicator.values[1][3])}`);
+    need(indicator.values[1][1] === 200, `B2 not normalised to 200: ${JSON.stringify(indicator.values[1][1])}`);
+    const scores = after.find((s) => s.name === "评估结果");
+    need(
+      scores.values.some((r) => (r || []).some((v) => typeof v === "string" && /^=ROUND\(/.test(v))),
+      "no ROUND total formula written",
+    );
+    const undo = page.getByRole("button", { name: "撤销上次运行" }).first();
+    await page.waitForFunction((el) => el && !el.disabled, await undo.elementHandle(), { timeout: 10000 });
+    await undo.click();
+    await page.waitForFunction((n) => window.__officeStandIn.book.sheets.length === n, before.length, { timeout: 30000 });
+    const restored = normal(await book());
+    need(JSON.stringify(restored) === JSON.stringify(before), `undo left ${JSON.stringify(restored)}\n expected ${JSON.stringify(before)}`);
+    need(watch.problems.length === 0, watch.problems.join("\n"));
+    return `scored, then undone exactly (${after.length} sheets → ${restored.length})`;
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 test("request log catches a request to another origin (harness self-check)", async () => {
   need(chromiumPath(), INSTALL_CHROMIUM);
   const { context, close } = await launch();
@@ -183,7 +245,10 @@ test("request log catches a request to another origin (harness self-check)", asy
     const watch = watchPage(page, "http://127.0.0.1:1");
     await page.goto("about:blank");
     await page.evaluate(() => fetch("http://192.0.2.1/beacon").catch(() => null));
-    need(watch.problems.some((p) => p.includes("192.0.2.1")), `not caught: ${JSON.stringify(watch.problems)}`);
+    need(
+      watch.problems.some((p) => p.includes("192.0.2.1")),
+      `not caught: ${JSON.stringify(watch.problems)}`,
+    );
     return "a foreign fetch is reported";
   } finally {
     await close();
@@ -197,14 +262,17 @@ test("LibreOffice check catches a wrong cached value (harness self-check)", asyn
   const ws = book.addWorksheet("检查");
   ws.getCell("A1").value = 371;
   ws.getCell("B1").value = 200;
-  ws.getCell("C1").value = { formula: "IFERROR(A1/B1,\"\")", result: 371 / 200 };
+  ws.getCell("C1").value = { formula: 'IFERROR(A1/B1,"")', result: 371 / 200 };
   ws.getCell("C2").value = { formula: "A1*2", result: 999 };
-  ws.getCell("C3").value = { formula: "IF(A2=\"\",\"\",A2)", result: "" };
+  ws.getCell("C3").value = { formula: 'IF(A2="","",A2)', result: "" };
   const file = path.join(ARTIFACTS, "fixtures", "self-check.xlsx");
   await book.xlsx.writeFile(file);
   const { checked, mismatches } = compareWithLibreOffice(file);
   need(checked === 3, `expected 3 formula cells, found ${checked}`);
-  need(mismatches.length === 1 && mismatches[0].cell === "C2" && mismatches[0].libreoffice === 742, `expected only C2 to disagree (742), got ${JSON.stringify(mismatches)}`);
+  need(
+    mismatches.length === 1 && mismatches[0].cell === "C2" && mismatches[0].libreoffice === 742,
+    `expected only C2 to disagree (742), got ${JSON.stringify(mismatches)}`,
+  );
   return "a stale cached value is caught, right ones pass";
 });
 
@@ -277,7 +345,11 @@ async function main() {
       console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ""}`);
     } catch (err) {
       failed++;
-      console.log(`  ✗ ${t.name} (${Date.now() - t0} ms)\n    ${String(err && err.message ? err.message : err).split("\n").join("\n    ")}`);
+      console.log(
+        `  ✗ ${t.name} (${Date.now() - t0} ms)\n    ${String(err && err.message ? err.message : err)
+          .split("\n")
+          .join("\n    ")}`,
+      );
     }
   }
   console.log(`\nartefacts: ${path.relative(ROOT, ARTIFACTS)}/`);

@@ -13,7 +13,6 @@ import { parseScoreArgs } from "../../src/cli/args";
 import { runScore } from "../../src/cli/score";
 import { makeSeedWorkbook, seedWorkbookBytes, SEED_GRADE, SEED_TOTAL, type SeedWorkbook } from "../support/generate-roster";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const guard = require("./deny-network.js") as { attempts: string[]; install(): void; restore(): void };
 
 const ROOT = resolve(__dirname, "../..");
@@ -106,11 +105,15 @@ describe("no network, no leaks", () => {
   it("the command line's own process makes no connection and shows no full ID or phone", () => {
     const out = join(work, "child-结果.xlsx");
     const reportPath = join(work, "child-report.json");
-    const r = spawnSync(process.execPath, ["--require", join(__dirname, "deny-network.js"), CLI, "score", input, "--out", out, "--report", reportPath, "--force"], {
-      encoding: "utf8",
-      timeout: 60000,
-      env: { ...process.env, SHUANGBAI_DENY_NETWORK: "1" },
-    });
+    const r = spawnSync(
+      process.execPath,
+      ["--require", join(__dirname, "deny-network.js"), CLI, "score", input, "--out", out, "--report", reportPath, "--force"],
+      {
+        encoding: "utf8",
+        timeout: 60000,
+        env: { ...process.env, SHUANGBAI_DENY_NETWORK: "1" },
+      },
+    );
     expect(r.stderr).not.toMatch(/NETWORK ATTEMPT/);
     expect(r.status).toBe(0);
     const report = readFileSync(reportPath, "utf8");

@@ -159,9 +159,10 @@ export const DRIFTED_HEADERS = [
 ] as const;
 
 /** 0-based column of each drifted header */
-export const COL: Record<(typeof DRIFTED_HEADERS)[number], number> = Object.fromEntries(
-  DRIFTED_HEADERS.map((h, i) => [h, i]),
-) as Record<(typeof DRIFTED_HEADERS)[number], number>;
+export const COL: Record<(typeof DRIFTED_HEADERS)[number], number> = Object.fromEntries(DRIFTED_HEADERS.map((h, i) => [h, i])) as Record<
+  (typeof DRIFTED_HEADERS)[number],
+  number
+>;
 
 export type SlipKind = "bad-check-digit" | "short-phone" | "gender-mismatch" | "blank-row" | "duplicate-person";
 

@@ -19,10 +19,12 @@ async function checkScoredWorkbook(bytes, inputSheetNames) {
   const problems = [];
   const sheets = readCells(bytes);
 
-  const restored = [...sheets.keys()].filter((name) => !inputSheetNames.includes(name)).filter((name) => {
-    const values = new Set([...sheets.get(name).values()].map((c) => c.value));
-    return TEMPLATE_HEADERS.every((h) => values.has(h));
-  });
+  const restored = [...sheets.keys()]
+    .filter((name) => !inputSheetNames.includes(name))
+    .filter((name) => {
+      const values = new Set([...sheets.get(name).values()].map((c) => c.value));
+      return TEMPLATE_HEADERS.every((h) => values.has(h));
+    });
   if (restored.length === 0) problems.push(`no restored template sheet with headers ${TEMPLATE_HEADERS.join("/")} among ${[...sheets.keys()].join(", ")}`);
   else {
     // the template view is live: its cells are formulas reading the working sheet

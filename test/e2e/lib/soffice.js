@@ -42,16 +42,7 @@ function recalculate(input, { timeoutMs = 180000 } = {}) {
   fs.copyFileSync(input, src);
   const r = spawnSync(
     soffice,
-    [
-      `-env:UserInstallation=file://${recalcProfile()}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outDir,
-      src,
-    ],
+    [`-env:UserInstallation=file://${recalcProfile()}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, src],
     { encoding: "utf8", timeout: timeoutMs },
   );
   const out = path.join(outDir, "book.xlsx");
@@ -76,7 +67,16 @@ function renderedSheets(input, sheetNames, { timeoutMs = 180000 } = {}) {
   fs.copyFileSync(input, src);
   const r = spawnSync(
     soffice,
-    [`-env:UserInstallation=file://${recalcProfile()}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, src],
+    [
+      `-env:UserInstallation=file://${recalcProfile()}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+      "--outdir",
+      outDir,
+      src,
+    ],
     { encoding: "utf8", timeout: timeoutMs },
   );
   if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
