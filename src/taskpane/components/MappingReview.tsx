@@ -15,7 +15,12 @@ const useStyles = makeStyles({
   td: { padding: "2px 4px", verticalAlign: "middle" },
   weak: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   select: { minWidth: "8em" },
+  summary: { cursor: "pointer", marginBottom: "6px" },
 });
+
+function isWeak(e: MappingEntry): boolean {
+  return (e.header !== null || !!e.candidate) && e.confidence < WEAK_CONFIDENCE;
+}
 
 function initialChoice(e: MappingEntry): string | null {
   // A weak match with no header yet carries the core's candidate: preselect it, applying confirms it.
@@ -45,61 +50,69 @@ export function MappingReview(props: { restoration: RestorationReport; busy: boo
   const headers = useMemo(() => sourceHeaders(r), [r]);
   const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])));
 
+  const weakCount = r.mapping.filter(isWeak).length;
+
+  // Open when something needs a look (a weak match or a missing field); otherwise one line.
   return (
     <section className={s.section} aria-label={t("mapping.title", { source: r.sourceSheet })}>
-      <Text as="h3" weight="semibold" size={400}>
-        {t("mapping.title", { source: r.sourceSheet })}
-      </Text>
-      <table className={s.table}>
-        <thead>
-          <tr>
-            <th className={s.th}>{t("mapping.field")}</th>
-            <th className={s.th}>{t("mapping.header")}</th>
-            <th className={s.th}>{t("mapping.method")}</th>
-            <th className={s.th}>{t("mapping.confidence")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.mapping.map((e) => {
-            const weak = (e.header !== null || !!e.candidate) && e.confidence < WEAK_CONFIDENCE;
-            return (
-              <tr key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined}>
-                <td className={s.td}>{e.field}</td>
-                <td className={s.td}>
-                  <Select
-                    className={s.select}
-                    size="small"
-                    aria-label={t("mapping.changeFor", { field: e.field })}
-                    value={choice[e.field] ?? NONE}
-                    onChange={(_, data) => setChoice((c) => ({ ...c, [e.field]: data.value === NONE ? null : data.value }))}
-                  >
-                    <option value={NONE}>{t("mapping.none")}</option>
-                    {headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </Select>
-                </td>
-                <td className={s.td}>{t(`method.${e.method ?? "none"}`)}</td>
-                <td className={s.td}>
-                  {Math.round(e.confidence * 100)}%
-                  {weak && (
-                    <Badge color="warning" appearance="tint" size="small" style={{ marginLeft: 4 }}>
-                      {t("mapping.weak")}
-                    </Badge>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div>
-        <Button disabled={props.busy} onClick={() => props.onApply({ ...choice })}>
-          {t("mapping.apply")}
-        </Button>
-      </div>
+      <details open={weakCount > 0 || r.missingFields.length > 0}>
+        <summary className={s.summary}>
+          <Text weight="semibold" size={400}>
+            {t("mapping.title", { source: r.sourceSheet })}
+          </Text>{" "}
+          <Text size={200}>{weakCount ? t("mapping.weakCount", { count: weakCount }) : t("mapping.allStrong")}</Text>
+        </summary>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={s.th}>{t("mapping.field")}</th>
+              <th className={s.th}>{t("mapping.header")}</th>
+              <th className={s.th}>{t("mapping.method")}</th>
+              <th className={s.th}>{t("mapping.confidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.mapping.map((e) => {
+              const weak = isWeak(e);
+              return (
+                <tr key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined}>
+                  <td className={s.td}>{e.field}</td>
+                  <td className={s.td}>
+                    <Select
+                      className={s.select}
+                      size="small"
+                      aria-label={t("mapping.changeFor", { field: e.field })}
+                      value={choice[e.field] ?? NONE}
+                      onChange={(_, data) => setChoice((c) => ({ ...c, [e.field]: data.value === NONE ? null : data.value }))}
+                    >
+                      <option value={NONE}>{t("mapping.none")}</option>
+                      {headers.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className={s.td}>{t(`method.${e.method ?? "none"}`)}</td>
+                  <td className={s.td}>
+                    {Math.round(e.confidence * 100)}%
+                    {weak && (
+                      <Badge color="warning" appearance="tint" size="small" style={{ marginLeft: 4 }}>
+                        {t("mapping.weak")}
+                      </Badge>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div>
+          <Button disabled={props.busy} onClick={() => props.onApply({ ...choice })}>
+            {t("mapping.apply")}
+          </Button>
+        </div>
+      </details>
     </section>
   );
 }
