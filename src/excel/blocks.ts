@@ -40,9 +40,8 @@ export class LiveBudget {
   requestBytes: number;
   responseBytes: number;
   blockBytes: number;
+  /** first guess of a cell's JSON size (values + formulas + numberFormat) for a sheet not yet seen */
   bytesPerReadCell: number;
-  /** whether a response has shown the real size per cell yet */
-  learnt = false;
   constructor(b: Budget) {
     this.requestBytes = b.requestBytes;
     this.responseBytes = b.responseBytes;
@@ -56,19 +55,18 @@ export class LiveBudget {
   }
 }
 
-function perCell(req: ReadRequest, budget: LiveBudget): number {
-  return req.bytesPerCell ?? (budget.bytesPerReadCell * req.props.length) / 3;
-}
+/**
+ * Reading a rectangle not yet seen starts with a probe: a piece of at most PROBE_BYTES at the
+ * first guess, counted at UNSEEN_WEIGHT times that in its sync, because a sheet of long texts
+ * or formulas can weigh three times the guess. Its response then gives that rectangle's real size
+ * per cell (+5 %), and the rest of it is packed full.
+ */
+const PROBE_BYTES = 1_000_000;
+const UNSEEN_WEIGHT = 2.5;
 
-/** rows of a piece that fit in `bytes` (at least 1), within Excel's cells-per-read limit */
-function rowsFitting(p: Piece, bytes: number, budget: LiveBudget): number {
-  const rowBytes = Math.max(1, p.req.cols * perCell(p.req, budget));
-  const byBytes = Math.floor((bytes - OP_OVERHEAD_BYTES) / rowBytes);
-  return Math.max(1, Math.min(p.rows, byBytes, Math.floor(MAX_CELLS_PER_READ / Math.max(1, p.req.cols))));
-}
-
-function pieceBytes(p: Piece, budget: LiveBudget): number {
-  return p.rows * p.req.cols * perCell(p.req, budget) + OP_OVERHEAD_BYTES;
+interface Estimate {
+  perCell: number;
+  seen: boolean;
 }
 
 function halves(p: Piece): Piece[] {
@@ -82,8 +80,9 @@ function halves(p: Piece): Piece[] {
 /**
  * Read rectangles in row blocks, as many blocks per `context.sync` as the response estimate
  * allows, so the number of syncs follows the bytes moved rather than the number of sheets or
- * rows. When Excel refuses a size, the budget is halved and the same blocks are asked again in
- * smaller pieces; a `null` values result (Excel's other way of refusing) splits that block.
+ * rows. When Excel refuses a size, the same blocks are asked again in smaller pieces (a probe
+ * that was refused means the guess was low; anything else halves the budget); a `null` values
+ * result (Excel's other way of refusing) splits that block.
  */
 export async function readBlocks(
   ctx: Excel.RequestContext,
@@ -93,7 +92,20 @@ export async function readBlocks(
   rider?: Rider,
   progress?: (fraction: number) => void,
 ): Promise<void> {
-  let queue: Piece[] = requests.filter((r) => r.rows > 0 && r.cols > 0).map((req) => ({ req, row: req.row, rows: req.rows }));
+  const live = requests.filter((r) => r.rows > 0 && r.cols > 0);
+  const estimates = new Map<ReadRequest, Estimate>(
+    live.map((r) => [
+      r,
+      r.bytesPerCell !== undefined ? { perCell: r.bytesPerCell, seen: true } : { perCell: (budget.bytesPerReadCell * r.props.length) / 3, seen: false },
+    ]),
+  );
+  const est = (p: Piece) => estimates.get(p.req) as Estimate;
+  const bytesOf = (p: Piece, rows = p.rows) => rows * p.req.cols * est(p).perCell + OP_OVERHEAD_BYTES;
+  const weightOf = (p: Piece, rows = p.rows) => bytesOf(p, rows) * (est(p).seen ? 1 : UNSEEN_WEIGHT);
+  const maxRowsFor = (p: Piece, bytes: number) =>
+    Math.min(p.rows, Math.floor((bytes - OP_OVERHEAD_BYTES) / Math.max(1, p.req.cols * est(p).perCell)), Math.floor(MAX_CELLS_PER_READ / p.req.cols));
+
+  let queue: Piece[] = live.map((req) => ({ req, row: req.row, rows: req.rows }));
   const total = queue.reduce((n, p) => n + p.rows * p.req.cols, 0) || 1;
   let done = 0;
   let pendingRider = rider;
@@ -105,36 +117,39 @@ export async function readBlocks(
   }
   while (queue.length > 0) {
     const group: Piece[] = [];
-    let est = 0;
-    // pieces are carved as the group fills, with the size per cell learnt so far, so each
-    // sync goes out full; no piece is larger than a block, so a refusal costs little
-    while (queue.length > 0) {
-      const p = queue[0];
-      // until a response has taught the real size per cell, one block only: a wrong guess
-      // then costs a smaller sync instead of a refused one
-      const limit =
-        budget.learnt || (group.every((g) => g.req.bytesPerCell !== undefined) && p.req.bytesPerCell !== undefined) ? budget.responseBytes : budget.blockBytes;
-      const room = Math.min(limit - est, budget.blockBytes);
-      if (group.length > 0 && room < MIN_CARVE) break;
-      const e = pieceBytes(p, budget);
-      if (e <= room) {
-        group.push(p);
-        est += e;
-        queue.shift();
+    let weight = 0;
+    // pieces are carved as the group fills, so each sync goes out full; no piece is larger
+    // than a block (or a probe), so a refusal costs little
+    const probed = new Set<ReadRequest>();
+    let i = 0;
+    while (i < queue.length) {
+      const p = queue[i];
+      const seen = est(p).seen;
+      // an unseen rectangle is probed once per sync; the rest of it waits for its real size
+      if (!seen && probed.has(p.req)) {
+        i++;
         continue;
       }
-      const n = rowsFitting(p, room, budget);
-      if (n >= p.rows) {
-        group.push(p);
-        est += e;
-        queue.shift();
+      const room = budget.responseBytes - weight;
+      const cap = seen ? Math.min(room, budget.blockBytes) : Math.min(room / UNSEEN_WEIGHT, PROBE_BYTES, budget.blockBytes);
+      const rows = Math.max(1, maxRowsFor(p, cap));
+      if (group.length > 0 && (cap < MIN_CARVE || weightOf(p, rows) > room)) {
+        if (seen) break;
+        i++;
         continue;
       }
-      if (group.length > 0 && pieceBytes({ ...p, rows: n }, budget) > room) break;
-      const head = { req: p.req, row: p.row, rows: n };
+      const head = rows >= p.rows ? p : { req: p.req, row: p.row, rows };
       group.push(head);
-      est += pieceBytes(head, budget);
-      queue[0] = { req: p.req, row: p.row + n, rows: p.rows - n };
+      weight += weightOf(head);
+      if (head === p) queue.splice(i, 1);
+      else {
+        queue[i] = { req: p.req, row: p.row + rows, rows: p.rows - rows };
+        // a seen remainder may fill the rest of this sync; an unseen one waits for its size
+        if (!seen) {
+          probed.add(p.req);
+          i++;
+        }
+      }
     }
     const collect = pendingRider?.();
     const ranges = group.map((p) => {
@@ -147,14 +162,15 @@ export async function readBlocks(
     } catch (e) {
       if (!isPayloadError(e)) throw e;
       if (group.length === 1 && group[0].rows === 1) throw e;
-      budget.halve();
+      const unseen = group.filter((p) => !est(p).seen);
+      if (unseen.length > 0) for (const p of unseen) est(p).perCell *= 3;
+      else budget.halve();
       queue = [...group.flatMap((p) => (p.rows > 1 ? halves(p) : [p])), ...queue];
       continue;
     }
     if (collect) collect();
     pendingRider = undefined;
-    let bytes = 0;
-    let cells = 0;
+    const measured = new Map<ReadRequest, { bytes: number; cells: number }>();
     const retry: Piece[] = [];
     group.forEach((p, i) => {
       const range = ranges[i];
@@ -167,16 +183,17 @@ export async function readBlocks(
       }
       if (p.req.bytesPerCell === undefined) {
         const m = sampledBytes(data, p.rows);
-        bytes += m.bytes;
-        cells += m.rows * p.req.cols;
+        const acc = measured.get(p.req) ?? { bytes: 0, cells: 0 };
+        acc.bytes += m.bytes;
+        acc.cells += m.rows * p.req.cols;
+        measured.set(p.req, acc);
       }
       p.req.sink(p.row, data);
       done += p.rows * p.req.cols;
     });
-    // learn the real size per cell so later groups are neither too timid nor too bold
-    if (cells > 0) {
-      budget.bytesPerReadCell = Math.max(8, Math.ceil((bytes / cells) * 1.05));
-      budget.learnt = true;
+    // each rectangle's real size per cell, so later groups are neither too timid nor too bold
+    for (const [req, m] of measured) {
+      if (m.cells > 0) estimates.set(req, { perCell: Math.max(4, (m.bytes / m.cells) * 1.05), seen: true });
     }
     queue = [...retry, ...queue];
     progress?.(Math.min(1, done / total));
