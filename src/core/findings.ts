@@ -117,6 +117,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "工作表缺少套表字段“{field}”，已在 {cell} 添加该列",
     en: "The sheet lacks the template field “{field}”; a column was added at {cell}",
   },
+  "missing-template-field": {
+    severity: "warning",
+    zh: "工作表缺少套表字段“{field}”，套表中该列留空（未添加新列）",
+    en: "The sheet lacks the template field “{field}”; its template column stays empty (no column added)",
+  },
   "unmapped-column": {
     severity: "info",
     zh: "列“{header}”不属于套表字段，保持原样",
@@ -124,8 +129,8 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
   },
   "stale-saved-mapping": {
     severity: "warning",
-    zh: "已保存的对应关系中“{field}”→“{header}”所指的列已不存在，未套用",
-    en: "The saved mapping “{field}” → “{header}” names a column that is gone; not applied",
+    zh: "对应关系“{field}”→“{header}”所指的列已不存在，未套用",
+    en: "The mapping “{field}” → “{header}” names a column that is gone; not applied",
   },
   "invalid-id-number": {
     severity: "error",

@@ -136,6 +136,7 @@ export type FindingCode =
   | "blank-row"
   | "low-confidence-mapping"
   | "missing-template-column"
+  | "missing-template-field"
   | "unmapped-column"
   | "stale-saved-mapping"
   | "invalid-id-number"

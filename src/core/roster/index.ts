@@ -218,6 +218,10 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
     for (const [i, col] of addedAt) {
       findings.push(finding("missing-template-column", sheet.name, layout.last, col, { field: template.fields[i].name }, lang));
     }
+    for (const name of missingFields) {
+      const i = template.fields.findIndex((f) => f.name === name);
+      if (!addedAt.has(i)) findings.push(finding("missing-template-field", sheet.name, layout.last, headerCol, { field: name }, lang));
+    }
     for (const c of unmapped) {
       findings.push(finding("unmapped-column", sheet.name, c.row, c.col, { header: maskText(c.text) }, lang));
     }

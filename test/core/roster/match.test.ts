@@ -128,7 +128,7 @@ describe("saved mappings", () => {
     const later = analyse(renamed({ 困境类型: "对象分组" }), { savedMappings: confirmed.mappingsToRemember });
     const stale = later.findings.filter((f) => f.code === "stale-saved-mapping");
     expect(stale).toHaveLength(1);
-    expect(stale[0].message).toBe("已保存的对应关系中“服务对象类别”→“对象分类”所指的列已不存在，未套用");
+    expect(stale[0].message).toBe("对应关系“服务对象类别”→“对象分类”所指的列已不存在，未套用");
     expect(categoryOf(later)?.method).not.toBe("saved");
     // the rest of the remembered mapping still applies
     const family = later.restorations[0].mapping.find((m) => m.field === "家庭情况");
