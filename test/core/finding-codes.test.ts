@@ -1,0 +1,84 @@
+import { evaluate } from "../../src/core/evaluate";
+import { FINDING_CATALOGUE } from "../../src/core/findings";
+import type { EvaluateOptions, FindingCode, WorkbookSnapshot } from "../../src/core/types";
+import { AS_OF, driftedRoster } from "../fixtures/roster/drifted";
+import { seedWorkbook } from "../fixtures/seed";
+
+/** Every code in the catalogue is produced by some input, through the public entry point. */
+function rosterWithBadDate() {
+  const sheet = driftedRoster();
+  const headerRow = sheet.values.findIndex((r) => r.includes("建档时间"));
+  const col = sheet.values[headerRow].indexOf("建档时间");
+  sheet.values[headerRow + 1][col] = "2023年13月45日";
+  return sheet;
+}
+
+const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
+  ["the seed workbook", seedWorkbook(), { asOf: "2023-09-14" }],
+  [
+    "a row table with every slip",
+    {
+      source: "row.xlsx",
+      sheets: [
+        {
+          name: "指标",
+          values: [
+            ["指标名称", "单位", "协议指标", "实际完成", "完成率"],
+            ["建档", "份", 200, 371, 1.8],
+            ["电访", "人次", 0, 20, null],
+            ["探访", "人次", null, 30, null],
+            ["个案", "个", 90, "四十三", null],
+            ["志愿服务时数", "小时", "１２", "#DIV/0!", null],
+            ["新媒体互动", "次", 10, 5, null],
+            ["调研", "个", 4, null, null],
+            ["小组", null, "30个", "90节", null],
+          ],
+          numberFormats: [[], [null, null, null, null, "0.0%"]],
+        },
+        {
+          name: "分片区",
+          values: [
+            ["服务指标", "一片区", null, "二片区", null, "合计", null, "完成百分比"],
+            [null, "指标", "完成", "指标", "完成", "指标", "完成", null],
+            ["电访", 150, 300, 120, 300, 270, 607, null],
+          ],
+          merges: [{ r1: 0, c1: 1, r2: 0, c2: 2 }, { r1: 0, c1: 3, r2: 0, c2: 4 }, { r1: 0, c1: 5, r2: 0, c2: 6 }],
+        },
+        {
+          name: "评分",
+          values: [
+            ["评估方", "权重", "得分"],
+            ["购买方", "25%", 26],
+            ["监督方", "10%", -1],
+            ["督导中心", "15%", null],
+          ],
+        },
+      ],
+    },
+    {},
+  ],
+  ["a drifted roster", { source: "台账.xlsx", sheets: [driftedRoster()] }, { asOf: AS_OF }],
+  ["a drifted roster without added columns", { source: "台账.xlsx", sheets: [driftedRoster()] }, { asOf: AS_OF, addMissingColumns: false }],
+  [
+    "a roster with a bad date, a stale mapping and a long sheet name template",
+    {
+      source: "台账.xlsx",
+      sheets: [
+        rosterWithBadDate(),
+        { name: "服务对象家庭信息汇总表（省“双百工程”套表）", values: [["别人的表"]] },
+      ],
+    },
+    { asOf: AS_OF, manualMapping: { 备注: "已删除的列" } },
+  ],
+  ["a workbook with nothing in it", { source: "空.xlsx", sheets: [{ name: "Sheet1", values: [["标题"]] }] }, {}],
+];
+
+describe("every finding code", () => {
+  const seen = new Map<FindingCode, string>();
+  for (const [name, wb, opts] of cases) {
+    for (const f of evaluate(wb, opts).report.findings) if (!seen.has(f.code)) seen.set(f.code, name);
+  }
+  it.each(Object.keys(FINDING_CATALOGUE) as FindingCode[])("%s is produced by some input", (code) => {
+    expect({ code, producedBy: seen.get(code) ?? null }).toEqual({ code, producedBy: expect.any(String) });
+  });
+});
