@@ -15,6 +15,8 @@ export interface ScoreArgs {
   lang: "zh" | "en";
   template: string | null;
   mappings: string | null;
+  /** --map 字段=表头 (repeatable): confirm or correct a column mapping; 字段= leaves it unmapped */
+  map: Record<string, string | null>;
   values: boolean;
   noNormalise: boolean;
   noRestore: boolean;
@@ -38,6 +40,7 @@ export const USAGE = `用法：
   --period A..B       合同期，例如 2023-07-01..2024-06-30（缺省时从标题读取）
   --template FILE     使用导出的套表定义（JSON）代替内置套表
   --mappings FILE     读取并保存确认过的列对应关系（只保存表头名称）
+  --map 字段=表头     确认或更正某个套表字段对应的列（可重复；“字段=”表示不对应）
   --values            写入数值而不是公式（冻结副本）
   --no-normalise      不把“200个”这类文本改成数字
   --no-restore        不还原服务对象汇总表
@@ -63,6 +66,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         lang: { type: "string" },
         template: { type: "string" },
         mappings: { type: "string" },
+        map: { type: "string", multiple: true },
         values: { type: "boolean" },
         "no-normalise": { type: "boolean" },
         "no-restore": { type: "boolean" },
@@ -91,6 +95,12 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang 只能是 zh 或 en，收到“${lang}”`);
   if (inputs.length > 1 && !v["out-dir"]) throw new UsageError("多个输入文件时需要 --out-dir <目录>");
   if (inputs.length > 1 && v.out) throw new UsageError("多个输入文件时请用 --out-dir，而不是 --out");
+  const map: Record<string, string | null> = {};
+  for (const m of v.map ?? []) {
+    const at = m.indexOf("=");
+    if (at <= 0) throw new UsageError(`--map 需要“字段=表头”的形式，收到“${m}”`);
+    map[m.slice(0, at).trim()] = m.slice(at + 1).trim() || null;
+  }
   if (v.summary && inputs.length < 1) throw new UsageError("--summary 需要至少一个输入文件");
   return {
     inputs,
@@ -103,6 +113,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     lang,
     template: v.template ?? null,
     mappings: v.mappings ?? null,
+    map,
     values: !!v.values,
     noNormalise: !!v["no-normalise"],
     noRestore: !!v["no-restore"],

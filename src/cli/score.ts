@@ -49,6 +49,7 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
     normaliseUnits: !args.noNormalise,
     restore: !args.noRestore,
   };
+  if (Object.keys(args.map).length) options.manualMapping = args.map;
   if (args.template) {
     let json: unknown;
     try {

@@ -167,3 +167,26 @@ describe("shuangbai score", () => {
     expect(r.stdout).toContain("等级 优秀");
   });
 });
+
+describe("confirmed mappings", () => {
+  it("applies --map and remembers it with --mappings, then reuses it as a saved mapping", () => {
+    const dir = tmpdir();
+    const store = path.join(dir, "对应关系.json");
+    const r1 = path.join(dir, "r1.json");
+    expect(main(["score", EXAMPLE, "--out", path.join(dir, "a.xlsx"), "--report", r1, "--map", "备注=跟进情况记录", "--mappings", store, "--quiet"], capture().io)).toBe(0);
+    const first = JSON.parse(fs.readFileSync(r1, "utf8")) as Report;
+    expect(first.restorations[0].mapping.find((m) => m.field === "备注")).toMatchObject({ header: "跟进情况记录", method: "manual" });
+    const saved = JSON.parse(fs.readFileSync(store, "utf8"));
+    expect(JSON.stringify(saved)).not.toMatch(/\d{6,}/);
+    const r2 = path.join(dir, "r2.json");
+    expect(main(["score", EXAMPLE, "--out", path.join(dir, "b.xlsx"), "--report", r2, "--mappings", store, "--quiet"], capture().io)).toBe(0);
+    const second = JSON.parse(fs.readFileSync(r2, "utf8")) as Report;
+    expect(second.restorations[0].mapping.find((m) => m.field === "备注")).toMatchObject({ header: "跟进情况记录", method: "saved" });
+  });
+
+  it("rejects a --map without a field", () => {
+    const c = capture();
+    expect(main(["score", EXAMPLE, "--map", "=x"], c.io)).toBe(2);
+    expect(c.err).toContain("--map");
+  });
+});
