@@ -3,6 +3,7 @@
  * request above 4 MB; the number of syncs follows the bytes moved, not rows, cells or sheets.
  */
 import type { Plan, PlanCell } from "../../src/core/types";
+import { evaluate } from "../../src/core/evaluate";
 import { createExcelHost } from "../../src/excel";
 import { FakeExcel, fakeHostOptions, runOneClickOnFake } from "../support/fake-excel";
 import { makeSeedSnapshot } from "../support/generate-roster";
@@ -11,11 +12,11 @@ const FOUR_MB = 4_000_000;
 const WEB_CAP = 5_000_000;
 
 /** a restored copy of an n-row, 21-column roster as live formulas, plus percent cells */
-function restorePlan(rows: number, source = "服务对象台账"): Plan {
+function restorePlan(rows: number, cols = 21, source = "服务对象台账"): Plan {
   const cells: (PlanCell | null)[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: PlanCell[] = [{ value: r + 1 }];
-    for (let c = 1; c < 21; c++) {
+    for (let c = 1; c < cols; c++) {
       const ref = `'${source}'!${String.fromCharCode(65 + c)}${r + 3}`;
       line.push({ value: null, formula: `=IF(${ref}="","",${ref})`, ...(c === 3 ? { numberFormat: "@" } : {}) });
     }
@@ -33,13 +34,13 @@ function restorePlan(rows: number, source = "服务对象台账"): Plan {
 }
 
 /** a plain n × 21 roster, built directly (faster than the generator for 100k rows) */
-function plainRoster(rows: number, options: ConstructorParameters<typeof FakeExcel>[0] = {}): FakeExcel {
+function plainRoster(rows: number, options: ConstructorParameters<typeof FakeExcel>[0] = {}, cols = 21): FakeExcel {
   const fx = new FakeExcel(options);
   fx.addSheet("指标完成情况");
   for (let r = 0; r < 30; r++) fx.setCell("指标完成情况", `B${r + 1}`, { v: r });
   const s = fx.addSheet("服务对象台账");
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < 21; c++) {
+    for (let c = 0; c < cols; c++) {
       s.cells.set(
         `${r + 2},${c}`,
         c === 0 ? { v: r + 1 } : c === 3 ? { v: `44010319${String(r).padStart(10, "0")}`, nf: "@" } : { v: `第${c}列数据${r % 97}` },
@@ -51,13 +52,30 @@ function plainRoster(rows: number, options: ConstructorParameters<typeof FakeExc
 
 describe("sync and size budget", () => {
   it("one-click (read, core evaluate, apply) on a 10,000-row roster: ≤ 10 syncs, every request ≤ 4 MB", async () => {
-    const m = await runOneClickOnFake(10_000);
+    // with Excel on the web's 5 MB caps switched on: nothing may be refused on the way
+    const m = await runOneClickOnFake(10_000, { maxRequestBytes: WEB_CAP, maxResponseBytes: WEB_CAP });
+    expect(m.refused).toBe(0);
     expect(m.syncs).toBeLessThanOrEqual(10);
     expect(m.maxRequestBytes).toBeLessThanOrEqual(FOUR_MB);
     expect(m.maxResponseBytes).toBeLessThanOrEqual(WEB_CAP);
     // the restored copy is big: the count is driven by bytes, and the writes are packed full
     expect(m.totalRequestBytes).toBeGreaterThan(10_000_000);
     expect(m.applySyncs).toBeLessThanOrEqual(1 + Math.ceil(m.totalRequestBytes / 3_900_000));
+  });
+
+  it("a re-run on 10,000 rows (the restored copy is read back) stays under the size caps, replacing, not stacking", async () => {
+    const fx = FakeExcel.fromSnapshot(makeSeedSnapshot(10_000, 5), { maxResponseBytes: WEB_CAP, maxRequestBytes: WEB_CAP });
+    const host = createExcelHost(fakeHostOptions(fx));
+    const options = { asOf: "2023-11-30", conditionalFormats: true, markCells: true, findingsSheet: true };
+    await host.applyPlan(evaluate(await host.readSnapshot(), options).plan);
+    const sheetsAfterOne = fx.sheets.map((s) => s.name);
+    fx.resetCounters();
+    await host.applyPlan(evaluate(await host.readSnapshot(), options).plan);
+    expect(fx.sheets.map((s) => s.name)).toEqual(sheetsAfterOne);
+    // the formula-heavy restored sheet is probed before it is packed: no refused request
+    expect(fx.requests.every((r) => r.ok)).toBe(true);
+    expect(fx.maxRequestBytes).toBeLessThanOrEqual(FOUR_MB);
+    expect(fx.maxResponseBytes).toBeLessThanOrEqual(WEB_CAP);
   });
 
   it("a hand-made restore of 10,000 × 21 formulas plus percent cells: ≤ 10 syncs with the read, ≤ 4 MB each", async () => {
@@ -97,7 +115,8 @@ describe("sync and size budget", () => {
   });
 
   it("100,000 rows: every request stays ≤ 4 MB and responses under Excel's cap; syncs follow bytes", async () => {
-    const fx = plainRoster(100_000);
+    // 8 columns keep the test quick; rows are what must not multiply requests
+    const fx = plainRoster(100_000, {}, 8);
     const host = createExcelHost(fakeHostOptions(fx));
     const snap = await host.readSnapshot();
     expect(snap.sheets[1].values).toHaveLength(100_002);
@@ -105,7 +124,7 @@ describe("sync and size budget", () => {
     expect(fx.syncs).toBeLessThanOrEqual(2 + Math.ceil(readBytes / 4_000_000) + 1);
     expect(fx.maxResponseBytes).toBeLessThanOrEqual(WEB_CAP);
     fx.resetCounters();
-    await host.applyPlan(restorePlan(100_000));
+    await host.applyPlan(restorePlan(100_000, 8));
     const written = fx.requests.reduce((n, r) => n + r.requestBytes, 0);
     expect(fx.maxRequestBytes).toBeLessThanOrEqual(FOUR_MB);
     expect(fx.syncs).toBeLessThanOrEqual(1 + Math.ceil(written / 3_800_000));

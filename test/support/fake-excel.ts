@@ -1334,6 +1334,8 @@ export interface OneClickMeasure {
   maxRequestBytes: number;
   maxResponseBytes: number;
   totalRequestBytes: number;
+  /** syncs Excel refused (size limits), already counted in `syncs` */
+  refused: number;
   planOps: number;
 }
 
@@ -1360,6 +1362,7 @@ export async function runOneClickOnFake(rows: number, options: FakeOptions = {})
     maxRequestBytes: fx.maxRequestBytes,
     maxResponseBytes: fx.maxResponseBytes,
     totalRequestBytes: fx.requests.reduce((n, r) => n + r.requestBytes, 0),
+    refused: fx.requests.filter((r) => !r.ok).length,
     planOps: plan.length,
   };
 }
