@@ -138,7 +138,11 @@ describe("applyPlan on a workbook whose structure is protected", () => {
     const err = await createExcelHost(fakeHostOptions(fx))
       .applyPlan(smallPlan())
       .catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "sheet-protected", detail: "工作簿", message: "工作簿结构受保护，无法添加或删除工作表：请先撤销保护（审阅 → 保护工作簿）" });
+    expect(err).toMatchObject({
+      code: "sheet-protected",
+      detail: "工作簿",
+      message: "工作簿结构受保护，无法添加或删除工作表：请先撤销保护（审阅 → 保护工作簿）",
+    });
     expect(fx.dump()).toEqual(before);
   });
 });
