@@ -38,7 +38,7 @@ describe("App: one-click scoring", () => {
     await act(async () => read.resolve(SNAPSHOT));
     const badge = await screen.findByText("良好");
     expect(badge.getAttribute("aria-label")).toBe("等级：良好");
-    expect(screen.getByTestId("total").textContent).toBe("85.6");
+    expect(screen.getByTestId("total").textContent).toBe("85.60");
     expect(screen.queryByRole("progressbar", { name: /正在/ })).toBeNull();
     expect(runButton()).toHaveProperty("disabled", false);
 

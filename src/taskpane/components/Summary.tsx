@@ -31,7 +31,7 @@ export function Summary({ report, bandGrades }: { report: Report; bandGrades: st
             <span>
               <Text className={s.muted}>{t("summary.total")} </Text>
               <span className={s.total} data-testid="total">
-                {formatNumber(score.total)}
+                {score.total === null ? "—" : score.total.toFixed(2)}
               </span>
             </span>
             <Badge
