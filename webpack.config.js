@@ -39,10 +39,12 @@ module.exports = async (env, argv) => {
       index: "./src/web/index.tsx",
       // Its own entry with a fixed name, so the page can start it with new Worker("worker.js").
       worker: { import: "./src/web/worker.ts", chunkLoading: "import-scripts" },
+      // The add-in pane's core runs here, off Excel's pane thread.
+      "core-worker": { import: "./src/taskpane/coreWorker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: (pathData) => (pathData.chunk.name === "worker" ? "[name].js" : "[name].[contenthash:8].js"),
+      filename: (pathData) => (pathData.chunk.name === "worker" || pathData.chunk.name === "core-worker" ? "[name].js" : "[name].[contenthash:8].js"),
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
       publicPath: "",

@@ -1,14 +1,21 @@
 import { createRoot } from "react-dom/client";
+
+declare const __webpack_hash__: string;
 import { evaluate } from "../core/evaluate";
 import { BUILTIN_TEMPLATE, captureTemplate, validateTemplate } from "../core/roster";
 import { createExcelHost } from "../excel";
 import { bootOffice, type OfficeLike } from "./boot";
+import { evaluateOffThread, type WorkerLike } from "./evaluateOffThread";
 import { App } from "./components/App";
 import { NotInOffice } from "./components/NotInOffice";
 import { detectLanguage } from "./i18n";
 import { officeTheme } from "./theme";
 
 const container = document.getElementById("container");
+
+// core-worker.js is its own webpack entry; the hash keeps a cached old worker from pairing with a new pane.
+const startWorker = typeof Worker === "undefined" ? null : () => new Worker(new URL(`core-worker.js?v=${__webpack_hash__}`, document.baseURI)) as unknown as WorkerLike;
+const evaluateAsync = evaluateOffThread(startWorker, evaluate);
 
 if (container) {
   const root = createRoot(container);
@@ -20,7 +27,7 @@ if (container) {
       root.render(
         <App
           host={createExcelHost()}
-          evaluate={evaluate}
+          evaluate={evaluateAsync}
           templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }}
           initialLanguage={detectLanguage()}
           theme={officeTheme()}
