@@ -93,6 +93,8 @@ const WORKSHEET_ORDER = [
 ];
 const SHEETDATA_ORDER = WORKSHEET_ORDER.indexOf("sheetData");
 
+const MAX_CELL_TEXT = 32767;
+
 const ERROR_LITERALS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 
 function orderOf(qname: string, p: string): number {
@@ -184,9 +186,10 @@ function rebuildSheetData(
       while (lt >= 0 && lt < contentEnd && !isStartTag(xml, lt, rowQ)) lt = xml.indexOf(`<${rowQ}`, lt + 1);
       if (lt < 0 || lt >= contentEnd) break;
       const te = tagEnd(xml, lt);
+      if (te < 0 || te >= contentEnd) throw new XlsxError("corrupt", "unterminated <row> tag");
       const selfClosing = xml.charCodeAt(te - 1) === 47;
       const rowEnd = selfClosing ? te + 1 : xml.indexOf(rowClose, te) + rowClose.length;
-      if (rowEnd < rowClose.length) throw new XlsxError("corrupt", "unterminated <row>");
+      if (rowEnd < rowClose.length || rowEnd > contentEnd) throw new XlsxError("corrupt", "unterminated <row>");
       const tag = xml.slice(lt, te + 1);
       const rAttr = rawAttr(tag, "r");
       const r = rAttr ? Number(rAttr) - 1 : prevRow + 1;
@@ -259,8 +262,10 @@ function parseCells(xml: string, from: number, to: number, p: string): { cells: 
     while (lt >= 0 && lt < to && !isStartTag(xml, lt, cQ)) lt = xml.indexOf(`<${cQ}`, lt + 1);
     if (lt < 0 || lt >= to) break;
     const te = tagEnd(xml, lt);
+    if (te < 0 || te >= to) throw new XlsxError("corrupt", "unterminated <c> tag");
     const openTag = xml.slice(lt, te + 1);
     const end = xml.charCodeAt(te - 1) === 47 ? te + 1 : xml.indexOf(cClose, te) + cClose.length;
+    if (end < cClose.length || end > to) throw new XlsxError("corrupt", "unterminated <c>");
     const ref = rawAttr(openTag, "r");
     col = ref ? columnOf(ref) : col + 1;
     cells.push({ col, start: lt, end, openTag, hasRef: !!ref });
@@ -371,14 +376,17 @@ function writeCell(
 
   if (existing) {
     const f = sharedFormulaOf(oldText, p);
-    if (f && f.text && f.ref && f.ref.includes(":")) {
+    const groupRange = f && f.text ? safeRange(f.ref) : null;
+    if (f && groupRange && (groupRange.r1 !== groupRange.r2 || groupRange.c1 !== groupRange.c2)) {
       // this cell was the master of a shared formula: the rest of the group must carry its own text
-      ctx.orphans.set(f.si, { row: r, col: c, text: f.text, range: parseRange(f.ref) });
+      ctx.orphans.set(f.si, { row: r, col: c, text: f.text, range: groupRange });
     }
     if (oldText.includes(`<${p}f`)) ctx.state.formulasChanged = true;
   }
 
-  const { value, formula } = edit.content;
+  const { formula } = edit.content;
+  // Excel refuses cells longer than 32767 characters (it reports the file as damaged)
+  const value = typeof edit.content.value === "string" && edit.content.value.length > MAX_CELL_TEXT ? edit.content.value.slice(0, MAX_CELL_TEXT) : edit.content.value;
   const ref = a1(r, c);
   const s = style ? ` s="${style}"` : "";
   if (formula !== undefined) {
@@ -540,6 +548,16 @@ function setFreeze(head: Fragment, freeze: { rows: number; cols: number }, p: st
   head.replace(view, `${openTag}${pane}${body}</${p}sheetView>`);
 }
 
+/** A range from a ref the file holds; a malformed one is ignored rather than failing the write. */
+function safeRange(ref: string | undefined): CellRange | null {
+  if (!ref) return null;
+  try {
+    return parseRange(ref);
+  } catch {
+    return null;
+  }
+}
+
 function overlaps(a: CellRange, b: CellRange): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
@@ -549,8 +567,8 @@ function addMerges(tail: Fragment, merges: CellRange[], p: string): void {
   const existing: CellRange[] = [];
   if (el && !el.selfClosing) {
     for (const m of findAll(tail.text, `${p}mergeCell`, el.openEnd, el.end)) {
-      const ref = attr(tail.text.slice(m.start, m.openEnd), "ref");
-      if (ref) existing.push(parseRange(ref));
+      const range = safeRange(attr(tail.text.slice(m.start, m.openEnd), "ref"));
+      if (range) existing.push(range);
     }
   }
   let added = "";

@@ -17,6 +17,10 @@ export interface SheetCells {
   merges: CellRange[];
 }
 
+/** Excel's grid: a reference beyond it is damage, and would make us allocate without bound. */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** `t="d"` cells hold ISO 8601 text; the snapshot wants Excel's serial day number, like every other date. */
@@ -127,6 +131,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     }
     if (!hasRef) col++;
     if (row < 0) row = 0;
+    if (row >= MAX_ROWS || col >= MAX_COLS) throw new XlsxError("corrupt", `cell outside the sheet at row ${row + 1}, column ${col + 1}`);
 
     let cellEnd = te + 1;
     let vText: string | null = null;

@@ -142,8 +142,9 @@ export function inflateEntry(entry: ZipEntry, codec: DeflateCodec = fflateCodec)
   if (entry.method !== 8) throw corrupt(`entry ${entry.name} uses compression method ${entry.method}`);
   let result: Uint8Array;
   try {
-    // one spare byte tells us the stream wanted to produce more than it declared
-    result = codec.inflateRaw(entry.data, entry.size + 1);
+    // one spare byte tells us the stream wanted to produce more than it declared; and no DEFLATE
+    // stream expands more than 1032:1, so a forged size cannot make us allocate beyond that
+    result = codec.inflateRaw(entry.data, Math.min(entry.size + 1, entry.data.length * 1032 + 1024));
   } catch (err) {
     throw corrupt(`inflate failed for ${entry.name}: ${String(err)}`);
   }
