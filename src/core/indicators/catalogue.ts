@@ -1,4 +1,4 @@
-import { normaliseHeader } from "../text";
+import { normaliseLabel } from "../text";
 
 /**
  * The indicator catalogue: each contract indicator with the names stations use for it and the
@@ -48,12 +48,12 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
  * kind of 队伍, not of 志愿者).
  */
 export function matchIndicator(label: string, catalogue: readonly CatalogueEntry[] = INDICATOR_CATALOGUE): CatalogueEntry | null {
-  const text = normaliseHeader(label);
+  const text = normaliseLabel(label);
   if (!text) return null;
   let best: { entry: CatalogueEntry; len: number; end: number } | null = null;
   for (const entry of catalogue) {
     for (const syn of entry.synonyms) {
-      const s = normaliseHeader(syn);
+      const s = normaliseLabel(syn);
       const at = text.lastIndexOf(s);
       if (at < 0) continue;
       const end = at + s.length;

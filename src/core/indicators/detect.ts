@@ -1,5 +1,5 @@
 import type { CellRange, SheetSnapshot } from "../types";
-import { cellText, normaliseHeader } from "../text";
+import { cellText, normaliseLabel } from "../text";
 import { parseQuantity } from "../quantity";
 
 /** Where an indicator's cells are; positions are 0-based. */
@@ -43,7 +43,7 @@ type Role = "label" | "unit" | "target" | "done" | "percent" | "ambiguous";
  */
 export function headerRole(raw: string): Role | null {
   if (raw.length > 40) return null;
-  const full = normaliseHeader(raw);
+  const full = normaliseLabel(raw);
   if (!full || full.length > 16) return null;
   const t = full.replace(/\(.*\)$/, "") || full;
   if (/完成百分比|完成率|完成比例|^百分比$|完成进度/.test(t)) return "percent";

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./text";
+import { toHalfWidth } from "../text";
 
 /** Which age or sex rule a category carries. */
 export type CategoryRule = "elderly" | "left-behind-child" | "single-mother" | null;

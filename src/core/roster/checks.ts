@@ -6,7 +6,7 @@ import { parseAsOf, readDate, type Ymd } from "./dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
 import { readPhone } from "./phone";
-import { cellText, isBlank, toHalfWidth } from "./text";
+import { cellText, isBlank, toHalfWidth } from "../text";
 
 export interface CheckInput {
   sheet: SheetSnapshot;

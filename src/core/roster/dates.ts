@@ -1,5 +1,5 @@
 import type { CellValue } from "../types";
-import { toHalfWidth } from "./text";
+import { toHalfWidth } from "../text";
 
 export interface Ymd {
   y: number;

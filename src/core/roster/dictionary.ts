@@ -1,5 +1,5 @@
 import type { TemplateField } from "../types";
-import { normaliseHeader } from "./text";
+import { normaliseHeader } from "../text";
 
 /**
  * The built-in 服务对象家庭信息汇总表 fields with the headers stations are known to use instead.

@@ -1,6 +1,6 @@
 import type { CellRange, CellValue, SheetSnapshot } from "../types";
 import { type HeaderCell, countDirectFields, type directLookup } from "./match";
-import { displayHeader, isBlank, normaliseHeader } from "./text";
+import { displayHeader, isBlank, normaliseHeader } from "../text";
 
 /** Rows searched for the header row: titles and notes rarely take more. */
 export const HEADER_SEARCH_ROWS = 20;

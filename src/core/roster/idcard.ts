@@ -1,6 +1,6 @@
 import { numberToPlainString } from "../privacy/mask";
 import type { CellValue } from "../types";
-import { hasFullWidthDigits, toHalfWidth } from "./text";
+import { hasFullWidthDigits, toHalfWidth } from "../text";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";

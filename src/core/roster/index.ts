@@ -36,7 +36,7 @@ import { directLookup, matchColumns, type FieldMatch, type HeaderCell } from "./
 import { buildView, VIEW_TITLE_ROW, type ViewColumn } from "./restore";
 import { chooseSheetName, cleanSheetName } from "./sheet-name";
 import { BUILTIN_TEMPLATE, headerSignature, signatureHeaders } from "./template";
-import { displayHeader, normaliseHeader } from "./text";
+import { displayHeader, normaliseHeader } from "../text";
 
 export { BUILTIN_TEMPLATE, captureTemplate, headerSignature, validateTemplate } from "./template";
 export { SIMILAR_APPLY, SIMILAR_CANDIDATE } from "./match";

@@ -1,7 +1,7 @@
 import type { TemplateDef, TemplateField } from "../types";
 import { builtinFieldFor } from "./dictionary";
 import { headerSimilarity } from "./similarity";
-import { normaliseHeader } from "./text";
+import { normaliseHeader } from "../text";
 
 /**
  * Thresholds for character similarity (see similarity.ts). Measured on the dictionary's own

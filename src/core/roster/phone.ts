@@ -1,6 +1,6 @@
 import { numberToPlainString } from "../privacy/mask";
 import type { CellValue } from "../types";
-import { hasFullWidthDigits, toHalfWidth } from "./text";
+import { hasFullWidthDigits, toHalfWidth } from "../text";
 
 export interface PhoneInfo {
   valid: boolean;

@@ -2,7 +2,7 @@ import type { FieldType, SheetSnapshot, TemplateDef, TemplateField } from "../ty
 import { BUILTIN_FIELDS, builtinFieldFor } from "./dictionary";
 import { type HeaderCell } from "./match";
 import { HEADER_SEARCH_ROWS, cellAt, composeTwoRow, sheetWidth } from "./headers";
-import { displayHeader, normaliseHeader } from "./text";
+import { displayHeader, normaliseHeader } from "../text";
 
 export const BUILTIN_TEMPLATE: TemplateDef = {
   id: "gd-shuangbai-roster",

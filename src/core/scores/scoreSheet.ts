@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { finding, type Lang } from "../findings";
 import { parseQuantity } from "../quantity";
 import { excelRound, excelSum } from "../round";
-import { cellText, normaliseHeader } from "../text";
+import { cellText, normaliseLabel } from "../text";
 import type { Finding, GradeBand, PartyId, PartyWeights, PlanCell, ScorePartyReport, ScoreReport, SheetSnapshot } from "../types";
 
 export const DEFAULT_WEIGHTS: PartyWeights = { buyer: 0.2, supervisor: 0.1, "supervision-centre": 0.15, "third-party": 0.55 };
@@ -24,7 +24,7 @@ const PARTY_NAMES: Record<PartyId, { zh: string; en: string }> = {
 /** Which party a label names. 督导中心 is tested before 监督方 so 市督导中心 is never the supervisor. */
 export function partyOf(label: string): PartyId | null {
   if (label.length > 60) return null;
-  const t = normaliseHeader(label);
+  const t = normaliseLabel(label);
   if (!t || t.length > 40) return null;
   if (/督导中心|督导方/.test(t)) return "supervision-centre";
   if (/第三方|评估机构|专业评估/.test(t)) return "third-party";
@@ -35,7 +35,7 @@ export function partyOf(label: string): PartyId | null {
 
 function headerKind(v: string): "score" | "weight" | null {
   if (v.length > 30) return null;
-  const t = normaliseHeader(v).replace(/\(.*\)$/, "");
+  const t = normaliseLabel(v).replace(/\(.*\)$/, "");
   if (/^(得分|分数|评分|评估得分|评估分数|实际得分|分值得分)$/.test(t)) return "score";
   if (/^(权重|占比|比重|分值占比|权重占比|比例)$/.test(t)) return "weight";
   return null;
@@ -204,7 +204,7 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   for (let r = firstRow; r < Math.min(sheet.values.length, lastRow + 10); r++) {
     const cells = sheet.values[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
-      const t = typeof cells[c] === "string" && (cells[c] as string).length < 30 ? normaliseHeader(cells[c] as string) : "";
+      const t = typeof cells[c] === "string" && (cells[c] as string).length < 30 ? normaliseLabel(cells[c] as string) : "";
       if (!t) continue;
       const valueCol = c === labelCol ? sc : c + 1;
       if (!totalPos && TOTAL_LABEL.test(t)) totalPos = { row: r, col: valueCol };

@@ -2,7 +2,7 @@ import { analyseRosters } from "../../../src/core/roster";
 import { matchColumns, SIMILAR_APPLY, SIMILAR_CANDIDATE, type HeaderCell } from "../../../src/core/roster/match";
 import { gramDice, headerSimilarity } from "../../../src/core/roster/similarity";
 import { BUILTIN_TEMPLATE } from "../../../src/core/roster/template";
-import { normaliseHeader } from "../../../src/core/roster/text";
+import { normaliseHeader } from "../../../src/core/text";
 import type { EvaluateOptions, SheetSnapshot } from "../../../src/core/types";
 import { DRIFTED_HEADERS, driftedRoster } from "../../fixtures/roster/drifted";
 
