@@ -87,7 +87,13 @@ export interface ScoredFile {
 }
 
 /** Score one workbook into a new file. Throws InputError for an input the user must fix. */
-export function scoreFile(input: string, out: string, options: EvaluateOptions, force: boolean, onPhase: (p: "read" | "analyse" | "write") => void): { report: Report; mappings: SavedMapping[] } {
+export function scoreFile(
+  input: string,
+  out: string,
+  options: EvaluateOptions,
+  force: boolean,
+  onPhase: (p: "read" | "analyse" | "write") => void,
+): { report: Report; mappings: SavedMapping[] } {
   if (path.resolve(out) === path.resolve(input)) throw new InputError(`输出文件不能与输入文件相同：${out}`);
   if (!force && fs.existsSync(out)) throw new InputError(`输出文件已存在：${out}（加 --force 覆盖）`);
   onPhase("read");
@@ -138,7 +144,9 @@ export function runScore(args: ScoreArgs, io: Io): number {
       done.push({ input, out, report });
       if (!args.quiet) {
         io.stdout.write(summaryText(report, args.lang) + "\n");
-        io.stdout.write((zh ? `结果已写入：${out}` : `Written: ${out}`) + (reportPath ? (zh ? `；报告：${reportPath}` : `; report: ${reportPath}`) : "") + "\n\n");
+        io.stdout.write(
+          (zh ? `结果已写入：${out}` : `Written: ${out}`) + (reportPath ? (zh ? `；报告：${reportPath}` : `; report: ${reportPath}`) : "") + "\n\n",
+        );
       }
     } catch (e) {
       progress.clear();

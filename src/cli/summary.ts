@@ -14,7 +14,7 @@ function indicatorColumns(files: ScoredFile[]): { key: string; title: string }[]
     for (const i of f.report.indicators) {
       if (i.area && i.area !== "合计") continue;
       const key = i.indicator ?? `label:${i.label}`;
-      if (!keys.has(key)) keys.set(key, i.indicator ? INDICATOR_CATALOGUE.find((c) => c.id === i.indicator)?.name ?? i.label : i.label || "（未命名）");
+      if (!keys.has(key)) keys.set(key, i.indicator ? (INDICATOR_CATALOGUE.find((c) => c.id === i.indicator)?.name ?? i.label) : i.label || "（未命名）");
     }
   const order = (k: string) => {
     const idx = INDICATOR_CATALOGUE.findIndex((c) => c.id === k);
@@ -30,7 +30,16 @@ function indicatorColumns(files: ScoredFile[]): { key: string; title: string }[]
 export function summaryPlan(files: ScoredFile[], lang: "zh" | "en", sheet: string): PlanOp[] {
   const cols = indicatorColumns(files);
   const zh = lang === "zh";
-  const header = [zh ? "文件" : "File", zh ? "社工站" : "Station", zh ? "总分" : "Total", zh ? "等级" : "Grade", ...cols.map((c) => c.title), zh ? "错误" : "Errors", zh ? "警告" : "Warnings", zh ? "提示" : "Info"];
+  const header = [
+    zh ? "文件" : "File",
+    zh ? "社工站" : "Station",
+    zh ? "总分" : "Total",
+    zh ? "等级" : "Grade",
+    ...cols.map((c) => c.title),
+    zh ? "错误" : "Errors",
+    zh ? "警告" : "Warnings",
+    zh ? "提示" : "Info",
+  ];
   const rows: (PlanCell | null)[][] = [header.map((h) => ({ value: h }))];
   for (const f of files) {
     const r = f.report;

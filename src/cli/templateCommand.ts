@@ -13,7 +13,12 @@ export function runTemplate(argv: string[], io: Io): number {
   if (sub !== "capture") throw new UsageError("用法：shuangbai template capture <空白套表.xlsx> [--sheet 工作表] [--out 套表.json]");
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { sheet: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { sheet: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } },
+    });
   } catch (e) {
     throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}`);
   }

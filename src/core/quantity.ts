@@ -7,7 +7,17 @@ import { hasFullWidthDigits, toHalfWidth } from "./text";
  * carrying another indicator's unit.
  */
 export type Quantity =
-  | { kind: "number"; value: number; unit: string | null; percent: boolean; decimals: number; thousands: boolean; fromText: boolean; fullWidth: boolean; text: string }
+  | {
+      kind: "number";
+      value: number;
+      unit: string | null;
+      percent: boolean;
+      decimals: number;
+      thousands: boolean;
+      fromText: boolean;
+      fullWidth: boolean;
+      text: string;
+    }
   | { kind: "blank" }
   | { kind: "text"; text: string }
   | { kind: "error"; text: string };

@@ -77,13 +77,7 @@ export type PlanOp =
   | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] };
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
-export type WritePurpose =
-  | "percent"
-  | "normalise-input"
-  | "score-total"
-  | "restore"
-  | "missing-column"
-  | "findings";
+export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings";
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */

@@ -68,7 +68,13 @@ export function assessTables(tables: FoundTable[], sheet: SheetSnapshot, ctx: As
   for (const table of tables) {
     if (table.addPercentHeader && table.indicators.some((i) => i.percentAdded)) {
       const p = table.addPercentHeader;
-      out.headerWrites.push({ sheet: sheet.name, row: p.row, col: p.col, purpose: "percent", cell: { value: ctx.lang === "en" ? "Completion %" : "完成百分比" } });
+      out.headerWrites.push({
+        sheet: sheet.name,
+        row: p.row,
+        col: p.col,
+        purpose: "percent",
+        cell: { value: ctx.lang === "en" ? "Completion %" : "完成百分比" },
+      });
     }
     for (const ind of table.indicators) assessOne(ind, sheet, ctx, out, normalised);
   }
@@ -102,8 +108,8 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
   const completed = dq.kind === "number" ? dq.value : null;
 
   // Units: what the cells say, else the unit column.
-  const tUnit = tq.kind === "number" ? tq.unit ?? unitCellText : null;
-  const dUnit = dq.kind === "number" ? dq.unit ?? unitCellText : null;
+  const tUnit = tq.kind === "number" ? (tq.unit ?? unitCellText) : null;
+  const dUnit = dq.kind === "number" ? (dq.unit ?? unitCellText) : null;
   if (entry) {
     const allowed = entry.units.join("/");
     const badT = tUnit && !entry.units.includes(tUnit);
@@ -146,7 +152,14 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
       const typed = !formulaAt(sheet, ind.percent);
       if (percent !== null && Math.abs(declaredPercent - percent) > tolerance(pq)) {
         out.findings.push(
-          finding("percent-mismatch", s, ind.percent.row, ind.percent.col, { label, declared: formatPercent(declaredPercent), computed: formatPercent(percent) }, lang),
+          finding(
+            "percent-mismatch",
+            s,
+            ind.percent.row,
+            ind.percent.col,
+            { label, declared: formatPercent(declaredPercent), computed: formatPercent(percent) },
+            lang,
+          ),
         );
       } else if (percent !== null && typed) {
         out.findings.push(finding("percent-typed", s, ind.percent.row, ind.percent.col, { label, declared: formatPercent(declaredPercent) }, lang));
@@ -161,7 +174,9 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
     expectedPercent = ctx.expectedShare;
     if (percent + 1e-12 < expectedPercent && (ind.area === null || ind.area === "合计")) {
       const pos = ind.percent ?? ind.completed;
-      out.findings.push(finding("behind-pace", s, pos.row, pos.col, { label, percent: formatPercent(percent), expected: formatPercent(expectedPercent) }, lang));
+      out.findings.push(
+        finding("behind-pace", s, pos.row, pos.col, { label, percent: formatPercent(percent), expected: formatPercent(expectedPercent) }, lang),
+      );
     }
   }
 

@@ -47,21 +47,10 @@ export function headerRole(raw: string): Role | null {
   if (!full || full.length > 16) return null;
   const t = full.replace(/\(.*\)$/, "") || full;
   if (/完成百分比|完成率|完成比例|^百分比$|完成进度/.test(t)) return "percent";
-  if (
-    /^(指标要求|协议指标|年度指标|合同指标|中期指标|目标|目标值|指标数|指标值|计划数|协议要求|合同要求)/.test(
-      t,
-    )
-  )
-    return "target";
-  if (/^(实际|累计|中期|本期|已)?完成(情况|数|量|数量|值)?$/.test(t))
-    return "done";
+  if (/^(指标要求|协议指标|年度指标|合同指标|中期指标|目标|目标值|指标数|指标值|计划数|协议要求|合同要求)/.test(t)) return "target";
+  if (/^(实际|累计|中期|本期|已)?完成(情况|数|量|数量|值)?$/.test(t)) return "done";
   if (/^(计量)?单位$/.test(t)) return "unit";
-  if (
-    /^(指标名称|服务指标|项目|服务项目|指标项目|指标内容|服务内容|名称|指标类别)$/.test(
-      t,
-    )
-  )
-    return "label";
+  if (/^(指标名称|服务指标|项目|服务项目|指标项目|指标内容|服务内容|名称|指标类别)$/.test(t)) return "label";
   if (t === "指标") return "ambiguous";
   return null;
 }
@@ -74,19 +63,14 @@ function textAt(sheet: SheetSnapshot, row: number, col: number): string {
 
 function isBlankRow(sheet: SheetSnapshot, row: number): boolean {
   const r = sheet.values[row];
-  return (
-    !r ||
-    r.every((v) => v === null || (typeof v === "string" && v.trim() === ""))
-  );
+  return !r || r.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
 }
 
 /** The text a merged area shows at (row, col): the value of its top-left cell. */
 function mergedText(sheet: SheetSnapshot, row: number, col: number): string {
   const direct = textAt(sheet, row, col);
   if (direct) return direct;
-  const m = (sheet.merges ?? []).find(
-    (g: CellRange) => row >= g.r1 && row <= g.r2 && col >= g.c1 && col <= g.c2,
-  );
+  const m = (sheet.merges ?? []).find((g: CellRange) => row >= g.r1 && row <= g.r2 && col >= g.c1 && col <= g.c2);
   return m ? textAt(sheet, m.r1, m.c1) : "";
 }
 
@@ -114,8 +98,7 @@ function classifyRow(sheet: SheetSnapshot, row: number): HeaderRow | null {
   }
   if (target === 0 || done === 0) return null;
   const explicitTarget = [...roles.values()].some((r) => r === "target");
-  for (const [c, r] of roles)
-    if (r === "ambiguous") roles.set(c, explicitTarget ? "label" : "target");
+  for (const [c, r] of roles) if (r === "ambiguous") roles.set(c, explicitTarget ? "label" : "target");
   return { row, roles };
 }
 
@@ -126,11 +109,7 @@ function colsWith(h: HeaderRow, role: Role): number[] {
     .sort((a, b) => a - b);
 }
 
-function looksLikeValueRow(
-  sheet: SheetSnapshot,
-  row: number,
-  cols: number[],
-): boolean {
+function looksLikeValueRow(sheet: SheetSnapshot, row: number, cols: number[]): boolean {
   return cols.some((c) => {
     const q = parseQuantity(sheet.values[row]?.[c] ?? null);
     return q.kind === "number" || q.kind === "error";
@@ -157,24 +136,12 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
     }
     const tCol = targets[0];
     const dCol = dones.find((c) => c > tCol) ?? dones[0];
-    const pCol =
-      colsWith(h, "percent").find((c) => c > Math.max(tCol, dCol)) ?? null;
+    const pCol = colsWith(h, "percent").find((c) => c > Math.max(tCol, dCol)) ?? null;
     const labelCols = colsWith(h, "label");
     const first = Math.min(tCol, dCol);
     const labelHeaderCol = labelCols.find((c) => c < first);
     if (labelHeaderCol !== undefined) {
-      tables.push(
-        rowTable(
-          sheet,
-          h,
-          labelHeaderCol,
-          tCol,
-          dCol,
-          pCol,
-          colsWith(h, "unit")[0] ?? null,
-          headerSet,
-        ),
-      );
+      tables.push(rowTable(sheet, h, labelHeaderCol, tCol, dCol, pCol, colsWith(h, "unit")[0] ?? null, headerSet));
       continue;
     }
     // No label header: either a block (the label sits in the header row itself, or is missing)
@@ -188,37 +155,15 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
     }
     const next = h.row + 1;
     if (labelCol < 0) labelCol = first > 0 ? first - 1 : -1;
-    const nextHasLabel =
-      labelCol >= 0 &&
-      textAt(sheet, next, labelCol) !== "" &&
-      parseQuantity(sheet.values[next]?.[labelCol] ?? null).kind === "text";
-    const headerHasLabel =
-      labelCol >= 0 && textAt(sheet, h.row, labelCol) !== "";
+    const nextHasLabel = labelCol >= 0 && textAt(sheet, next, labelCol) !== "" && parseQuantity(sheet.values[next]?.[labelCol] ?? null).kind === "text";
+    const headerHasLabel = labelCol >= 0 && textAt(sheet, h.row, labelCol) !== "";
     if (!headerHasLabel && nextHasLabel && !headerSet.has(next)) {
-      tables.push(
-        rowTable(
-          sheet,
-          h,
-          labelCol,
-          tCol,
-          dCol,
-          pCol,
-          colsWith(h, "unit")[0] ?? null,
-          headerSet,
-        ),
-      );
+      tables.push(rowTable(sheet, h, labelCol, tCol, dCol, pCol, colsWith(h, "unit")[0] ?? null, headerSet));
       continue;
     }
-    if (
-      !looksLikeValueRow(sheet, next, [tCol, dCol]) &&
-      isBlankRow(sheet, next)
-    )
-      continue;
+    if (!looksLikeValueRow(sheet, next, [tCol, dCol]) && isBlankRow(sheet, next)) continue;
     const label = headerHasLabel ? textAt(sheet, h.row, labelCol) : null;
-    const newCol =
-      pCol === null
-        ? freeColumn(sheet, [h.row, next], Math.max(tCol, dCol) + 1)
-        : -1;
+    const newCol = pCol === null ? freeColumn(sheet, [h.row, next], Math.max(tCol, dCol) + 1) : -1;
     tables.push({
       sheet: sheet.name,
       layout: "block",
@@ -244,11 +189,7 @@ export function detectIndicatorTables(sheet: SheetSnapshot): FoundTable[] {
 }
 
 /** The first column at or right of `from` that is blank in every given row: where a new column can go. */
-function freeColumn(
-  sheet: SheetSnapshot,
-  rows: number[],
-  from: number,
-): number {
+function freeColumn(sheet: SheetSnapshot, rows: number[], from: number): number {
   for (let c = from; ; c++) {
     if (
       rows.every((r) => {
@@ -260,11 +201,7 @@ function freeColumn(
   }
 }
 
-function dataRows(
-  sheet: SheetSnapshot,
-  from: number,
-  headerSet: Set<number>,
-): number[] {
+function dataRows(sheet: SheetSnapshot, from: number, headerSet: Set<number>): number[] {
   const rows: number[] = [];
   let blanks = 0;
   for (let r = from; r < sheet.values.length; r++) {
@@ -295,9 +232,7 @@ function rowTable(
   const indicators: FoundIndicator[] = [];
   for (const r of rows) {
     const label = textAt(sheet, r, labelCol) || null;
-    const hasValue = [tCol, dCol].some(
-      (c) => parseQuantity(sheet.values[r]?.[c] ?? null).kind !== "blank",
-    );
+    const hasValue = [tCol, dCol].some((c) => parseQuantity(sheet.values[r]?.[c] ?? null).kind !== "blank");
     if (!label && !hasValue) continue;
     // a title or note line inside the table (text in the label column only) is not an indicator
     if (!hasValue && label && label.length > 20) continue;
@@ -319,37 +254,25 @@ function rowTable(
     layout: "row",
     headerRow: h.row,
     indicators,
-    addPercentHeader:
-      pCol === null ? { row: h.row, col: percentCol } : undefined,
+    addPercentHeader: pCol === null ? { row: h.row, col: percentCol } : undefined,
   };
 }
 
-function areaTable(
-  sheet: SheetSnapshot,
-  h: HeaderRow,
-  targets: number[],
-  dones: number[],
-  headerSet: Set<number>,
-): FoundTable | null {
+function areaTable(sheet: SheetSnapshot, h: HeaderRow, targets: number[], dones: number[], headerSet: Set<number>): FoundTable | null {
   const percents = colsWith(h, "percent");
   const groupRow = h.row - 1;
   const pairs: { t: number; d: number; p: number | null; group: string }[] = [];
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
     const limit = targets[i + 1] ?? Number.MAX_SAFE_INTEGER;
-    const d =
-      dones.find((c) => c > t && c < limit) ?? dones.find((c) => c === t - 1);
+    const d = dones.find((c) => c > t && c < limit) ?? dones.find((c) => c === t - 1);
     if (d === undefined) continue;
     const p = percents.find((c) => c > Math.max(t, d) && c < limit) ?? null;
     let group = "";
     if (groupRow >= 0) {
-      for (let c = Math.min(t, d); c <= Math.max(t, d) && !group; c++)
-        group = mergedText(sheet, groupRow, c);
-      const prevEnd = pairs.length
-        ? Math.max(pairs[pairs.length - 1].t, pairs[pairs.length - 1].d)
-        : -1;
-      for (let c = Math.min(t, d) - 1; c > prevEnd && !group; c--)
-        group = textAt(sheet, groupRow, c);
+      for (let c = Math.min(t, d); c <= Math.max(t, d) && !group; c++) group = mergedText(sheet, groupRow, c);
+      const prevEnd = pairs.length ? Math.max(pairs[pairs.length - 1].t, pairs[pairs.length - 1].d) : -1;
+      for (let c = Math.min(t, d) - 1; c > prevEnd && !group; c--) group = textAt(sheet, groupRow, c);
     }
     pairs.push({ t, d, p, group: group || `第${pairs.length + 1}组` });
   }
@@ -366,29 +289,17 @@ function areaTable(
   if (labelCol === undefined && groupRow >= 0) {
     for (let c = 0; c < firstPairCol; c++) {
       const txt = mergedText(sheet, groupRow, c);
-      if (
-        txt &&
-        headerRole(txt) &&
-        ["label", "ambiguous"].includes(headerRole(txt) as string)
-      )
-        labelCol = c;
+      if (txt && headerRole(txt) && ["label", "ambiguous"].includes(headerRole(txt) as string)) labelCol = c;
     }
   }
   if (labelCol === undefined) labelCol = firstPairCol - 1;
   const indicators: FoundIndicator[] = [];
   let addPercentHeader: Pos | undefined;
   const rows = dataRows(sheet, h.row + 1, headerSet);
-  const lastCol =
-    freeColumn(
-      sheet,
-      [h.row, ...rows],
-      Math.max(...pairs.map((p) => Math.max(p.t, p.d, p.p ?? -1))) + 1,
-    ) - 1;
+  const lastCol = freeColumn(sheet, [h.row, ...rows], Math.max(...pairs.map((p) => Math.max(p.t, p.d, p.p ?? -1))) + 1) - 1;
   for (const r of rows) {
     const label = labelCol >= 0 ? textAt(sheet, r, labelCol) || null : null;
-    const hasValue = pairs.some(
-      (p) => parseQuantity(sheet.values[r]?.[p.t] ?? null).kind !== "blank",
-    );
+    const hasValue = pairs.some((p) => parseQuantity(sheet.values[r]?.[p.t] ?? null).kind !== "blank");
     if (!hasValue) continue;
     const areaParts: { target: Pos; completed: Pos }[] = [];
     pairs.forEach((p, i) => {
@@ -401,10 +312,7 @@ function areaTable(
         sheet: sheet.name,
         layout: "area",
         label,
-        labelPos:
-          labelCol !== undefined && labelCol >= 0
-            ? { row: r, col: labelCol }
-            : null,
+        labelPos: labelCol !== undefined && labelCol >= 0 ? { row: r, col: labelCol } : null,
         area: p.group,
         unitPos: null,
         target: { row: r, col: p.t },
@@ -421,10 +329,7 @@ function areaTable(
         sheet: sheet.name,
         layout: "area",
         label,
-        labelPos:
-          labelCol !== undefined && labelCol >= 0
-            ? { row: r, col: labelCol }
-            : null,
+        labelPos: labelCol !== undefined && labelCol >= 0 ? { row: r, col: labelCol } : null,
         area: "合计",
         unitPos: null,
         target: { row: r, col: tp.t },

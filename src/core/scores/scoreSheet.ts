@@ -157,10 +157,11 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   });
 
   for (const id of Object.keys(PARTY_NAMES) as PartyId[]) {
-    if (!parties.some((p) => p.party === id))
-      findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id][lang] }, lang));
+    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id][lang] }, lang));
   }
-  const weightSum = excelSum(parties.map((p) => p.weight)) + excelSum((Object.keys(PARTY_NAMES) as PartyId[]).filter((id) => !parties.some((p) => p.party === id)).map((id) => opts.weights[id]));
+  const weightSum =
+    excelSum(parties.map((p) => p.weight)) +
+    excelSum((Object.keys(PARTY_NAMES) as PartyId[]).filter((id) => !parties.some((p) => p.party === id)).map((id) => opts.weights[id]));
   if (Math.abs(weightSum - 1) > 1e-9) {
     findings.push(finding("weights-not-100", s, firstRow, wc ?? labelCol, { sum: `${excelRound(weightSum * 100, 2)}%` }, lang));
   }
