@@ -612,7 +612,9 @@ function addConditionalFormats(tail: Fragment, formats: { range: CellRange; rule
 function addValidations(tail: Fragment, validations: { range: CellRange; items: string[] }[], p: string): void {
   let added = "";
   for (const v of validations) {
-    // a list typed into the rule is one quoted, comma-separated string of at most 255 characters
+    // a list typed into the rule is one quoted, comma-separated string of at most 255 characters;
+    // an item holding a comma cannot be written that way, and a wrong list is worse than none
+    if (v.items.some((s) => s.includes(","))) continue;
     const list = v.items.map((s) => s.replace(/"/g, '""')).join(",");
     if (!list || list.length > 255) continue;
     added +=
