@@ -371,3 +371,26 @@ describe("applyPlan keeps macro-enabled packages intact", () => {
     expect(changedParts(input, out)).toEqual(["xl/worksheets/sheet1.xml"]);
   });
 });
+
+describe("applyPlan on a package without styles.xml", () => {
+  it("creates the stylesheet with its relationship and content type when a style is needed", async () => {
+    const input = miniXlsx({ sheets: [{ name: "S", rows: '<row r="1"><c r="A1"><v>0.5</v></c></row>' }] });
+    const out = applyPlan(openXlsx(input), [
+      { kind: "cells", sheet: "S", row: 0, col: 0, purpose: "percent", cells: [[{ value: 0.5, numberFormat: "0.0%" }]] },
+      { kind: "fill", sheet: "S", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }], role: "output" },
+    ]);
+    const parts = partsOf(out);
+    expect(strFromU8(parts["xl/_rels/workbook.xml.rels"])).toMatch(/Type="[^"]*\/styles" Target="styles.xml"/);
+    expect(strFromU8(parts["[Content_Types].xml"])).toContain('<Override PartName="/xl/styles.xml"');
+    expect(snapshotOf(openXlsx(out), "x").sheets[0].numberFormats?.[0]?.[0]).toBe("0.0%");
+    const wb = await loadWithExcelJs(out);
+    const fill = wb.getWorksheet("S")!.getCell("A1").fill as { fgColor?: { argb?: string } };
+    expect(fill.fgColor?.argb).toBe("FFE2EFDA");
+  });
+
+  it("leaves the package without a stylesheet when the plan needs no style", () => {
+    const input = miniXlsx({ sheets: [{ name: "S", rows: "" }] });
+    const out = applyPlan(openXlsx(input), [{ kind: "cells", sheet: "S", row: 0, col: 0, purpose: "restore", cells: [[{ value: "x" }]] }]);
+    expect(partsOf(out)["xl/styles.xml"]).toBeUndefined();
+  });
+});

@@ -65,5 +65,6 @@ describe("100k × 21 sheet", () => {
     expect(back.values[ROWS - 1][20]).toBe(ROWS * 20);
     expect(read.cpuMs).toBeLessThan(20_000);
     expect(write.cpuMs).toBeLessThan(30_000);
-  });
+    // generous: the suite may share two cores with other jobs
+  }, 240_000);
 });
