@@ -5,7 +5,7 @@
  * validations) splice elements into the parts before or after sheetData, at the place the
  * CT_Worksheet schema requires, because Excel rejects children out of order.
  */
-import { a1, parseRange, rangeA1 } from "../core/a1";
+import { a1, columnLetters, parseRange, rangeA1 } from "../core/a1";
 import type { CellRange, CellValue, ConditionalRule, FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula-shift";
@@ -275,6 +275,15 @@ function parseCells(xml: string, from: number, to: number, p: string): { cells: 
   return { cells, after };
 }
 
+const columnNames: string[] = [];
+
+/** A1 reference with memoised column letters: a restored roster writes hundreds of thousands of cells. */
+function cellRef(r: number, c: number): string {
+  let letters = columnNames[c];
+  if (letters === undefined) letters = columnNames[c] = columnLetters(c);
+  return letters + String(r + 1);
+}
+
 /** Column of an A1 reference, from its letters. */
 function columnOf(ref: string): number {
   let n = 0;
@@ -387,7 +396,7 @@ function writeCell(
   const { formula } = edit.content;
   // Excel refuses cells longer than 32767 characters (it reports the file as damaged)
   const value = typeof edit.content.value === "string" && edit.content.value.length > MAX_CELL_TEXT ? edit.content.value.slice(0, MAX_CELL_TEXT) : edit.content.value;
-  const ref = a1(r, c);
+  const ref = cellRef(r, c);
   const s = style ? ` s="${style}"` : "";
   if (formula !== undefined) {
     ctx.state.formulasChanged = true;
