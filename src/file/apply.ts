@@ -69,6 +69,9 @@ class Workbook {
   }
 
   addSheet(name: string, after: string | undefined, tabColor: string | undefined): void {
+    const problem = sheetNameProblem(name);
+    // Excel "repairs" a workbook with such a name by dropping the sheet: refuse instead
+    if (problem) throw new Error(`工作表名称“${name}”无法用于 Excel：${problem}`);
     const existing = this.find(name);
     if (existing) {
       if (existing.kind !== "worksheet") throw new Error(`已有同名的非普通工作表“${name}”，无法替换`);
@@ -161,6 +164,16 @@ class Workbook {
       }
     }
   }
+}
+
+/** Why Excel would reject a sheet name, or null when it is fine. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return "名称为空";
+  if (name.length > 31) return "超过 31 个字符";
+  if (/[[\]:*?/\\]/.test(name)) return "含有 [ ] : * ? / \\ 之一";
+  if (name.startsWith("'") || name.endsWith("'")) return "以单引号开头或结尾";
+  if (name.toLowerCase() === "history") return "History 是 Excel 保留的名称";
+  return null;
 }
 
 function insertBeforeClose(xml: string, element: string): string {

@@ -351,6 +351,13 @@ describe("applyPlan addSheet", () => {
     expect(wb.getWorksheet("评估发现")!.getCell("B2").value).toBe("B3");
   });
 
+  it("refuses sheet names Excel would reject rather than write a file it must repair", () => {
+    for (const name of ["a/b", "问题?", "x".repeat(32), "'引号", "History", ""]) {
+      expect(() => applyPlan(openXlsx(input), [{ kind: "addSheet", sheet: name }])).toThrow(/工作表名称/);
+    }
+    expect(() => applyPlan(openXlsx(input), [{ kind: "addSheet", sheet: "服务对象家庭信息汇总表（省“双百工程”套表）" }])).not.toThrow();
+  });
+
   it("rejects a plan that writes to a sheet that does not exist", () => {
     expect(() => applyPlan(openXlsx(input), [{ kind: "merge", sheet: "无", range: { r1: 0, c1: 0, r2: 0, c2: 1 } }])).toThrow("无");
   });
