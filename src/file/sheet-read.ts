@@ -29,6 +29,28 @@ function isoToSerial(text: string): CellValue {
   return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / 86400000 : text;
 }
 
+/**
+ * Index of the next `code` at or after `from`, or -1. For the short hops inside a cell (to the
+ * end of a tag or value) a plain loop beats String#indexOf, whose call costs more than the scan.
+ */
+function scanTo(xml: string, code: number, from: number): number {
+  const n = xml.length;
+  for (let i = from; i < n; i++) if (xml.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** The non-negative integer written in xml[from, to), or -1 when it is anything else (sign, decimals, exponent, spaces). */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function isDelimiter(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
 }
@@ -67,9 +89,9 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
   let i = sheetData.openEnd;
   const end = sheetData.selfClosing ? sheetData.openEnd : sheetData.end;
   for (;;) {
-    const lt = xml.indexOf("<", i);
+    const lt = scanTo(xml, 60, i);
     if (lt < 0 || lt >= end) break;
-    const te = xml.indexOf(">", lt);
+    const te = scanTo(xml, 62, lt);
     if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
 
     if (xml.startsWith(rowOpen, lt) && isDelimiter(xml.charCodeAt(lt + rowOpen.length))) {
@@ -104,7 +126,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
       while (k < te && xml.charCodeAt(k) <= 32) k++;
       const quote = xml[k];
       const vs = k + 1;
-      const ve = xml.indexOf(quote, vs);
+      const ve = scanTo(xml, quote.charCodeAt(0), vs);
       if (ve < 0 || ve > te) throw new XlsxError("corrupt", "bad cell attribute");
       k = ve + 1;
       if (nameEnd - nameStart !== 1) continue;
@@ -134,16 +156,18 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     if (row >= MAX_ROWS || col >= MAX_COLS) throw new XlsxError("corrupt", `cell outside the sheet at row ${row + 1}, column ${col + 1}`);
 
     let cellEnd = te + 1;
-    let vText: string | null = null;
+    // the <v> text as positions: integers (most numbers, every shared-string index) are read in place
+    let vStart = -1;
+    let vEnd = -1;
     let inline: string | null = null;
     let formula: string | null | undefined;
     if (xml.charCodeAt(te - 1) !== 47) {
       // walk the cell's children until its own closing tag (no look-ahead for </c>: that would scan twice)
       let j = te + 1;
       for (;;) {
-        const a = xml.indexOf("<", j);
+        const a = scanTo(xml, 60, j);
         if (a < 0) throw new XlsxError("corrupt", "unterminated <c>");
-        const ate = xml.indexOf(">", a);
+        const ate = scanTo(xml, 62, a);
         if (ate < 0) throw new XlsxError("corrupt", "unterminated tag in <c>");
         if (xml.charCodeAt(a + 1) === 47) {
           if (xml.charCodeAt(a + 2 + pl) === 99 && xml.charCodeAt(a + 3 + pl) === 62) {
@@ -157,13 +181,12 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
         const delim = isDelimiter(xml.charCodeAt(a + 2 + pl));
         if (nc === 118 && delim) {
           // <v>
-          if (xml.charCodeAt(ate - 1) === 47) {
-            vText = "";
-            j = ate + 1;
-          } else {
-            const ve = xml.indexOf("<", ate);
-            vText = xml.slice(ate + 1, ve);
-            j = ve;
+          vStart = vEnd = ate + 1;
+          if (xml.charCodeAt(ate - 1) === 47) j = ate + 1;
+          else {
+            vEnd = scanTo(xml, 60, ate);
+            if (vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
+            j = vEnd;
           }
         } else if (nc === 102 && delim) {
           // <f>
@@ -203,16 +226,25 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     i = cellEnd;
 
     let value: CellValue = null;
+    const vText = vStart >= 0 && (type !== "" && type !== "n" && type !== "s") ? xml.slice(vStart, vEnd) : null;
     switch (type) {
       case "":
       case "n":
-        if (vText !== null && vText !== "") {
-          const n = Number(vText);
-          value = Number.isNaN(n) ? vText.trim() : n;
+        if (vEnd > vStart) {
+          const int = digitsAt(xml, vStart, vEnd);
+          if (int >= 0) value = int;
+          else {
+            const raw = xml.slice(vStart, vEnd);
+            const n = Number(raw);
+            value = Number.isNaN(n) ? raw.trim() : n;
+          }
         }
         break;
       case "s":
-        if (vText !== null && vText !== "") value = sst[Number(vText)] ?? null;
+        if (vEnd > vStart) {
+          const int = digitsAt(xml, vStart, vEnd);
+          value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
+        }
         break;
       case "inlineStr":
         value = inline ?? (vText !== null ? decodeStringText(vText) : null);
