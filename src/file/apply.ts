@@ -216,7 +216,8 @@ function collect(wb: Workbook, op: PlanOp): void {
         line.forEach((cell, j) => {
           if (!cell) return;
           const e = cellEdit(edits, op.row + i, op.col + j);
-          e.content = cell.formula !== undefined ? { value: cell.value, formula: cell.formula } : { value: cell.value };
+          // the plan's own cell object: no copy per cell (a restored roster has hundreds of thousands)
+          e.content = cell;
           if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
         }),
       );
