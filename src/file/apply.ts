@@ -8,6 +8,7 @@ import type { Plan, PlanOp } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
 import { blankWorksheet, emptyEdits, patchWorksheet, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { SharedStringsEditor } from "./shared-strings";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, childElements, escapeAttr, findAll, findElement, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
@@ -15,6 +16,8 @@ import { makeEntry, writeZip, type ZipEntry } from "./zip";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const REL_TYPE_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const CT_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+const REL_TYPE_SST = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
 
 /** Fills over more cells than this are a plan bug (a whole-sheet range), not something to materialise. */
 const MAX_FILL_CELLS = 5_000_000;
@@ -271,6 +274,11 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
     return styles;
   };
 
+  const sstRel = pkg.workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
+  const sstEntry = sstRel ? findEntry(pkg, sstRel.target) : undefined;
+  let strings: SharedStringsEditor | null = null;
+  const stringsProvider = (): SharedStringsEditor => (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : null));
+
   const replaced = new Map<string, Uint8Array>();
   let formulasChanged = false;
   const originalPaths = new Set(pkg.sheets.map((s) => s.path?.toLowerCase()));
@@ -286,7 +294,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
       base = readText(pkg, entry);
     }
-    const result = hasEdits(sheet.edits) ? patchWorksheet(base, sheet.edits, stylesProvider) : { xml: base, formulasChanged: false };
+    const result = hasEdits(sheet.edits) ? patchWorksheet(base, sheet.edits, stylesProvider, stringsProvider) : { xml: base, formulasChanged: false };
     formulasChanged ||= result.formulasChanged;
     replaced.set(sheet.path.toLowerCase(), utf8Encode(result.xml));
   }
@@ -301,6 +309,19 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
       wb.contentTypesChanged = true;
     }
     replaced.set(stylesPath.toLowerCase(), utf8Encode(editor.toXml()));
+  }
+
+  const sst = strings as SharedStringsEditor | null;
+  if (sst && sst.hasAdditions) {
+    let sstPath = sstEntry?.name;
+    if (!sstPath) {
+      sstPath = "xl/sharedStrings.xml";
+      wb.newParts.push(sstPath);
+      wb.addRelationship(sstPath, REL_TYPE_SST);
+      wb.contentTypes = insertBeforeClose(wb.contentTypes, `<Override PartName="/${sstPath}" ContentType="${CT_SST}"/>`);
+      wb.contentTypesChanged = true;
+    }
+    replaced.set(sstPath.toLowerCase(), utf8Encode(sst.toXml()));
   }
 
   const removed = new Set<string>();

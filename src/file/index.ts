@@ -9,9 +9,11 @@
  * - XML is scanned by hand (xml.ts) instead of parsed into a DOM: we need byte-exact patching
  *   (a serialiser would rewrite every byte of a touched part) and low memory and time on
  *   100k-row sheets.
- * - New text cells are written as inline strings (t="inlineStr"), and formula text results as
- *   t="str": sharedStrings.xml is never touched, so no index can shift and no count goes stale.
- *   Excel converts inline strings into shared ones on its next save.
+ * - New text cells go into the shared string table (shared-strings.ts), reusing entries already
+ *   there: a restored roster repeats the source sheet's text, so the new sheet is mostly indexes
+ *   and the output stays near the input's size. Entries are only appended, never renumbered, and
+ *   the table is left byte-identical when a plan adds no new text. Formula text results are
+ *   cached in the cell (t="str"), as Excel does.
  * - Styles: a changed cell gets a clone of its own cellXfs record with only the number format or
  *   fill (and bold font for headers) swapped, appended to styles.xml; existing records are never
  *   edited, so every other cell looks exactly as before.

@@ -9,6 +9,7 @@ import { a1, columnLetters, parseRange, rangeA1 } from "../core/a1";
 import type { CellRange, CellValue, ConditionalRule, FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula-shift";
+import type { SharedStringsEditor } from "./shared-strings";
 import type { StylesEditor } from "./styles";
 import {
   attr,
@@ -124,10 +125,11 @@ interface ParsedCell {
   hasRef: boolean;
 }
 
-/** Styles are loaded only when an edit needs one. */
+/** Styles and shared strings are loaded only when an edit needs them. */
 export type StylesProvider = () => StylesEditor;
+export type StringsProvider = () => SharedStringsEditor;
 
-export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesProvider): PatchResult {
+export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): PatchResult {
   const p = rootPrefix(xml);
   const root = rootElement(xml);
   if (!root) throw new XlsxError("corrupt", "worksheet has no root element");
@@ -138,7 +140,7 @@ export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesPro
   const tail = new Fragment(xml.slice(sd.end), 0, p);
   const colStyles = readColStyles(head.text, p);
   const state = { formulasChanged: false };
-  const sheetData = rebuildSheetData(xml, sd, edits, p, styles, colStyles, state);
+  const sheetData = rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state });
 
   if (edits.cells.size) updateDimension(head, edits);
   if (edits.widths.size) setColumnWidths(head, edits.widths, p);
@@ -153,17 +155,10 @@ export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesPro
 // ---------------------------------------------------------------------------------------------
 // sheetData
 
-function rebuildSheetData(
-  xml: string,
-  sd: Span,
-  edits: SheetEdits,
-  p: string,
-  styles: StylesProvider,
-  colStyles: Map<number, number>,
-  state: { formulasChanged: boolean },
-): string {
+function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext): string {
+  const p = ctx.p;
+  const orphans = ctx.orphans;
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
-  const orphans = new Map<string, OrphanGroup>();
   const out: string[] = [];
   const rowQ = `${p}row`;
   const rowClose = `</${p}row>`;
@@ -178,7 +173,6 @@ function rebuildSheetData(
   const flush = (to: number) => {
     if (to > copyFrom) out.push(xml.slice(copyFrom, to));
   };
-  const ctx: RowContext = { p, styles, colStyles, orphans, state };
 
   if (!sd.selfClosing) {
     for (;;) {
@@ -229,6 +223,7 @@ function rebuildSheetData(
 interface RowContext {
   p: string;
   styles: StylesProvider;
+  strings: StringsProvider;
   colStyles: Map<number, number>;
   orphans: Map<string, OrphanGroup>;
   state: { formulasChanged: boolean };
@@ -414,9 +409,7 @@ function writeCell(
   }
   if (typeof value === "boolean") return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   if (ERROR_LITERALS.has(value)) return `<${p}c r="${ref}"${s} t="e"><${p}v>${value}</${p}v></${p}c>`;
-  // inline strings keep sharedStrings.xml untouched (see index.ts)
-  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeStringText(value)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="s"><${p}v>${ctx.strings().indexOf(value)}</${p}v></${p}c>`;
 }
 
 // ---------------------------------------------------------------------------------------------

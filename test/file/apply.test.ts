@@ -103,12 +103,18 @@ describe("applyPlan cell writes", () => {
         cells: [[{ value: "中" }, null, { value: 3 }], [{ value: true }], [{ value: null }], [{ value: "末" }]],
       },
     ]);
-    expect(sheet).toMatch(/<row r="1" ht="20" customHeight="1"><c r="A1" s="2"><v>200<\/v><\/c><c r="B1" t="inlineStr"><is><t>中<\/t><\/is><\/c><c r="C1" t="s"><v>0<\/v><\/c><c r="D1"><v>3<\/v><\/c><\/row>/);
-    expect(sheet).toMatch(/<row r="2"><c r="B2" t="b"><v>1<\/v><\/c><\/row><row r="3"><c r="B3"\/><\/row><row r="4"><c r="B4" t="inlineStr">/);
+    expect(sheet).toMatch(/<row r="1" ht="20" customHeight="1"><c r="A1" s="2"><v>200<\/v><\/c><c r="B1" t="s"><v>1<\/v><\/c><c r="C1" t="s"><v>0<\/v><\/c><c r="D1"><v>3<\/v><\/c><\/row>/);
+    expect(sheet).toMatch(/<row r="2"><c r="B2" t="b"><v>1<\/v><\/c><\/row><row r="3"><c r="B3"\/><\/row><row r="4"><c r="B4" t="s"><v>2<\/v><\/c><\/row>/);
     const s = snapshotOf(openXlsx(out), "x").sheets[0];
     expect(s.values).toEqual([[200, "中", "文本", 3], [null, true], [], [null, "末"]]);
-    // sharedStrings.xml is not touched: new text goes inline
-    expect(changedParts(input, out)).not.toContain("xl/sharedStrings.xml");
+    // new text is appended to the shared string table, existing entries keep their indexes
+    expect(partText(out, "xl/sharedStrings.xml")).toMatch(/<si><t xml:space="preserve">文本<\/t><\/si><si><t>中<\/t><\/si><si><t>末<\/t><\/si><\/sst>$/);
+  });
+
+  it("reuses shared strings already in the table and leaves the table untouched when nothing is new", () => {
+    const { out, sheet } = write([{ kind: "cells", sheet: "S", row: 5, col: 0, purpose: "restore", cells: [[{ value: "文本" }, { value: "文本" }]] }]);
+    expect(sheet).toContain('<row r="6"><c r="A6" t="s"><v>0</v></c><c r="B6" t="s"><v>0</v></c></row>');
+    expect(changedParts(input, out)).toEqual(["xl/worksheets/sheet1.xml"]);
   });
 
   it("writes text formula results as t=str, errors as t=e, and escapes XML", () => {
@@ -316,7 +322,17 @@ describe("applyPlan addSheet", () => {
   it("adds the worksheet part, workbook entry, relationship and content type after the named sheet", () => {
     const out = applyPlan(openXlsx(input), findingsPlan);
     const parts = partsOf(out);
-    expect(changedParts(input, out)).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet3.xml"]);
+    // the package had no shared string table: one is created for the new sheet's text
+    expect(changedParts(input, out)).toEqual([
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet3.xml",
+    ]);
+    expect(strFromU8(parts["[Content_Types].xml"])).toContain('<Override PartName="/xl/sharedStrings.xml"');
+    expect(strFromU8(parts["xl/_rels/workbook.xml.rels"])).toMatch(/Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/);
     const wbXml = strFromU8(parts["xl/workbook.xml"]);
     expect(wbXml).toMatch(/<sheet name="S" [^>]*\/><sheet name="评估发现" sheetId="3" r:id="rId\d+"\/><sheet name="T"/);
     // sheet-scoped names follow their sheet to its new index

@@ -1,0 +1,92 @@
+/**
+ * Text cells a plan writes go into the shared string table, reusing an existing entry when the
+ * same plain text is already there. A restored roster repeats the source sheet's names, addresses
+ * and categories, which are all in the table already, so the new sheet holds only indexes: the
+ * output stays close to the input's size and is quick to compress. Existing entries are never
+ * edited or renumbered; new ones are appended, so every existing cell keeps pointing at its text.
+ * When the plan adds no new text the part is left byte-identical.
+ */
+import { XlsxError } from "./errors";
+import { escapeStringText, rootElement, rootPrefix, setAttr, stringItemText, attr } from "./xml";
+
+export const EMPTY_SST = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+
+export class SharedStringsEditor {
+  private index: Map<string, number> | null = null;
+  private existing = 0;
+  private readonly added: string[] = [];
+  private references = 0;
+
+  /** `xml` is the current sharedStrings.xml, or null when the package has none yet. */
+  constructor(private readonly xml: string | null) {}
+
+  get hasAdditions(): boolean {
+    return this.added.length > 0;
+  }
+
+  private build(): Map<string, number> {
+    const index = new Map<string, number>();
+    const xml = this.xml;
+    if (xml) {
+      const p = rootPrefix(xml);
+      const open = `<${p}si`;
+      const close = `</${p}si>`;
+      const run = new RegExp(`<${p}r[\\s>]`);
+      let i = 0;
+      let n = 0;
+      for (;;) {
+        i = xml.indexOf(open, i);
+        if (i < 0) break;
+        const te = xml.indexOf(">", i);
+        if (te < 0) throw new XlsxError("corrupt", "unterminated <si>");
+        let end = te + 1;
+        let text = "";
+        let rich = false;
+        if (xml.charCodeAt(te - 1) !== 47) {
+          end = xml.indexOf(close, te);
+          if (end < 0) throw new XlsxError("corrupt", "unterminated <si>");
+          // rich text carries formatting the plain value should not inherit
+          rich = run.test(xml.slice(te + 1, end));
+          text = stringItemText(xml, te + 1, end, p);
+          end += close.length;
+        }
+        if (!rich && !index.has(text)) index.set(text, n);
+        n++;
+        i = end;
+      }
+      this.existing = n;
+    }
+    return index;
+  }
+
+  /** Index of `text` in the table, appending it when new; counts one more reference. */
+  indexOf(text: string): number {
+    if (!this.index) this.index = this.build();
+    this.references++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.existing + this.added.length;
+      this.added.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  toXml(): string {
+    const xml = this.xml ?? EMPTY_SST;
+    const root = rootElement(xml);
+    if (!root) throw new XlsxError("corrupt", "sharedStrings.xml has no root");
+    const p = rootPrefix(xml);
+    const items = this.added
+      .map((t) => `<${p}si><${p}t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${escapeStringText(t)}</${p}t></${p}si>`)
+      .join("");
+    let open = xml.slice(root.start, root.openEnd).replace(/\s*\/>$/, ">");
+    open = setAttr(open, "uniqueCount", String(this.existing + this.added.length));
+    // count is the number of cells using the table; it is advisory, so it only has to grow with our references
+    const count = Number(attr(open, "count"));
+    if (Number.isFinite(count)) open = setAttr(open, "count", String(count + this.references));
+    const body = root.selfClosing ? "" : xml.slice(root.openEnd, root.end);
+    const closing = root.selfClosing ? `</${root.name}>` : xml.slice(root.end, root.end + root.name.length + 3);
+    return xml.slice(0, root.start) + open + body + items + closing + xml.slice(root.selfClosing ? root.openEnd : root.end + root.name.length + 3);
+  }
+}

@@ -1,0 +1,37 @@
+import { parseSharedStrings } from "../../src/file/package";
+import { SharedStringsEditor } from "../../src/file/shared-strings";
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+describe("SharedStringsEditor", () => {
+  it("reuses plain entries, never rich ones, and appends new text with counts updated", () => {
+    const xml = `<?xml version="1.0"?><sst ${NS} count="5" uniqueCount="3"><si><t>男</t></si><si><r><rPr><b/></rPr><t>女</t></r></si><si><t>低保</t></si></sst>`;
+    const e = new SharedStringsEditor(xml);
+    expect(e.indexOf("男")).toBe(0);
+    expect(e.indexOf("低保")).toBe(2);
+    // "女" exists only as bold rich text: the plain value gets its own entry
+    expect(e.indexOf("女")).toBe(3);
+    expect(e.indexOf(" 前后 ")).toBe(4);
+    expect(e.indexOf("女")).toBe(3);
+    const out = e.toXml();
+    expect(out).toContain('count="10" uniqueCount="5"');
+    expect(out).toContain('<si><t>女</t></si><si><t xml:space="preserve"> 前后 </t></si></sst>');
+    expect(parseSharedStrings(out)).toEqual(["男", "女", "低保", "女", " 前后 "]);
+  });
+
+  it("starts a table when the package has none, and handles an empty self-closing one", () => {
+    const fresh = new SharedStringsEditor(null);
+    expect(fresh.hasAdditions).toBe(false);
+    expect(fresh.indexOf("a<b")).toBe(0);
+    expect(parseSharedStrings(fresh.toXml())).toEqual(["a<b"]);
+    const empty = new SharedStringsEditor(`<sst ${NS}/>`);
+    empty.indexOf("x");
+    expect(empty.toXml()).toBe(`<sst ${NS} uniqueCount="1"><si><t>x</t></si></sst>`);
+  });
+
+  it("writes into a prefixed table with its prefix", () => {
+    const e = new SharedStringsEditor('<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:t>a</x:t></x:si></x:sst>');
+    expect(e.indexOf("b")).toBe(1);
+    expect(e.toXml()).toContain("<x:si><x:t>a</x:t></x:si><x:si><x:t>b</x:t></x:si></x:sst>");
+  });
+});
