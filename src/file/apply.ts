@@ -7,7 +7,8 @@
 import type { Plan, PlanOp } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
-import { blankWorksheet, emptyEdits, patchWorksheet, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { emptyEdits, patchWorksheet, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { blankWorksheet } from "./sheet-elements";
 import { SharedStringsEditor } from "./shared-strings";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, childElements, escapeAttr, findAll, findElement, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
@@ -136,7 +137,9 @@ class Workbook {
     }
     const at = index < items.length ? items[index].start : sheetsEl.end - `</${p}sheets>`.length;
     const rp = relPrefixOf(xml);
-    const declare = new RegExp(`xmlns:${rp.slice(0, -1)}\\s*=`).test(xml) ? "" : ` xmlns:${rp.slice(0, -1)}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    const declare = new RegExp(`xmlns:${rp.slice(0, -1)}\\s*=`).test(xml)
+      ? ""
+      : ` xmlns:${rp.slice(0, -1)}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
     const element = `<${p}sheet name="${escapeAttr(name)}" sheetId="${maxId + 1}" ${rp}id="${rid}"${declare}/>`;
     let out = xml.slice(0, at) + element + xml.slice(at);
     if (index < items.length) out = shiftSheetIndices(out, p, index);

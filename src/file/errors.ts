@@ -13,7 +13,10 @@ export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
 
   /** `detail` is for developers (logged, never shown as the headline); the message stays one plain sentence. */
-  constructor(code: XlsxErrorCode, readonly detail?: string) {
+  constructor(
+    code: XlsxErrorCode,
+    readonly detail?: string,
+  ) {
     super(MESSAGES[code]);
     this.name = "XlsxError";
     this.code = code;

@@ -237,4 +237,3 @@ export function parseSharedStrings(xml: string): string[] {
   }
   return out;
 }
-

@@ -9,7 +9,8 @@
 import { XlsxError } from "./errors";
 import { escapeStringText, rootElement, rootPrefix, setAttr, stringItemText, attr } from "./xml";
 
-export const EMPTY_SST = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+export const EMPTY_SST =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
 
 export class SharedStringsEditor {
   private index: Map<string, number> | null = null;

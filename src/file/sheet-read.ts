@@ -226,7 +226,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     i = cellEnd;
 
     let value: CellValue = null;
-    const vText = vStart >= 0 && (type !== "" && type !== "n" && type !== "s") ? xml.slice(vStart, vEnd) : null;
+    const vText = vStart >= 0 && type !== "" && type !== "n" && type !== "s" ? xml.slice(vStart, vEnd) : null;
     switch (type) {
       case "":
       case "n":

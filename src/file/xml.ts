@@ -50,24 +50,20 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/[&<>"\n\r\t]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : `&#${c.charCodeAt(0)};`,
-  );
+  return s.replace(/[&<>"\n\r\t]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : `&#${c.charCodeAt(0)};`));
 }
+
+const NEEDS_STRING_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
  * Escape a cell string for `<t>` / `<v>`: XML-escape, protect a literal `_xHHHH_` by escaping its
  * underscore, and write control characters XML 1.0 forbids as `_xHHHH_`, as Excel does.
  */
-// eslint-disable-next-line no-control-regex
-const NEEDS_STRING_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
 export function escapeStringText(s: string): string {
   // most cell text (names, numbers as text, Chinese labels) needs nothing: skip the three passes
   if (!NEEDS_STRING_ESCAPE.test(s)) return s;
   const protectedText = s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeText(protectedText);
 }

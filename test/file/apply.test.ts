@@ -22,7 +22,10 @@ const percentPlan: Plan = [
     row: 1,
     col: 3,
     purpose: "percent",
-    cells: [[{ value: 1.855, formula: '=IFERROR(C2/B2,"")', numberFormat: "0.00%" }], [{ value: 430 / 900, formula: '=IFERROR(C3/B3,"")', numberFormat: "0.00%" }]],
+    cells: [
+      [{ value: 1.855, formula: '=IFERROR(C2/B2,"")', numberFormat: "0.00%" }],
+      [{ value: 430 / 900, formula: '=IFERROR(C3/B3,"")', numberFormat: "0.00%" }],
+    ],
   },
 ];
 
@@ -85,7 +88,15 @@ describe("applyPlan cell writes", () => {
   const rows =
     '<row r="1" spans="1:3" ht="20" customHeight="1"><c r="A1" s="2"><v>200</v></c><c r="C1" t="s"><v>0</v></c></row>' +
     '<row r="3"><c r="B3"><f>A1*2</f><v>400</v></c></row>';
-  const input = miniXlsx({ sheets: [{ name: "S", rows }, { name: "T", rows: '<row r="1"><c r="A1"><v>9</v></c></row>' }], sharedStrings: ["文本"], styles: STYLES_XML, calcChain: true });
+  const input = miniXlsx({
+    sheets: [
+      { name: "S", rows },
+      { name: "T", rows: '<row r="1"><c r="A1"><v>9</v></c></row>' },
+    ],
+    sharedStrings: ["文本"],
+    styles: STYLES_XML,
+    calcChain: true,
+  });
 
   function write(plan: Plan): { out: Uint8Array; sheet: string } {
     const out = applyPlan(openXlsx(input), plan);
@@ -103,7 +114,9 @@ describe("applyPlan cell writes", () => {
         cells: [[{ value: "中" }, null, { value: 3 }], [{ value: true }], [{ value: null }], [{ value: "末" }]],
       },
     ]);
-    expect(sheet).toMatch(/<row r="1" ht="20" customHeight="1"><c r="A1" s="2"><v>200<\/v><\/c><c r="B1" t="s"><v>1<\/v><\/c><c r="C1" t="s"><v>0<\/v><\/c><c r="D1"><v>3<\/v><\/c><\/row>/);
+    expect(sheet).toMatch(
+      /<row r="1" ht="20" customHeight="1"><c r="A1" s="2"><v>200<\/v><\/c><c r="B1" t="s"><v>1<\/v><\/c><c r="C1" t="s"><v>0<\/v><\/c><c r="D1"><v>3<\/v><\/c><\/row>/,
+    );
     expect(sheet).toMatch(/<row r="2"><c r="B2" t="b"><v>1<\/v><\/c><\/row><row r="3"><c r="B3"\/><\/row><row r="4"><c r="B4" t="s"><v>2<\/v><\/c><\/row>/);
     const s = snapshotOf(openXlsx(out), "x").sheets[0];
     expect(s.values).toEqual([[200, "中", "文本", 3], [null, true], [], [null, "末"]]);
@@ -125,7 +138,14 @@ describe("applyPlan cell writes", () => {
         row: 4,
         col: 0,
         purpose: "score-total",
-        cells: [[{ value: "良好", formula: '=IF(B3>=80,"良好","<合格>")' }, { value: "", formula: '=IFERROR(1/0,"")' }, { value: "#DIV/0!", formula: "=1/0" }, { value: "a & b <c>" }]],
+        cells: [
+          [
+            { value: "良好", formula: '=IF(B3>=80,"良好","<合格>")' },
+            { value: "", formula: '=IFERROR(1/0,"")' },
+            { value: "#DIV/0!", formula: "=1/0" },
+            { value: "a & b <c>" },
+          ],
+        ],
       },
     ]);
     const s = snapshotOf(openXlsx(out), "x").sheets[0];
@@ -162,14 +182,23 @@ describe("applyPlan cell writes", () => {
   it("numberFormat clones the cell's own xf, keeping font, border and alignment, and reuses formats", () => {
     const { out, sheet } = write([
       { kind: "cells", sheet: "S", row: 0, col: 0, purpose: "normalise-input", cells: [[{ value: 200, numberFormat: '0"人次"' }]] },
-      { kind: "cells", sheet: "S", row: 1, col: 0, purpose: "normalise-input", cells: [[{ value: 7, numberFormat: '0"个"' }], [{ value: 0.5, numberFormat: "0.00%" }]] },
+      {
+        kind: "cells",
+        sheet: "S",
+        row: 1,
+        col: 0,
+        purpose: "normalise-input",
+        cells: [[{ value: 7, numberFormat: '0"个"' }], [{ value: 0.5, numberFormat: "0.00%" }]],
+      },
     ]);
     const styles = partText(out, "xl/styles.xml");
     expect(styles).toContain('<numFmt numFmtId="166" formatCode="0&quot;人次&quot;"/>');
     expect(styles).toContain('<numFmts count="3">');
     expect(styles).toContain('<cellXfs count="6">');
     // the clone of xf 2 (italic font 1, border 1, centred) with the new format
-    expect(styles).toContain('<xf numFmtId="166" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"><alignment horizontal="center"/></xf>');
+    expect(styles).toContain(
+      '<xf numFmtId="166" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"><alignment horizontal="center"/></xf>',
+    );
     expect(sheet).toContain('<c r="A1" s="4"><v>200</v></c>');
     // existing custom format 164 is reused for A2 (a clone of xf 0); A3's clone equals xf 1, which is reused
     expect(styles).not.toContain('numFmtId="167"');
@@ -228,7 +257,14 @@ describe("applyPlan sheet-level ops", () => {
     const out = applyPlan(openXlsx(input), [
       { kind: "merge", sheet: "S", range: { r1: 0, c1: 0, r2: 0, c2: 3 } },
       { kind: "merge", sheet: "S", range: { r1: 4, c1: 0, r2: 4, c2: 1 } },
-      { kind: "columnWidths", sheet: "S", widths: [{ col: 2, width: 30 }, { col: 7, width: 9.5 }] },
+      {
+        kind: "columnWidths",
+        sheet: "S",
+        widths: [
+          { col: 2, width: 30 },
+          { col: 7, width: 9.5 },
+        ],
+      },
       { kind: "freeze", sheet: "S", rows: 1, cols: 0 },
       {
         kind: "conditionalFormat",
@@ -258,10 +294,16 @@ describe("applyPlan sheet-level ops", () => {
       "extLst",
     ]);
     expect(xml).toContain('<mergeCells count="2"><mergeCell ref="A5:B5"/><mergeCell ref="A1:D1"/></mergeCells>');
-    expect(xml).toContain('<col min="1" max="2" width="12" style="0" customWidth="1"/><col min="3" max="3" width="30" style="0" customWidth="1"/><col min="4" max="5" width="12" style="0" customWidth="1"/><col min="8" max="8" width="9.5" customWidth="1"/>');
-    expect(xml).toContain('<sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>');
+    expect(xml).toContain(
+      '<col min="1" max="2" width="12" style="0" customWidth="1"/><col min="3" max="3" width="30" style="0" customWidth="1"/><col min="4" max="5" width="12" style="0" customWidth="1"/><col min="8" max="8" width="9.5" customWidth="1"/>',
+    );
+    expect(xml).toContain(
+      '<sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>',
+    );
     expect(xml).toContain('<cfRule type="cellIs" dxfId="1" priority="2" operator="between"><formula>0.6</formula><formula>1</formula></cfRule>');
-    expect(xml).toContain('<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="E2:E100"><formula1>"男,女"</formula1></dataValidation></dataValidations>');
+    expect(xml).toContain(
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="E2:E100"><formula1>"男,女"</formula1></dataValidation></dataValidations>',
+    );
     const styles = partText(out, "xl/styles.xml");
     expect(styles).toContain(
       '<dxfs count="3"><dxf><font><color rgb="FF006100"/></font><fill><patternFill><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf>',
@@ -293,7 +335,15 @@ describe("applyPlan sheet-level ops", () => {
   });
 
   it("creates missing containers (cols, mergeCells, sheetViews) in the right place", () => {
-    const bare = miniXlsx({ sheets: [{ name: "S", rows: '<row r="1"><c r="A1"><v>1</v></c></row>', after: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' }] });
+    const bare = miniXlsx({
+      sheets: [
+        {
+          name: "S",
+          rows: '<row r="1"><c r="A1"><v>1</v></c></row>',
+          after: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+        },
+      ],
+    });
     const out = applyPlan(openXlsx(bare), [
       { kind: "merge", sheet: "S", range: { r1: 0, c1: 0, r2: 1, c2: 1 } },
       { kind: "columnWidths", sheet: "S", widths: [{ col: 0, width: 20 }] },
@@ -308,7 +358,17 @@ describe("applyPlan sheet-level ops", () => {
 describe("applyPlan addSheet", () => {
   const findingsPlan: Plan = [
     { kind: "addSheet", sheet: "评估发现", after: "S", tabColor: "#C00000" },
-    { kind: "cells", sheet: "评估发现", row: 0, col: 0, purpose: "findings", cells: [[{ value: "代码" }, { value: "单元格" }], [{ value: "target-zero" }, { value: "B3" }]] },
+    {
+      kind: "cells",
+      sheet: "评估发现",
+      row: 0,
+      col: 0,
+      purpose: "findings",
+      cells: [
+        [{ value: "代码" }, { value: "单元格" }],
+        [{ value: "target-zero" }, { value: "B3" }],
+      ],
+    },
     { kind: "fill", sheet: "评估发现", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }], role: "header" },
   ];
   const input = miniXlsx({
@@ -316,7 +376,8 @@ describe("applyPlan addSheet", () => {
       { name: "S", rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
       { name: "T", rows: '<row r="1"><c r="A1"><v>2</v></c></row>' },
     ],
-    definedNames: '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">T!$A$1:$B$2</definedName><definedName name="全局">S!$A$1</definedName></definedNames>',
+    definedNames:
+      '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">T!$A$1:$B$2</definedName><definedName name="全局">S!$A$1</definedName></definedNames>',
   });
 
   it("adds the worksheet part, workbook entry, relationship and content type after the named sheet", () => {

@@ -5,7 +5,7 @@ describe("shiftFormula", () => {
     ["A1+B2", 1, 0, "A2+B3"],
     ["$A1+A$1+$A$1", 2, 3, "$A3+D$1+$A$1"],
     ["SUM(B2:B10)/COUNT(B2:B10)", 1, 1, "SUM(C3:C11)/COUNT(C3:C11)"],
-    ["IFERROR(C3/B3,\"\")", 4, 0, "IFERROR(C7/B7,\"\")"],
+    ['IFERROR(C3/B3,"")', 4, 0, 'IFERROR(C7/B7,"")'],
     // text in string literals, quoted sheet names and structured references is not a reference
     ['"A1"&A1', 1, 0, '"A1"&A2'],
     ["'Sheet A1'!B2+Sheet2!B2", 1, 0, "'Sheet A1'!B3+Sheet2!B3"],

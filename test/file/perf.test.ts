@@ -52,7 +52,6 @@ describe("100k × 21 sheet", () => {
     const write = timed(() => applyPlan(openXlsx(bytes, { codec: nodeZlibCodec }), plan));
     const zlibRead = timed(() => snapshotOf(openXlsx(write.result, { codec: nodeZlibCodec }), "out"));
 
-    // eslint-disable-next-line no-console
     console.log(
       [
         `100k×21 (${mib(bytes.length)} file): open+snapshot ${read.wallMs.toFixed(0)} ms wall / ${read.cpuMs.toFixed(0)} ms CPU (fflate), rss after ${mib(rss)}`,

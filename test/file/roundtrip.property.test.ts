@@ -13,13 +13,7 @@ const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom("<a&b>", "_x0041_", " 前后空格 ", "换\n行", "tab\t", "引号\"'", "\u0001控制", "😀", "=不是公式", "#N/A"),
 );
-const value: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.integer(),
-  text,
-  fc.boolean(),
-  fc.constant(null),
-);
+const value: fc.Arbitrary<CellValue> = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), text, fc.boolean(), fc.constant(null));
 const planCell: fc.Arbitrary<PlanCell | null> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 4, arbitrary: value.map((v) => ({ value: v })) },

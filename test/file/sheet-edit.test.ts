@@ -28,7 +28,10 @@ describe("patchWorksheet", () => {
     const rows =
       '<row r="1" spans="1:2"><c r="A1"><v>1</v></c></row>\n  <row r="2" spans="1:2" customHeight="1" ht="30"><c r="B2" s="1"><v>0.5</v></c></row>' +
       '<row r="3"><c r="A3"><v>3</v></c></row>';
-    const xml = worksheetXml(rows, '<conditionalFormatting sqref="A1:A3"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>');
+    const xml = worksheetXml(
+      rows,
+      '<conditionalFormatting sqref="A1:A3"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>',
+    );
     const { xml: out } = patch(xml, edits([[1, 0, 9]]));
     const touchedBefore = xml.slice(xml.indexOf('<row r="2"'), xml.indexOf('<row r="3"'));
     const touchedAfter = out.slice(out.indexOf('<row r="2"'), out.indexOf('<row r="3"'));
@@ -51,7 +54,13 @@ describe("patchWorksheet", () => {
 
   it("pins rows and cells that had no r when it inserts around them", () => {
     const rows = "<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>";
-    const { xml, sst } = patch(worksheetXml(rows), edits([[0, 0, "x"], [2, 0, "y"]]));
+    const { xml, sst } = patch(
+      worksheetXml(rows),
+      edits([
+        [0, 0, "x"],
+        [2, 0, "y"],
+      ]),
+    );
     const read = readWorksheet(xml, sst, []);
     expect(read.values).toEqual([["x", 2], [3], ["y"]]);
   });
@@ -76,8 +85,18 @@ describe("patchWorksheet", () => {
   });
 
   it("new cells in a row with a row style take that style; in a styled column, the column's", () => {
-    const xml = worksheetXml('<row r="1" s="1" customFormat="1"><c r="A1" s="1"><v>1</v></c></row>', "", '<cols><col min="3" max="3" width="9" style="2" customWidth="1"/></cols>');
-    const { xml: out } = patch(xml, edits([[0, 1, 2], [1, 2, 3]]));
+    const xml = worksheetXml(
+      '<row r="1" s="1" customFormat="1"><c r="A1" s="1"><v>1</v></c></row>',
+      "",
+      '<cols><col min="3" max="3" width="9" style="2" customWidth="1"/></cols>',
+    );
+    const { xml: out } = patch(
+      xml,
+      edits([
+        [0, 1, 2],
+        [1, 2, 3],
+      ]),
+    );
     expect(out).toContain('<c r="B1" s="1"><v>2</v></c>');
     expect(out).toContain('<c r="C2" s="2"><v>3</v></c>');
   });

@@ -83,7 +83,7 @@ describe("snapshotOf on hand-built parts", () => {
   it("handles rows and cells without r, prefixed namespaces, t=d dates and very hidden sheets", () => {
     const prefixed =
       '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
-      "<x:row><x:c><x:v>1</x:v></x:c><x:c t=\"b\"><x:v>0</x:v></x:c></x:row><x:row><x:c t=\"d\"><x:v>2024-01-02T00:00:00</x:v></x:c></x:row>" +
+      '<x:row><x:c><x:v>1</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c></x:row><x:row><x:c t="d"><x:v>2024-01-02T00:00:00</x:v></x:c></x:row>' +
       '<x:row r="5"><x:c r="C5" t="inlineStr"><x:is><x:t>五</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>';
     const s = snap(miniXlsx({ sheets: [{ name: "P", xml: prefixed, state: "veryHidden" }] })).sheets[0];
     expect(s.hidden).toBe(true);
