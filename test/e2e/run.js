@@ -100,8 +100,17 @@ test("standalone page: score a drifted roster, download, no foreign requests or 
     const watch = watchPage(page, server.origin);
     const { msToGrade } = await scoreOnPage(page, server.origin, fixtures.drifted, { screenshotDir: ARTIFACTS });
     const dl = await downloadResult(page, ARTIFACTS);
-    need(dl.name.endsWith("-评估结果.xlsx"), `download named ${dl.name}, expected …-评估结果.xlsx`);
+    const expectedName = `${path.basename(fixtures.drifted, ".xlsx")}-评估结果.xlsx`;
+    need(dl.name === expectedName, `download named ${dl.name}, expected ${expectedName}`);
     const problems = await checkScoredWorkbook(fs.readFileSync(dl.path), INPUT_SHEETS);
+    // findings on screen name their cell, and never show a whole ID number or phone
+    const text = await page.locator("body").innerText();
+    const planted = gen.makeDriftedRosterRows(300, 11, { slips: true }).slips.find((x) => x.kind === "bad-check-digit");
+    const idCell = `${gen.ROSTER_SHEET}!D${planted.dataRow + 3}`;
+    if (!text.includes(idCell)) problems.push(`the invalid ID finding's cell ${idCell} is not shown`);
+    const people = gen.makeDriftedRosterRows(300, 11, { slips: true }).people;
+    const shown = people.filter((p) => text.includes(p.id) || text.includes(p.phone));
+    if (shown.length) problems.push(`the page shows ${shown.length} full ID numbers or phones`);
     problems.push(...watch.problems);
     need(problems.length === 0, problems.join("\n"));
     pageDownload = dl.path;
