@@ -6,6 +6,7 @@ import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
 import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../file";
 import type { ScoreArgs } from "./args";
 import { UsageError } from "./args";
+import { nodeZlibCodec } from "./nodeCodec";
 import { summaryText } from "./print";
 import { Progress } from "./progress";
 import { writeSummaryWorkbook } from "./summary";
@@ -102,7 +103,7 @@ export function scoreFile(
   let result;
   let outBytes: Uint8Array;
   try {
-    const pkg = openXlsx(bytes);
+    const pkg = openXlsx(bytes, { codec: nodeZlibCodec });
     const snapshot = snapshotOf(pkg, path.basename(input));
     onPhase("analyse");
     result = evaluate(snapshot, options);

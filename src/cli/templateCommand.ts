@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { captureTemplate } from "../core/roster";
 import { openXlsx, snapshotOf, XlsxError } from "../file";
 import { UsageError } from "./args";
+import { nodeZlibCodec } from "./nodeCodec";
 import { InputError, type Io } from "./score";
 import { writeFileAtomic } from "./writeFile";
 
@@ -27,7 +28,7 @@ export function runTemplate(argv: string[], io: Io): number {
   if (!fs.existsSync(input)) throw new InputError(`找不到输入文件：${input}`);
   let snapshot;
   try {
-    snapshot = snapshotOf(openXlsx(new Uint8Array(fs.readFileSync(input))), path.basename(input));
+    snapshot = snapshotOf(openXlsx(new Uint8Array(fs.readFileSync(input)), { codec: nodeZlibCodec }), path.basename(input));
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;

@@ -7,7 +7,7 @@
 import type { Plan, PlanOp } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
-import { emptyEdits, patchWorksheet, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { emptyEdits, patchWorksheetBytes, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { SharedStringsEditor } from "./shared-strings";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
@@ -297,9 +297,11 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
       base = readText(pkg, entry);
     }
-    const result = hasEdits(sheet.edits) ? patchWorksheet(base, sheet.edits, stylesProvider, stringsProvider) : { xml: base, formulasChanged: false };
+    const result = hasEdits(sheet.edits)
+      ? patchWorksheetBytes(base, sheet.edits, stylesProvider, stringsProvider)
+      : { bytes: utf8Encode(base), formulasChanged: false };
     formulasChanged ||= result.formulasChanged;
-    replaced.set(sheet.path.toLowerCase(), utf8Encode(result.xml));
+    replaced.set(sheet.path.toLowerCase(), result.bytes);
   }
 
   const editor = styles as StylesEditor | null;

@@ -36,6 +36,7 @@ import {
   setAttr,
   tagEnd,
   type Span,
+  utf8Encode,
 } from "./xml";
 
 export interface CellEdit {
@@ -69,6 +70,12 @@ export interface PatchResult {
   formulasChanged: boolean;
 }
 
+export interface PatchBytesResult {
+  bytes: Uint8Array;
+  /** a formula was written, removed or overwritten: calcChain.xml must go */
+  formulasChanged: boolean;
+}
+
 interface OrphanGroup {
   row: number;
   col: number;
@@ -88,7 +95,63 @@ interface ParsedCell {
 export type StylesProvider = () => StylesEditor;
 export type StringsProvider = () => SharedStringsEditor;
 
+/** Where rebuilt XML goes: a string for tests and small parts, UTF-8 bytes for big sheets. */
+interface Sink {
+  push(s: string): void;
+}
+
+/**
+ * Collects output as UTF-8 bytes, encoding every couple of megabytes: a 100,000-row restored
+ * sheet is ~200 MB as one JavaScript string (UTF-16), which is what made big runs run out of heap.
+ */
+class ByteSink implements Sink {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.pendingLength > 2_000_000) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const bytes = utf8Encode(this.pending.join(""));
+    this.chunks.push(bytes);
+    this.total += bytes.length;
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.total);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
 export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): PatchResult {
+  const out: string[] = [];
+  const r = patchInto({ push: (s) => out.push(s) }, xml, edits, styles, strings);
+  return { xml: out.join(""), formulasChanged: r.formulasChanged };
+}
+
+/** The same patch, written straight to UTF-8 bytes so a huge sheet never exists as one string. */
+export function patchWorksheetBytes(xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): PatchBytesResult {
+  const sink = new ByteSink();
+  const r = patchInto(sink, xml, edits, styles, strings);
+  return { bytes: sink.bytes(), formulasChanged: r.formulasChanged };
+}
+
+function patchInto(sink: Sink, xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): { formulasChanged: boolean } {
   const p = rootPrefix(xml);
   const root = rootElement(xml);
   if (!root) throw new XlsxError("corrupt", "worksheet has no root element");
@@ -99,8 +162,7 @@ export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesPro
   const tail = new Fragment(xml.slice(sd.end), 0, p);
   const colStyles = readColStyles(head.text, p);
   const state = { formulasChanged: false };
-  const sheetData = rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state });
-
+  // the head and tail are edited before sheetData is written, so the output streams in order
   if (edits.cells.size) updateDimension(head, edits.cells);
   if (edits.widths.size) setColumnWidths(head, edits.widths, p);
   if (edits.freeze) setFreeze(head, edits.freeze, p);
@@ -108,17 +170,19 @@ export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesPro
   if (edits.conditional.length) addConditionalFormats(tail, edits.conditional, p, styles);
   if (edits.validations.length) addValidations(tail, edits.validations, p);
 
-  return { xml: head.text + sheetData + tail.text, formulasChanged: state.formulasChanged };
+  sink.push(head.text);
+  rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state }, sink);
+  sink.push(tail.text);
+  return { formulasChanged: state.formulasChanged };
 }
 
 // ---------------------------------------------------------------------------------------------
 // sheetData
 
-function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext): string {
+function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext, out: Sink): void {
   const p = ctx.p;
   const orphans = ctx.orphans;
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
-  const out: string[] = [];
   const rowQ = `${p}row`;
   const rowClose = `</${p}row>`;
   const openTag = sd.selfClosing ? `${xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">")}` : xml.slice(sd.start, sd.openEnd);
@@ -176,7 +240,6 @@ function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowCont
     k++;
   }
   out.push(`</${p}sheetData>`);
-  return out.join("");
 }
 
 interface RowContext {

@@ -1,0 +1,14 @@
+/**
+ * Node's zlib for the package's DEFLATE work. The file mode defaults to fflate so it runs in the
+ * browser; on the command line the native codec is about a quarter faster end to end.
+ */
+import * as zlib from "node:zlib";
+import type { DeflateCodec } from "../file";
+
+export const nodeZlibCodec: DeflateCodec = {
+  inflateRaw: (data, limit) => new Uint8Array(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) })),
+  // the fast level for big parts: level 6 costs about 4× the time for about 15 % less size
+  deflateRaw: (data) => new Uint8Array(zlib.deflateRawSync(data, { level: data.length > 4 * 1024 * 1024 ? 1 : 6 })),
+  // zlib.crc32 arrived in Node 20.15; older Nodes fall back to the file mode's own
+  crc32: (zlib as { crc32?: (d: Uint8Array) => number }).crc32,
+};
