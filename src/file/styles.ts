@@ -244,7 +244,9 @@ export class StylesEditor {
         edits.push({ at, end: at, text: `<${p}${name} count="${count}">${l.added.join("")}</${p}${name}>` });
       }
     }
-    edits.sort((a, b) => b.at - a.at);
+    // From the end backwards; where a new list is inserted right before a list that is also
+    // rewritten, the rewrite goes first so the insertion's offset still points at its start.
+    edits.sort((a, b) => b.at - a.at || b.end - a.end);
     let out = this.xml;
     for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
     return out;

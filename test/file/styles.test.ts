@@ -37,3 +37,21 @@ describe("styles", () => {
     expect(e.toXml()).toMatch(/<\/cellStyles><dxfs count="2"><dxf>.*<\/dxfs><tableStyles/);
   });
 });
+
+describe("a stylesheet without <numFmts> that gains a number format and a bold font in one plan", () => {
+  it("inserts <numFmts> before the rewritten <fonts> without mangling either", () => {
+    // found by the score-twice property: the two edits share an offset
+    const { StylesEditor } = require("../../src/file/styles") as typeof import("../../src/file/styles");
+    const xml =
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders>' +
+      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
+    const ed = new StylesEditor(xml);
+    ed.xfWith(0, { numberFormat: '0"个"' });
+    ed.xfWith(0, { fill: "header" });
+    const out = ed.toXml();
+    expect(out).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0&quot;个&quot;"/></numFmts><fonts count="2">');
+    expect(out.match(/<fonts/g)).toHaveLength(1);
+    expect(out.match(/<\/numFmts>/g)).toHaveLength(1);
+  });
+});
