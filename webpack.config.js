@@ -122,11 +122,10 @@ module.exports = async (env, argv) => {
 
   if (serving) {
     // Only `webpack serve` needs certificates; a production build must work offline and in CI.
-    const devCerts = require("office-addin-dev-certs");
     config.devServer = {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      server: { type: "https", options: await devHttpsOptions() },
       static: { directory: path.resolve(__dirname, "dist") },
       hot: false,
     };
@@ -134,3 +133,23 @@ module.exports = async (env, argv) => {
 
   return config;
 };
+
+/**
+ * office-addin-dev-certs makes a localhost certificate and trusts its CA. Trusting needs sudo on
+ * Linux, where it throws after the certificate files are already written: use those files then,
+ * and say that the browser or Office must be told to trust the CA by hand.
+ */
+async function devHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const fs = require("node:fs");
+    const os = require("node:os");
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const files = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
+    if (!Object.values(files).every((f) => fs.existsSync(f))) throw e;
+    console.warn(`[dev-server] could not trust the dev CA automatically (${e.message.split("\n")[0]}); trust ${files.ca} by hand.`);
+    return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
+  }
+}
