@@ -26,11 +26,11 @@ afterEach(() => {
   certs.getHttpsServerOptions.mockClear();
 });
 
-test("a production build has four entries, no dev server and no certificates", async () => {
+test("a production build has five entries (pages and their workers), no dev server and no certificates", async () => {
   delete process.env.SHUANGBAI_URL;
   const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
-  expect(Object.keys(config.entry).sort()).toEqual(["commands", "index", "taskpane", "worker"]);
+  expect(Object.keys(config.entry).sort()).toEqual(["commands", "core-worker", "index", "taskpane", "worker"]);
   expect(config.devServer).toBeUndefined();
   expect(certs.getHttpsServerOptions).not.toHaveBeenCalled();
   expect(config.externals.exceljs).toBeDefined();
