@@ -38,6 +38,10 @@ export function cellStyles(sheet: string): Map<string, number> {
 /** Every element of a worksheet that lives outside sheetData and a run must keep verbatim. */
 export function keptSheetElements(sheet: string): string[] {
   const tags = [
+    "sheetPr",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
     "mergeCell",
     "conditionalFormatting",
     "dataValidation",
@@ -103,4 +107,21 @@ export function contentTypes(ct: string): string[] {
 
 export function sharedStringItems(sst: string): string[] {
   return [...sst.matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => m[0]);
+}
+
+/** cell address → the cell's exact XML */
+export function cellXml(sheet: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sheet.matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) out.set(/\br="([A-Z]+\d+)"/.exec(m[0])![1], m[0]);
+  return out;
+}
+
+/** row number → the row element's attributes, `spans` left out (a hint that may widen with a new cell) */
+export function rowAttributes(sheet: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of sheet.matchAll(/<row\b([^>]*?)\/?>/g)) {
+    const r = Number(/\br="(\d+)"/.exec(m[1])![1]);
+    out.set(r, m[1].replace(/\s+spans="[^"]*"/, "").trim());
+  }
+  return out;
 }

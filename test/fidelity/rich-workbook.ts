@@ -87,7 +87,7 @@ async function exceljsPart(rows: number): Promise<Uint8Array> {
   });
   roster.pageSetup.printArea = `A1:H${rows + 2}`;
 
-  const ind = wb.addWorksheet(INDICATOR_SHEET);
+  const ind = wb.addWorksheet(INDICATOR_SHEET, { properties: { tabColor: { argb: "FF2E75B6" } }, views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   fill(ind, indicatorSpec);
   // cells beside the blocks the run must leave exactly as they are
   ind.getCell("F2").value = "备注";
@@ -104,6 +104,17 @@ async function exceljsPart(rows: number): Promise<Uint8Array> {
   ind.getCell("F6").alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   ind.getCell("A2").note = { texts: [{ font: { bold: true }, text: "审核：" }, { text: "按季度核对" }] };
   ind.addImage(dot, "H2:I4");
+  // formulas the patcher must not unshare or flatten, and row settings it must not drop
+  ind.getCell("G8").value = { formula: "LEN(A8)", result: 4, shareType: "shared", ref: "G8:G10" } as ExcelJS.CellValue;
+  ind.getCell("G9").value = { sharedFormula: "G8", result: 0 } as ExcelJS.CellValue;
+  ind.getCell("G10").value = { sharedFormula: "G8", result: 0 } as ExcelJS.CellValue;
+  ind.getCell("H6").value = { formula: "SUM(G8:G10*1)", result: 4, shareType: "array", ref: "H6" } as ExcelJS.CellValue;
+  ind.getRow(31).height = 30;
+  ind.getCell("A31").value = "内部备注";
+  ind.getRow(32).hidden = true;
+  ind.getCell("A32").value = "不打印";
+  ind.getRow(33).outlineLevel = 1;
+  ind.getCell("A33").value = "分组行";
   validate(ind, "H10:H20", {
     type: "whole",
     operator: "between",
@@ -134,6 +145,17 @@ async function exceljsPart(rows: number): Promise<Uint8Array> {
   notes.mergeCells("A7:D8");
   notes.addImage(red, { tl: { col: 5, row: 1 }, ext: { width: 30, height: 30 } });
   validate(notes, "B3:B4", { type: "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0] });
+
+  notes.addTable({
+    name: "联系人",
+    ref: "A12",
+    headerRow: true,
+    columns: [{ name: "岗位" }, { name: "人数" }],
+    rows: [
+      ["社工", 6],
+      ["助理", 2],
+    ],
+  });
 
   wb.addWorksheet(CHART_SHEET).getCell("A1").value = "指标完成率图";
   const pivot = wb.addWorksheet(PIVOT_SHEET);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { parseScoreArgs } from "../../src/cli/args";
 import { loadOptions } from "../../src/cli/score";
@@ -20,6 +20,8 @@ import { loadWithExcelJs } from "../fixtures/file/build";
 import { CHART_SHEET, GRAFTED, HIDDEN_SHEET, MACRO_MAIN_TYPE, NOTES_SHEET, PIVOT_SHEET, VERY_HIDDEN_SHEET, richWorkbook, sheetParts } from "./rich-workbook";
 import {
   cellStyles,
+  cellXml,
+  rowAttributes,
   contentTypes,
   definedNames,
   keptSheetElements,
@@ -56,6 +58,13 @@ function colName(c: number): string {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** "A1" → "0,0", the footprint's key */
+function rowCol(addr: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return `${Number(m[2]) - 1},${c}`;
 }
 
 /** cells the plan writes a value into, and cells whose style a fill changes, per sheet ("r,c") */
@@ -131,6 +140,7 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     ["comments and their VML shapes", (a) => Object.keys(a).filter((n) => /^xl\/comments\d+\.xml$|^xl\/drawings\/vmlDrawing\d+\.vml$/.test(n))],
     ["the pivot cache and pivot table", () => [...GRAFTED.pivot]],
     ["the external link", () => [...GRAFTED.externalLink]],
+    ["the table (list object)", (a) => Object.keys(a).filter((n) => /^xl\/tables\//.test(n))],
     ["printer settings", () => [...GRAFTED.printerSettings]],
     ["theme, core properties and package relationships", () => ["xl/theme/theme1.xml", "docProps/core.xml", "_rels/.rels"]],
     ["the relationships of every sheet, touched or not", (a) => Object.keys(a).filter((n) => n.startsWith("xl/worksheets/_rels/"))],
@@ -188,10 +198,11 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
       const src = text(a, parts.get(name)!);
       const dst = text(b, outParts.get(name)!);
       const kept = keptSheetElements(src);
-      // the fixture gives the roster and indicator sheets all four; the score sheet has none of them
-      if (name !== SCORE_SHEET)
-        for (const tag of ["<drawing ", "<legacyDrawing ", "<dataValidation ", "<conditionalFormatting "])
-          expect({ sheet: name, tag, present: kept.some((e) => e.startsWith(tag)) }).toEqual({ sheet: name, tag, present: true });
+      // the fixture gives the roster and indicator sheets all four (and the indicator sheet a tab
+      // colour and a frozen pane); the score sheet has none of them
+      const expected = name === SCORE_SHEET ? [] : ["<drawing ", "<legacyDrawing ", "<dataValidation ", "<conditionalFormatting "];
+      if (name === INDICATOR_SHEET) expected.push("<sheetPr>", "<sheetViews>");
+      for (const tag of expected) expect({ sheet: name, tag, present: kept.some((e) => e.startsWith(tag)) }).toEqual({ sheet: name, tag, present: true });
       for (const el of kept) expect({ sheet: name, element: el, kept: dst.includes(el) }).toEqual({ sheet: name, element: el, kept: true });
     }
   });
@@ -224,14 +235,39 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
       const now = cellStyles(text(b, outParts.get(name)!));
       const skip = restyled.get(name) ?? new Set<string>();
       for (const [addr, s] of was) {
-        const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
-        const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        if (skip.has(`${Number(m[2]) - 1},${c}`)) continue;
+        if (skip.has(rowCol(addr))) continue;
         compared++;
         expect({ sheet: name, addr, s: now.get(addr), xf: xfB[now.get(addr) ?? -1] }).toEqual({ sheet: name, addr, s, xf: xfA[s] });
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it("keeps the exact XML of every cell the plan neither writes nor restyles, shared and array formulas included, and every row's settings", () => {
+    const { a, b, plan, touchedSheets } = run();
+    const { restyled } = planFootprint(plan);
+    const parts = sheetParts(a);
+    const outParts = sheetParts(b);
+    let compared = 0;
+    for (const name of touchedSheets) {
+      const src = text(a, parts.get(name)!);
+      const dst = text(b, outParts.get(name)!);
+      const was = cellXml(src);
+      const now = cellXml(dst);
+      const skip = restyled.get(name) ?? new Set<string>();
+      for (const [addr, xml] of was) {
+        if (skip.has(rowCol(addr))) continue;
+        compared++;
+        expect({ sheet: name, addr, xml: now.get(addr) }).toEqual({ sheet: name, addr, xml });
+      }
+      const rowsNow = rowAttributes(dst);
+      for (const [r, attrs] of rowAttributes(src)) expect({ sheet: name, row: r, attrs: rowsNow.get(r) }).toEqual({ sheet: name, row: r, attrs });
+    }
+    expect(compared).toBeGreaterThan(500);
+    const ind = text(a, parts.get(INDICATOR_SHEET)!);
+    expect(ind).toMatch(/<f t="shared" ref="G8:G10"/);
+    expect(ind).toMatch(/<f t="array" ref="H6"/);
+    expect(ind).toMatch(/<row r="32"[^>]*hidden="1"/);
   });
 
   it("keeps defined names, sheet states and order, the pivot cache and external link declarations", () => {
@@ -298,32 +334,82 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
 describe("LibreOffice", () => {
   const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
   const check = soffice ? it : it.skip;
-  if (!soffice) console.warn("soffice is not installed: the LibreOffice open check of the fidelity outputs is skipped");
+  if (!soffice) console.warn("soffice is not installed: the LibreOffice checks of the fidelity outputs are skipped");
+
+  /** run soffice on copies named by role, so the .xlsx and .xlsm runs cannot collide; returns the converted files' folder */
+  function convert(filter: string, files: Record<string, string>): string {
+    const work = fs.mkdtempSync(path.join(dir, "lo-"));
+    const inputs = Object.entries(files).map(([role, file]) => {
+      const copy = path.join(work, role + path.extname(file));
+      fs.copyFileSync(file, copy);
+      return copy;
+    });
+    const res = spawnSync(
+      soffice,
+      [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", filter, "--outdir", work, ...inputs],
+      {
+        encoding: "utf8",
+        timeout: 60000,
+      },
+    );
+    expect(res.status).toBe(0);
+    return work;
+  }
 
   check(
     "opens every output (converts each to CSV)",
     () => {
-      const outDir = path.join(dir, "csv");
-      const profile = path.join(dir, "lo-profile");
-      const res = spawnSync(
-        soffice,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--convert-to",
-          "csv:Text - txt - csv (StarCalc):44,34,76",
-          "--outdir",
-          outDir,
-          ...runs.map((r) => r.outputPath),
-        ],
-        { encoding: "utf8", timeout: 60000 },
-      );
-      expect(res.status).toBe(0);
+      const work = convert("csv:Text - txt - csv (StarCalc):44,34,76", Object.fromEntries(runs.map((r) => [`out-${r.kind}`, r.outputPath])));
       for (const r of runs) {
-        const csv = path.join(outDir, `${path.basename(r.outputPath, path.extname(r.outputPath))}.csv`);
+        const csv = path.join(work, `out-${r.kind}.csv`);
         expect(fs.existsSync(csv)).toBe(true);
         // the first sheet is the roster: its title survives
         expect(fs.readFileSync(csv, "utf8").split("\n")[0]).toContain("服务对象台账");
+      }
+    },
+    60000,
+  );
+
+  check(
+    "finds in every output the pivot table, chart, images, comments and validations it finds in the input",
+    () => {
+      const files: Record<string, string> = {};
+      for (const r of runs) {
+        files[`in-${r.kind}`] = r.inputPath;
+        files[`out-${r.kind}`] = r.outputPath;
+      }
+      const work = convert("ods", files);
+      const features = (role: string) => {
+        const content = strFromU8(
+          unzipSync(new Uint8Array(fs.readFileSync(path.join(work, `${role}.ods`))), { filter: (f) => f.name === "content.xml" })["content.xml"],
+        );
+        const count = (re: RegExp) => (content.match(re) ?? []).length;
+        return {
+          pivotTables: count(/<table:data-pilot-table\b/g),
+          charts: count(/<draw:object\b/g),
+          images: count(/<draw:image\b/g),
+          comments: count(/<office:annotation\b/g),
+          validations: count(/<table:content-validation\b/g),
+          namedRanges: count(/<table:named-range\b/g),
+        };
+      };
+      for (const r of runs) {
+        const was = features(`in-${r.kind}`);
+        expect(was).toEqual({
+          pivotTables: 1,
+          charts: 1,
+          images: expect.any(Number),
+          comments: 3,
+          validations: expect.any(Number),
+          namedRanges: expect.any(Number),
+        });
+        expect(was.images).toBeGreaterThanOrEqual(3);
+        expect(was.validations).toBeGreaterThanOrEqual(3);
+        expect(was.namedRanges).toBeGreaterThanOrEqual(3);
+        // a plan may add list validations of its own, never lose one
+        const now = features(`out-${r.kind}`);
+        expect(now.validations).toBeGreaterThanOrEqual(was.validations);
+        expect({ ...now, validations: was.validations }).toEqual(was);
       }
     },
     60000,
