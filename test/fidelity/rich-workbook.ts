@@ -168,6 +168,11 @@ async function exceljsPart(rows: number): Promise<Uint8Array> {
   veryHidden.getCell("A1").value = "版本";
   veryHidden.getCell("B1").value = 3;
 
+  // sheet-scoped names on sheets after the one the run inserts a sheet beside: their scope must follow them
+  ind.pageSetup.printTitlesRow = "1:1";
+  notes.pageSetup.printArea = "A1:D8";
+  // opened on the score sheet, which the inserted sheet moves one place right
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: "visible" }];
   wb.definedNames.add(`'${HIDDEN_SHEET}'!$A$1:$A$2`, "性别列表");
   wb.definedNames.add(`'${SCORE_SHEET}'!$C$3:$C$6`, "四方得分");
   wb.definedNames.add(`'${VERY_HIDDEN_SHEET}'!$B$1`, "版本号");
@@ -329,6 +334,12 @@ function graft(xlsx: Uint8Array, macro: boolean): Uint8Array {
   wbXml = /<calcPr\b[^>]*\/>/.test(wbXml)
     ? wbXml.replace(/(<calcPr\b[^>]*\/>)/, `$1${pivotCaches}`)
     : wbXml.replace("</workbook>", `${pivotCaches}</workbook>`);
+
+  // a sheet-scoped name of the kind exceljs cannot write
+  const scoped = `<definedName name="本页合计" localSheetId="${[...parts.keys()].indexOf(NOTES_SHEET)}">'${NOTES_SHEET}'!$B$5</definedName>`;
+  wbXml = wbXml.includes("</definedNames>")
+    ? wbXml.replace("</definedNames>", `${scoped}</definedNames>`)
+    : wbXml.replace("</sheets>", `</sheets><definedNames>${scoped}</definedNames>`);
 
   // a calc chain naming the one formula on the notes sheet and the indicator sheet's G3
   const sheetIds = [...wbXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({

@@ -281,6 +281,10 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     const before = workbookSheets(wa);
     const after = workbookSheets(wb);
     expect(after.filter((s) => before.some((x) => x.name === s.name))).toEqual(before);
+    expect(names.filter((n) => n.scope !== "(workbook)").map((n) => n.scope)).toEqual(expect.arrayContaining([ROSTER_SHEET, INDICATOR_SHEET, NOTES_SHEET]));
+    const activeTab = (xml: string, sheets: { name: string }[]) => sheets[Number(/<workbookView\b[^>]*\bactiveTab="(\d+)"/.exec(xml)?.[1] ?? 0)].name;
+    expect(activeTab(wa, before)).toBe(SCORE_SHEET);
+    expect(activeTab(wb, after)).toBe(SCORE_SHEET);
     expect(before.find((s) => s.name === HIDDEN_SHEET)!.state).toBe("hidden");
     expect(before.find((s) => s.name === VERY_HIDDEN_SHEET)!.state).toBe("veryHidden");
     for (const el of [/<externalReferences>[\s\S]*?<\/externalReferences>/, /<pivotCaches>[\s\S]*?<\/pivotCaches>/, /<workbookPr\b[^>]*>/]) {
@@ -299,6 +303,26 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     const was = sharedStringItems(text(a, "xl/sharedStrings.xml"));
     expect(was.filter((si) => si.includes("<r>")).length).toBeGreaterThanOrEqual(2);
     expect(sharedStringItems(text(b, "xl/sharedStrings.xml")).slice(0, was.length)).toEqual(was);
+  });
+
+  it("comes out a consistent package: unique sheet names, ids and relationship ids, every part typed and every declared part present", () => {
+    const { b } = run();
+    const sheets = workbookSheets(text(b, "xl/workbook.xml"));
+    expect(new Set(sheets.map((s) => s.name)).size).toBe(sheets.length);
+    expect(new Set(sheets.map((s) => s.sheetId)).size).toBe(sheets.length);
+    const relsText = text(b, "xl/_rels/workbook.xml.rels");
+    const ids = [...relsText.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [name, part] of sheetParts(b)) expect({ name, part, present: !!b[part] }).toEqual({ name, part, present: true });
+    const decls = contentTypes(text(b, "[Content_Types].xml"));
+    const overrides = decls.map((d) => /PartName="\/([^"]+)"/.exec(d)?.[1]).filter((x): x is string => !!x);
+    const defaults = decls.map((d) => /Default Extension="([^"]+)"/.exec(d)?.[1]?.toLowerCase()).filter((x): x is string => !!x);
+    for (const part of overrides) expect({ part, present: !!b[part] }).toEqual({ part, present: true });
+    // zip folder entries (exceljs writes them) are not parts
+    for (const part of Object.keys(b).filter((n) => !n.endsWith("/"))) {
+      const typed = overrides.includes(part) || defaults.includes(part.split(".").pop()!.toLowerCase());
+      expect({ part, typed }).toEqual({ part, typed: true });
+    }
   });
 
   it("keeps every content type declaration but the calc chain's", () => {
