@@ -53,6 +53,7 @@ export function keptSheetElements(sheet: string): string[] {
     "printOptions",
     "headerFooter",
     "tableParts",
+    "extLst",
   ];
   const outside = sheet.replace(/<sheetData\b[\s\S]*?<\/sheetData>/, "");
   const found: string[] = [];
@@ -124,4 +125,69 @@ export function rowAttributes(sheet: string): Map<number, string> {
     out.set(r, m[1].replace(/\s+spans="[^"]*"/, "").trim());
   }
   return out;
+}
+
+/** CT_Worksheet's element order: Excel refuses a sheet whose elements are out of it */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** the worksheet's top-level element names, in document order */
+export function topLevelElements(sheet: string): string[] {
+  const body = sheet.replace(/<sheetData\b[\s\S]*?<\/sheetData>|<sheetData\/>/, "<sheetData/>").replace(/<extLst>[\s\S]*<\/extLst>/, "<extLst/>");
+  const inner = body.slice(body.indexOf(">", body.indexOf("<worksheet")) + 1, body.lastIndexOf("</worksheet>"));
+  const names: string[] = [];
+  let depth = 0;
+  for (const m of inner.matchAll(/<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else {
+      if (depth === 0) names.push(m[2]);
+      if (!m[3]) depth++;
+    }
+  }
+  return names;
+}
+
+/** true when the names follow CT_Worksheet's order (repeats allowed where the schema repeats) */
+export function inSchemaOrder(names: string[]): boolean {
+  const pos = names.map((n) => WORKSHEET_ORDER.indexOf(n));
+  return pos.every((p, i) => p >= 0 && (i === 0 || p >= pos[i - 1]));
 }

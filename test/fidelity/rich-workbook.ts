@@ -109,6 +109,7 @@ async function exceljsPart(rows: number): Promise<Uint8Array> {
   ind.getCell("G9").value = { sharedFormula: "G8", result: 0 } as ExcelJS.CellValue;
   ind.getCell("G10").value = { sharedFormula: "G8", result: 0 } as ExcelJS.CellValue;
   ind.getCell("H6").value = { formula: "SUM(G8:G10*1)", result: 4, shareType: "array", ref: "H6" } as ExcelJS.CellValue;
+  ind.getCell("A30").value = { text: "评估细则", hyperlink: `#'${NOTES_SHEET}'!A1` };
   ind.getRow(31).height = 30;
   ind.getCell("A31").value = "内部备注";
   ind.getRow(32).hidden = true;
@@ -314,6 +315,18 @@ function graft(xlsx: Uint8Array, macro: boolean): Uint8Array {
   files["xl/externalLinks/_rels/externalLink1.xml.rels"] = strToU8(addRel(undefined, "rId1", `${NS_REL}/externalLinkPath`, "2022年评估表.xlsx", true));
   ct = addOverride(ct, "xl/externalLinks/externalLink1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml");
   wbRels = addRel(wbRels, "rIdExtLink1", `${NS_REL}/externalLink`, "externalLinks/externalLink1.xml");
+
+  // Excel 2010 extensions on the indicator sheet, which the run adds conditional formats to: a
+  // dropdown reading another sheet and a data bar. They live in extLst, which must stay last.
+  const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+  const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+  const extLst =
+    `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}">` +
+    '<x14:cfRule type="dataBar" id="{00000000-000E-0000-0000-000001000000}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/>' +
+    '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>G4:G5</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>' +
+    `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">` +
+    `<x14:formula1><xm:f>'${HIDDEN_SHEET}'!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>I10:I20</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+  files[parts.get(INDICATOR_SHEET)!] = strToU8(strFromU8(files[parts.get(INDICATOR_SHEET)!]).replace("</worksheet>", `${extLst}</worksheet>`));
 
   // printer settings of the indicator sheet
   const indSheet = parts.get(INDICATOR_SHEET)!;
