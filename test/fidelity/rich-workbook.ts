@@ -326,7 +326,12 @@ function graft(xlsx: Uint8Array, macro: boolean): Uint8Array {
     '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>G4:G5</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>' +
     `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">` +
     `<x14:formula1><xm:f>'${HIDDEN_SHEET}'!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>I10:I20</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
-  files[parts.get(INDICATOR_SHEET)!] = strToU8(strFromU8(files[parts.get(INDICATOR_SHEET)!]).replace("</worksheet>", `${extLst}</worksheet>`));
+  // cells other producers write and exceljs does not: an inline string and an error value (row 8 ends at G8)
+  const indXml = strFromU8(files[parts.get(INDICATOR_SHEET)!])
+    .replace(/(<row r="8"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="H8" t="inlineStr"><is><t>内联文本</t></is></c><c r="I8" t="e"><v>#N/A</v></c></row>')
+    .replace("</worksheet>", `${extLst}</worksheet>`);
+  if (!indXml.includes('r="H8" t="inlineStr"')) throw new Error("fixture: row 8 of the indicator sheet not found");
+  files[parts.get(INDICATOR_SHEET)!] = strToU8(indXml);
 
   // printer settings of the indicator sheet
   const indSheet = parts.get(INDICATOR_SHEET)!;

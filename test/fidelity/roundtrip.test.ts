@@ -110,6 +110,10 @@ beforeAll(async () => {
   }
 }, 20000);
 
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) => {
   const run = () => runs.find((r) => r.kind === kind)!;
 
@@ -282,6 +286,7 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     expect(ind).toMatch(/<f t="shared" ref="G8:G10"/);
     expect(ind).toMatch(/<f t="array" ref="H6"/);
     expect(ind).toMatch(/<row r="32"[^>]*hidden="1"/);
+    expect(ind).toContain('<c r="H8" t="inlineStr">');
   });
 
   it("keeps defined names, sheet states and order, the pivot cache and external link declarations", () => {
