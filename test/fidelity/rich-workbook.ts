@@ -329,8 +329,11 @@ function graft(xlsx: Uint8Array, macro: boolean): Uint8Array {
   // cells other producers write and exceljs does not: an inline string and an error value (row 8 ends at G8)
   const indXml = strFromU8(files[parts.get(INDICATOR_SHEET)!])
     .replace(/(<row r="8"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="H8" t="inlineStr"><is><t>内联文本</t></is></c><c r="I8" t="e"><v>#N/A</v></c></row>')
+    // a shared formula whose master sits in a percent cell the run overwrites: the follower must keep its formula
+    .replace(/(<c r="C5"[^>]*>[\s\S]*?<\/c>)/, '$1<c r="D5"><f t="shared" ref="D5:E5" si="8">C5/B5</f><v>0</v></c><c r="E5"><f t="shared" si="8"/><v>0</v></c>')
     .replace("</worksheet>", `${extLst}</worksheet>`);
-  if (!indXml.includes('r="H8" t="inlineStr"')) throw new Error("fixture: row 8 of the indicator sheet not found");
+  if (!indXml.includes('r="H8" t="inlineStr"') || !indXml.includes('<c r="E5">'))
+    throw new Error("fixture: rows 5 and 8 of the indicator sheet not as expected");
   files[parts.get(INDICATOR_SHEET)!] = strToU8(indXml);
 
   // printer settings of the indicator sheet
