@@ -298,6 +298,43 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     expect(e5).toContain("<f>D5/C5</f>");
   });
 
+  it("keeps the stylesheet, shared strings and touched sheets self-consistent: schema order and every count attribute true", () => {
+    const { b, plan } = run();
+    const styles = text(b, "xl/styles.xml");
+    const order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+    const present = order.filter((n) => new RegExp(`<${n}\\b`).test(styles));
+    expect(present.map((n) => styles.search(new RegExp(`<${n}\\b`)))).toEqual(present.map((n) => styles.search(new RegExp(`<${n}\\b`))).sort((x, y) => x - y));
+    for (const [collection, record] of [
+      ["numFmts", "numFmt"],
+      ["fonts", "font"],
+      ["fills", "fill"],
+      ["borders", "border"],
+      ["cellStyleXfs", "xf"],
+      ["cellXfs", "xf"],
+      ["cellStyles", "cellStyle"],
+      ["dxfs", "dxf"],
+    ]) {
+      const count = new RegExp(`<${collection}\\b[^>]*\\bcount="(\\d+)"`).exec(styles)?.[1];
+      if (count !== undefined) expect({ collection, count: Number(count) }).toEqual({ collection, count: styleRecords(styles, collection, record).length });
+    }
+    const sst = text(b, "xl/sharedStrings.xml");
+    const unique = /<sst\b[^>]*\buniqueCount="(\d+)"/.exec(sst)?.[1];
+    if (unique !== undefined) expect(Number(unique)).toBe(sharedStringItems(sst).length);
+    const written = new Set(plan.map((op) => op.sheet));
+    for (const [name, part] of [...sheetParts(b)].filter(([n]) => written.has(n))) {
+      const xml = text(b, part);
+      for (const [collection, record] of [
+        ["mergeCells", "mergeCell"],
+        ["dataValidations", "dataValidation"],
+        ["hyperlinks", "hyperlink"],
+      ]) {
+        const count = new RegExp(`<${collection}\\b[^>]*\\bcount="(\\d+)"`).exec(xml)?.[1];
+        const actual = (xml.match(new RegExp(`<${record}\\b`, "g")) ?? []).length;
+        if (count !== undefined) expect({ sheet: name, collection, count: Number(count) }).toEqual({ sheet: name, collection, count: actual });
+      }
+    }
+  });
+
   it("keeps defined names, sheet states and order, the pivot cache and external link declarations", () => {
     const { a, b } = run();
     const wa = text(a, "xl/workbook.xml");
