@@ -30,7 +30,10 @@ export interface WorkerLike {
  * The pane side: evaluate in a worker when one can be started, else in the pane's own thread (the
  * result is the same; only responsiveness differs). A worker that dies falls back the same way.
  */
-export function evaluateOffThread(startWorker: (() => WorkerLike) | null, inThread: Evaluate): (s: WorkbookSnapshot, o: EvaluateOptions) => Promise<EvaluateResult> {
+export function evaluateOffThread(
+  startWorker: (() => WorkerLike) | null,
+  inThread: Evaluate,
+): (s: WorkbookSnapshot, o: EvaluateOptions) => Promise<EvaluateResult> {
   let worker: WorkerLike | null = null;
   let broken = !startWorker;
   let nextId = 1;

@@ -14,7 +14,8 @@ import { officeTheme } from "./theme";
 const container = document.getElementById("container");
 
 // core-worker.js is its own webpack entry; the hash keeps a cached old worker from pairing with a new pane.
-const startWorker = typeof Worker === "undefined" ? null : () => new Worker(new URL(`core-worker.js?v=${__webpack_hash__}`, document.baseURI)) as unknown as WorkerLike;
+const startWorker =
+  typeof Worker === "undefined" ? null : () => new Worker(new URL(`core-worker.js?v=${__webpack_hash__}`, document.baseURI)) as unknown as WorkerLike;
 const evaluateAsync = evaluateOffThread(startWorker, evaluate);
 
 if (container) {

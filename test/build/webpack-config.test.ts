@@ -4,7 +4,10 @@ jest.mock("office-addin-dev-certs", () => ({
   getHttpsServerOptions: jest.fn(async () => ({ key: "k", cert: "c" })),
 }));
 
-const makeConfig = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => Promise<{
+const makeConfig = require("../../webpack.config.js") as (
+  env: Record<string, unknown>,
+  argv: { mode: string },
+) => Promise<{
   entry: Record<string, unknown>;
   devServer?: { port: number; server: { type: string } };
   externals: Record<string, string>;

@@ -173,7 +173,9 @@ describe("confirmed mappings", () => {
     const dir = tmpdir();
     const store = path.join(dir, "对应关系.json");
     const r1 = path.join(dir, "r1.json");
-    expect(main(["score", EXAMPLE, "--out", path.join(dir, "a.xlsx"), "--report", r1, "--map", "备注=跟进情况记录", "--mappings", store, "--quiet"], capture().io)).toBe(0);
+    expect(
+      main(["score", EXAMPLE, "--out", path.join(dir, "a.xlsx"), "--report", r1, "--map", "备注=跟进情况记录", "--mappings", store, "--quiet"], capture().io),
+    ).toBe(0);
     const first = JSON.parse(fs.readFileSync(r1, "utf8")) as Report;
     expect(first.restorations[0].mapping.find((m) => m.field === "备注")).toMatchObject({ header: "跟进情况记录", method: "manual" });
     const saved = JSON.parse(fs.readFileSync(store, "utf8"));

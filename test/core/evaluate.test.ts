@@ -12,7 +12,20 @@ describe("evaluate on the seed workbook", () => {
     expect(report.period).toEqual({ start: "2023-07-01", end: "2023-11-30" });
     expect(report.indicators).toHaveLength(14);
     expect(Object.keys(report.indicators[0]).sort()).toEqual(
-      expect.arrayContaining(["sheet", "label", "area", "unit", "target", "completed", "percent", "declaredPercent", "labelCell", "targetCell", "completedCell", "percentCell"]),
+      expect.arrayContaining([
+        "sheet",
+        "label",
+        "area",
+        "unit",
+        "target",
+        "completed",
+        "percent",
+        "declaredPercent",
+        "labelCell",
+        "targetCell",
+        "completedCell",
+        "percentCell",
+      ]),
     );
     expect(report.scores[0]).toMatchObject({ total: 93.9, grade: "优秀", mode: "points", totalCell: "C6", gradeCell: "C7" });
     expect(Object.keys(report.scores[0].parties[0]).sort()).toEqual(["cell", "name", "party", "points", "score", "weight"]);
@@ -63,7 +76,9 @@ describe("evaluate on odd workbooks", () => {
   });
 
   it("handles 200 columns of junk, merged cells everywhere and a 2 MB text cell", () => {
-    const junk: CellValue[][] = Array.from({ length: 30 }, (_, r) => Array.from({ length: 200 }, (_, c) => ((r * 7 + c) % 5 === 0 ? `x${c}` : (r + c) % 3 === 0 ? r * c : null)));
+    const junk: CellValue[][] = Array.from({ length: 30 }, (_, r) =>
+      Array.from({ length: 200 }, (_, c) => ((r * 7 + c) % 5 === 0 ? `x${c}` : (r + c) % 3 === 0 ? r * c : null)),
+    );
     junk[3][5] = "x".repeat(2 * 1024 * 1024);
     const merges = Array.from({ length: 100 }, (_, i) => ({ r1: i % 30, c1: i * 2, r2: i % 30, c2: i * 2 + 1 }));
     const start = Date.now();
@@ -75,7 +90,16 @@ describe("evaluate on odd workbooks", () => {
   it("reads numbers stored as text and error values in inputs", () => {
     const r = evaluate({
       source: "e.xlsx",
-      sheets: [{ name: "指标", values: [["指标名称", "指标要求", "完成情况", "完成百分比"], ["建档", "200", "371", null], ["电访", "#REF!", 5, "#DIV/0!"]] }],
+      sheets: [
+        {
+          name: "指标",
+          values: [
+            ["指标名称", "指标要求", "完成情况", "完成百分比"],
+            ["建档", "200", "371", null],
+            ["电访", "#REF!", 5, "#DIV/0!"],
+          ],
+        },
+      ],
     });
     expect(r.report.indicators[0].percent).toBeCloseTo(1.855, 12);
     expect(r.report.findings.map((f) => `${f.code}@${f.cell}`)).toContain("cell-error@B3");
@@ -89,7 +113,35 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -5, max: 5000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-  fc.constantFrom("指标要求", "完成情况", "完成百分比", "指标", "完成", "单位", "建档", "电访", "200个", "１２", "#DIV/0!", "购买方", "第三方", "得分", "权重", "20%", "185.50%", "总分", "等级", "一片区", "合计", "姓名", "身份证号码", "服务对象类别", "联系电话", "低保", ""),
+  fc.constantFrom(
+    "指标要求",
+    "完成情况",
+    "完成百分比",
+    "指标",
+    "完成",
+    "单位",
+    "建档",
+    "电访",
+    "200个",
+    "１２",
+    "#DIV/0!",
+    "购买方",
+    "第三方",
+    "得分",
+    "权重",
+    "20%",
+    "185.50%",
+    "总分",
+    "等级",
+    "一片区",
+    "合计",
+    "姓名",
+    "身份证号码",
+    "服务对象类别",
+    "联系电话",
+    "低保",
+    "",
+  ),
   fc.string({ maxLength: 8 }),
   fc.boolean(),
 );

@@ -42,7 +42,11 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
             [null, "指标", "完成", "指标", "完成", "指标", "完成", null],
             ["电访", 150, 300, 120, 300, 270, 607, null],
           ],
-          merges: [{ r1: 0, c1: 1, r2: 0, c2: 2 }, { r1: 0, c1: 3, r2: 0, c2: 4 }, { r1: 0, c1: 5, r2: 0, c2: 6 }],
+          merges: [
+            { r1: 0, c1: 1, r2: 0, c2: 2 },
+            { r1: 0, c1: 3, r2: 0, c2: 4 },
+            { r1: 0, c1: 5, r2: 0, c2: 6 },
+          ],
         },
         {
           name: "评分",
@@ -63,10 +67,7 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
     "a roster with a bad date, a stale mapping and a long sheet name template",
     {
       source: "台账.xlsx",
-      sheets: [
-        rosterWithBadDate(),
-        { name: "服务对象家庭信息汇总表（省“双百工程”套表）", values: [["别人的表"]] },
-      ],
+      sheets: [rosterWithBadDate(), { name: "服务对象家庭信息汇总表（省“双百工程”套表）", values: [["别人的表"]] }],
     },
     { asOf: AS_OF, manualMapping: { 备注: "已删除的列" } },
   ],

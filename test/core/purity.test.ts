@@ -5,7 +5,9 @@ import * as path from "node:path";
 const CORE = path.join(__dirname, "..", "..", "src", "core");
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 describe("src/core is pure", () => {
@@ -14,7 +16,11 @@ describe("src/core is pure", () => {
   it("imports only other core modules", () => {
     for (const { f, text } of sources) {
       for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
-        expect({ file: path.relative(CORE, f), module: m[1], relative: m[1].startsWith(".") }).toEqual({ file: path.relative(CORE, f), module: m[1], relative: true });
+        expect({ file: path.relative(CORE, f), module: m[1], relative: m[1].startsWith(".") }).toEqual({
+          file: path.relative(CORE, f),
+          module: m[1],
+          relative: true,
+        });
         const resolved = path.resolve(path.dirname(f), m[1]);
         expect(resolved.startsWith(CORE)).toBe(true);
       }
@@ -24,7 +30,10 @@ describe("src/core is pure", () => {
   it("touches no host, DOM or Node globals", () => {
     const forbidden = /\b(Office|Excel|window|document|localStorage|process|require|Buffer|fetch|XMLHttpRequest|WebSocket)\s*[.(]/;
     for (const { f, text } of sources) {
-      const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+      const code = text
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "")
+        .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
       expect({ file: path.relative(CORE, f), hit: forbidden.exec(code)?.[0] ?? null }).toEqual({ file: path.relative(CORE, f), hit: null });
     }
   });
@@ -39,7 +48,6 @@ describe("src/core is pure", () => {
 
 describe("docs/findings.md", () => {
   it("lists every finding code", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { FINDING_CATALOGUE } = require("../../src/core/findings") as typeof import("../../src/core/findings");
     const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "findings.md"), "utf8");
     for (const code of Object.keys(FINDING_CATALOGUE)) expect(doc).toContain(`\`${code}\``);

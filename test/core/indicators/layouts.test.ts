@@ -2,7 +2,12 @@ import { assessTables } from "../../../src/core/indicators/assess";
 import { detectIndicatorTables } from "../../../src/core/indicators/detect";
 import type { CellValue, SheetSnapshot } from "../../../src/core/types";
 
-const ctx: { lang: "zh"; normaliseUnits: boolean; liveFormulas: boolean; expectedShare: number | null } = { lang: "zh", normaliseUnits: true, liveFormulas: true, expectedShare: null };
+const ctx: { lang: "zh"; normaliseUnits: boolean; liveFormulas: boolean; expectedShare: number | null } = {
+  lang: "zh",
+  normaliseUnits: true,
+  liveFormulas: true,
+  expectedShare: null,
+};
 
 function run(values: CellValue[][], extra: Partial<SheetSnapshot> = {}, c = ctx) {
   const sheet: SheetSnapshot = { name: "表", values, ...extra };
@@ -61,25 +66,46 @@ describe("row tables", () => {
   });
 
   it("writes values instead of formulas when unit normalising is off", () => {
-    const off = run([["指标名称", "指标要求", "完成情况", "完成百分比"], ["建档", "200个", "371个", null]], {}, { ...ctx, normaliseUnits: false });
+    const off = run(
+      [
+        ["指标名称", "指标要求", "完成情况", "完成百分比"],
+        ["建档", "200个", "371个", null],
+      ],
+      {},
+      { ...ctx, normaliseUnits: false },
+    );
     expect(off.writes).toHaveLength(1);
     expect(off.writes[0].cell).toEqual({ value: 1.855, numberFormat: "0.00%" });
   });
 
   it("adds a percent column when the table has none", () => {
-    const add = run([["项目", "目标", "完成"], ["调研", 4, 13]]);
+    const add = run([
+      ["项目", "目标", "完成"],
+      ["调研", 4, 13],
+    ]);
     expect(add.headerWrites).toEqual([{ sheet: "表", row: 0, col: 3, purpose: "percent", cell: { value: "完成百分比" } }]);
     expect(add.writes[0]).toMatchObject({ row: 1, col: 3, cell: { formula: '=IFERROR(C2/B2,"")', value: 3.25 } });
   });
 
   it("flags an indicator behind the time-elapsed pace", () => {
-    const paced = run([["指标名称", "指标要求", "完成情况", "完成百分比"], ["建档", 200, 50, null], ["电访", 100, 90, null]], {}, { ...ctx, expectedShare: 0.5 });
+    const paced = run(
+      [
+        ["指标名称", "指标要求", "完成情况", "完成百分比"],
+        ["建档", 200, 50, null],
+        ["电访", 100, 90, null],
+      ],
+      {},
+      { ...ctx, expectedShare: 0.5 },
+    );
     expect(paced.findings.filter((f) => f.code === "behind-pace").map((f) => f.cell)).toEqual(["D2"]);
     expect(paced.indicators[0].expectedPercent).toBe(0.5);
   });
 
   it("flags target and completed in different units", () => {
-    const mixed = run([["指标名称", "指标要求", "完成情况", "完成百分比"], ["小组", "30个", "90节", null]]);
+    const mixed = run([
+      ["指标名称", "指标要求", "完成情况", "完成百分比"],
+      ["小组", "30个", "90节", null],
+    ]);
     expect(mixed.findings.map((f) => `${f.code}@${f.cell}`)).toContain("unit-inconsistent@C2");
   });
 });

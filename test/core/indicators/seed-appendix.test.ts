@@ -17,7 +17,16 @@ describe("the seed report's appendix table", () => {
 
   it("computes every printed percentage", () => {
     expect(result.indicators.map((i) => formatPercent(i.percent as number))).toEqual(SEED_BLOCKS.map((b) => b[3]));
-    expect(result.indicators[0]).toMatchObject({ target: 200, completed: 371, unit: "个", targetCell: "B3", completedCell: "C3", percentCell: "D3", labelCell: "A2", declaredPercent: 1.855 });
+    expect(result.indicators[0]).toMatchObject({
+      target: 200,
+      completed: 371,
+      unit: "个",
+      targetCell: "B3",
+      completedCell: "C3",
+      percentCell: "D3",
+      labelCell: "A2",
+      declaredPercent: 1.855,
+    });
   });
 
   it("writes a live formula with its result into each percent cell", () => {
