@@ -8,6 +8,14 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("shuangbai: 尚未编译，请先运行 npm ci（或 npm run build:cli）\n");
   process.exit(2);
 }
+// A reader that stops early (`| head`) closes the pipe; the result file is already written, so
+// end quietly rather than with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 let code;
 try {
   code = require(entry).main(process.argv.slice(2));

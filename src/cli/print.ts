@@ -66,9 +66,13 @@ function num(n: number | null): string {
 export function summaryText(report: Report, lang: "zh" | "en", maxFindings = 20): string {
   const t = T[lang];
   const lines: string[] = [];
-  lines.push(`${t.scored}：${report.source}${report.station ? `（${report.station}）` : ""}`.replace("：", lang === "en" ? ": " : "："));
+  // Chinese text takes full-width punctuation, English half-width
+  const colon = lang === "en" ? ": " : "：";
+  const paren = (s: string) => (lang === "en" ? ` (${s})` : `（${s}）`);
+  const semi = lang === "en" ? "; " : "；";
+  lines.push(`${t.scored}${colon}${report.source}${report.station ? paren(report.station) : ""}`);
   if (report.indicators.length) {
-    lines.push(`${t.indicators}（${report.indicators.length}）`);
+    lines.push(`${t.indicators}${paren(String(report.indicators.length))}`);
     const labelW = Math.min(24, Math.max(...report.indicators.map((i) => displayWidth((i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "")))));
     for (const i of report.indicators) {
       const label = (i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "");
@@ -79,17 +83,17 @@ export function summaryText(report: Report, lang: "zh" | "en", maxFindings = 20)
   }
   for (const s of report.scores) {
     const parts = s.parties.map((p) => `${p.name.replace(/（.*$/, "")} ${num(p.score)}`).join(" · ");
-    lines.push(`${t.scores}（${s.sheet}）：${parts}`);
+    lines.push(`${t.scores}${paren(s.sheet)}${colon}${parts}`);
     lines.push(`  ${t.total} ${s.total === null ? "—" : s.total.toFixed(2)}   ${t.grade} ${s.grade ?? "—"}`);
   }
   for (const r of report.restorations) {
-    const missing = r.missingFields.length ? `；${t.missing}：${r.missingFields.join("、")}` : "";
-    lines.push(`${t.restored}：${r.sourceSheet} → ${r.outputSheet}（${r.rows} ${t.rows}${missing}）`);
+    const missing = r.missingFields.length ? `${semi}${t.missing}${colon}${r.missingFields.join(lang === "en" ? ", " : "、")}` : "";
+    lines.push(`${t.restored}${colon}${r.sourceSheet} → ${r.outputSheet}${paren(`${r.rows} ${t.rows}${missing}`)}`);
   }
   if (!report.indicators.length && !report.scores.length && !report.restorations.length) lines.push(t.none);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) counts[f.severity]++;
-  lines.push(`${t.findings}：${t.sev.error} ${counts.error} · ${t.sev.warning} ${counts.warning} · ${t.sev.info} ${counts.info}`);
+  lines.push(`${t.findings}${colon}${t.sev.error} ${counts.error} · ${t.sev.warning} ${counts.warning} · ${t.sev.info} ${counts.info}`);
   const shown: Finding[] = report.findings.filter((f) => f.severity !== "info").slice(0, maxFindings);
   for (const f of shown) lines.push(`  [${t.sev[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}`);
   const hidden = report.findings.filter((f) => f.severity !== "info").length - shown.length;

@@ -192,3 +192,26 @@ describe("confirmed mappings", () => {
     expect(c.err).toContain("--map");
   });
 });
+
+describe("terminal manners", () => {
+  it("ends quietly when the reader closes the pipe early (| head)", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = tmpdir();
+    const child = spawn(process.execPath, [path.join(ROOT, "bin", "shuangbai.js"), "score", EXAMPLE, "--out", path.join(dir, "o.xlsx")]);
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(err).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    expect(fs.existsSync(path.join(dir, "o.xlsx"))).toBe(true);
+  });
+
+  it("uses half-width punctuation in English", () => {
+    const c = capture();
+    expect(main(["score", EXAMPLE, "--out", path.join(tmpdir(), "o.xlsx"), "--lang", "en"], c.io)).toBe(0);
+    const head = c.out.split("\n").filter((l) => !l.startsWith("  "));
+    expect(head.join("\n")).not.toMatch(/[：；]|（\d/);
+    expect(c.out).toContain("Findings: error");
+  });
+});
