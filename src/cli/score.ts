@@ -113,14 +113,37 @@ export function scoreFile(
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;
   }
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  writeFileAtomic(out, outBytes);
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    writeFileAtomic(out, outBytes);
+  } catch (e) {
+    throw new InputError(`无法写入输出文件 ${out}：${describeFsError(e)}`);
+  }
   return { report: result.report, mappings: result.mappingsToRemember ?? [] };
 }
 
+/** A file-system failure in words a user can act on. */
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const known: Record<string, string> = {
+    ENOSPC: "磁盘已满",
+    EACCES: "没有写入权限",
+    EPERM: "没有写入权限",
+    EROFS: "磁盘是只读的",
+    EISDIR: "这是一个目录，请给出文件名",
+    ENOTDIR: "路径中有一部分不是目录",
+    EBUSY: "文件正被其他程序占用（例如在 Excel 中打开着）",
+  };
+  return (code && known[code]) ?? `系统错误 ${code ?? String(e)}`;
+}
+
 function writeReport(file: string, report: Report): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(report, null, 2) + "\n"));
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(report, null, 2) + "\n"));
+  } catch (e) {
+    throw new InputError(`无法写入报告 ${file}：${describeFsError(e)}`);
+  }
 }
 
 /** The `score` command. Returns the exit code. */

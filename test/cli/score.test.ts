@@ -215,3 +215,14 @@ describe("terminal manners", () => {
     expect(c.out).toContain("Findings: error");
   });
 });
+
+describe("output that cannot be written", () => {
+  it("names the problem in one line when --out is a directory", () => {
+    const dir = tmpdir();
+    const c = capture();
+    expect(main(["score", EXAMPLE, "--out", dir, "--force", "--quiet"], c.io)).toBe(2);
+    expect(c.err.trim().split("\n")).toHaveLength(1);
+    expect(c.err).toContain("无法写入输出文件");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
