@@ -4,7 +4,7 @@ import { INDICATOR_CATALOGUE } from "../core/indicators/catalogue";
 import type { PlanCell, PlanOp } from "../core/types";
 import { applyPlan, openXlsx } from "../file";
 import { blankWorkbook } from "./blankWorkbook";
-import { InputError, type ScoredFile } from "./score";
+import { describeFsError, InputError, type ScoredFile } from "./score";
 import { writeFileAtomic } from "./writeFile";
 
 /** One indicator column per catalogue entry met (else the label), in catalogue order. */
@@ -72,6 +72,11 @@ export function writeSummaryWorkbook(file: string, files: ScoredFile[], lang: "z
   if (!force && fs.existsSync(file)) throw new InputError(`汇总文件已存在：${file}（加 --force 覆盖）`);
   const sheet = lang === "zh" ? "汇总" : "Summary";
   const pkg = openXlsx(blankWorkbook(sheet));
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileAtomic(file, applyPlan(pkg, summaryPlan(files, lang, sheet)));
+  const bytes = applyPlan(pkg, summaryPlan(files, lang, sheet));
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileAtomic(file, bytes);
+  } catch (e) {
+    throw new InputError(`无法写入汇总文件 ${file}：${describeFsError(e)}`);
+  }
 }
