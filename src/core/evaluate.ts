@@ -1,4 +1,4 @@
-import { sheetRef } from "./a1";
+import { parseA1, sheetRef } from "./a1";
 import { elapsedShare, isIsoDate, periodFromText, type Period } from "./dates";
 import { finding, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
@@ -219,11 +219,9 @@ function markFindings(findings: Finding[], snapshot: WorkbookSnapshot): PlanOp[]
     const key = `${f.sheet}!${f.cell}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!m) continue;
-    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const { row, col } = parseA1(f.cell);
     const g = groups.get(`${f.sheet}|${f.severity}`) ?? { sheet: f.sheet, role: f.severity as FillRole, cells: [] };
-    g.cells.push({ sheet: f.sheet, row: Number(m[2]) - 1, col });
+    g.cells.push({ sheet: f.sheet, row, col });
     groups.set(`${f.sheet}|${f.severity}`, g);
   }
   return [...groups.values()].map((g) => ({ kind: "fill" as const, sheet: g.sheet, role: g.role, ranges: columnRuns(g.cells).map((r) => r.range) }));
