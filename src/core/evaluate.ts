@@ -126,10 +126,8 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
 
   const plan: Plan = [];
   const rosterClaimed = new Set([...claimed, ...ownSheets]);
-  const roster =
-    options.restore === false
-      ? { restorations: [], findings: [], plan: [], mappingsToRemember: [] }
-      : analyseRosters(snapshot, options, { asOf, lang, claimedSheets: rosterClaimed });
+  // with restore off the roster is still mapped and checked; only its plan is empty
+  const roster = analyseRosters(snapshot, options, { asOf, lang, claimedSheets: rosterClaimed });
   findings.push(...roster.findings);
 
   plan.push(...blocksFromWrites(writes));

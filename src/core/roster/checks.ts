@@ -2,7 +2,7 @@ import { finding, type Lang } from "../findings";
 import { maskId, maskPhone, maskText } from "../privacy/mask";
 import type { CellValue, Finding, SheetSnapshot, TemplateDef } from "../types";
 import { lookupCategory, splitCategories } from "./categories";
-import { parseAsOf, readDate, type Ymd } from "./dates";
+import { parseAsOf, readDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
 import { readPhone } from "./phone";

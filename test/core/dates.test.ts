@@ -1,4 +1,4 @@
-import { fromSerial, parseAsOf, readDate } from "../../../src/core/roster/dates";
+import { fromSerial, parseAsOf, readDate } from "../../src/core/dates";
 
 describe("dates", () => {
   test("Excel serials", () => {
