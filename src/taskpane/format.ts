@@ -1,9 +1,10 @@
+import { formatPercent as percentText } from "../core/quantity";
 import type { Finding, Severity } from "../core/types";
 
 /** 1.855 → "185.50%"; the report keeps fractions, people read percentages with two decimals. */
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "—";
-  return `${(fraction * 100).toFixed(2)}%`;
+  return percentText(fraction);
 }
 
 export function formatNumber(n: number | null | undefined): string {

@@ -1,25 +1,18 @@
 import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
+import { isIsoDate } from "../core/dates";
+import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/scoreSheet";
 import type { PaneSettings } from "./host";
 
 export const PARTIES: PartyId[] = ["buyer", "supervisor", "supervision-centre", "third-party"];
 
 /**
- * What the settings panel shows before the user changes anything. The core applies the same
- * figures when options leave them out; they are repeated here only so the panel has numbers to show.
+ * What the settings panel shows before the user changes anything: the core's own defaults, so the
+ * panel's numbers are the ones a run uses when the options leave them out.
  */
-export const DEFAULT_WEIGHTS: PartyWeights = {
-  buyer: 0.2,
-  supervisor: 0.1,
-  "supervision-centre": 0.15,
-  "third-party": 0.55,
-};
+export const DEFAULT_WEIGHTS: PartyWeights = CORE_WEIGHTS;
 
-export const DEFAULT_BANDS: GradeBand[] = [
-  { min: 90, grade: "优秀" },
-  { min: 80, grade: "良好" },
-  { min: 60, grade: "合格" },
-  { min: 0, grade: "不合格" },
-];
+/** the core's bands, with the open-ended lowest band shown as starting at 0 */
+export const DEFAULT_BANDS: GradeBand[] = DEFAULT_GRADE_BANDS.map((b) => ({ ...b, min: Number.isFinite(b.min) ? b.min : 0 }));
 
 export const DEFAULT_OPTIONS: EvaluateOptions = {
   liveFormulas: true,
@@ -43,10 +36,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function cleanDate(v: unknown): string | undefined {
-  return typeof v === "string" && DATE.test(v) ? v : undefined;
+  return typeof v === "string" && isIsoDate(v) ? v : undefined;
 }
 
 function cleanWeights(v: unknown): Partial<PartyWeights> | undefined {

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, useMemo } from "react";
 import type { Finding } from "../../core/types";
 import { cellRef, groupFindings } from "../format";
 import type { ScoringHost } from "../host";
@@ -138,7 +138,8 @@ export function FindingsList({ findings, host, onError }: { findings: Finding[];
   const t = useT();
   const lang = useLang();
   const s = useStyles();
-  const groups = groupFindings(findings);
+  // a big roster brings tens of thousands of findings; group them once per report, not per render
+  const groups = useMemo(() => groupFindings(findings), [findings]);
   return (
     <section className={s.section} aria-label={t("findings.title", { count: findings.length })}>
       <Text as="h2" weight="semibold" size={500}>

@@ -1,10 +1,11 @@
 import { Badge, Button, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { SIMILAR_APPLY } from "../../core/roster/match";
 import type { MappingEntry, RestorationReport } from "../../core/types";
 import { useT } from "../i18n";
 
-/** Below this the core's match is a guess the user should look at. */
-export const WEAK_CONFIDENCE = 0.8;
+/** below this a match waits for confirmation: the core applies only matches at or above it */
+export const WEAK_CONFIDENCE = SIMILAR_APPLY;
 
 const NONE = "\u0000none";
 
