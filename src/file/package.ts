@@ -33,6 +33,8 @@ export interface Relationship {
 export interface XlsxPackage {
   /** entries in their original order */
   readonly entries: readonly ZipEntry[];
+  /** the same entries by lower-cased part name (OPC names are case-insensitive) */
+  readonly byName: ReadonlyMap<string, ZipEntry>;
   readonly workbookPath: string;
   readonly workbookXml: string;
   readonly workbookRelsPath: string;
@@ -98,6 +100,7 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
 
   return {
     entries,
+    byName,
     workbookPath,
     workbookXml,
     workbookRelsPath,
@@ -118,8 +121,7 @@ export function indexEntries(entries: readonly ZipEntry[]): Map<string, ZipEntry
 }
 
 export function findEntry(pkg: XlsxPackage, path: string): ZipEntry | undefined {
-  const lower = path.toLowerCase();
-  return pkg.entries.find((e) => e.name.toLowerCase() === lower);
+  return pkg.byName.get(path.toLowerCase());
 }
 
 /** Inflate and decode a part, reporting malformed text as corruption rather than crashing. */

@@ -251,13 +251,16 @@ interface RowContext {
   state: { formulasChanged: boolean };
 }
 
-function defaultStyle(rowTag: string | null, col: number, ctx: RowContext): number {
-  if (rowTag) {
-    const a = parseAttrs(rowTag);
-    const cf = a.get("customFormat");
-    if (cf === "1" || cf === "true") return Number(a.get("s") ?? 0);
-  }
-  return ctx.colStyles.get(col) ?? 0;
+/** A row's own style for new cells, when the row carries one (customFormat); null otherwise. */
+function rowStyle(rowTag: string): number | null {
+  const a = parseAttrs(rowTag);
+  const cf = a.get("customFormat");
+  return cf === "1" || cf === "true" ? Number(a.get("s") ?? 0) : null;
+}
+
+/** The style a new cell takes: its row's, else its column's, else the default. */
+function defaultStyle(rowStyleIndex: number | null, col: number, ctx: RowContext): number {
+  return rowStyleIndex ?? ctx.colStyles.get(col) ?? 0;
 }
 
 function newRow(r: number, edits: Map<number, CellEdit>, ctx: RowContext): string {
@@ -327,9 +330,11 @@ function rebuildRow(xml: string, lt: number, te: number, rowEnd: number, r: numb
   const editCols = edits ? [...edits.keys()].sort((a, b) => a - b) : [];
   let out = tag;
   let e = 0;
+  // parsed once per row, not once per inserted cell
+  const ownStyle = rowStyle(tag);
   for (const cell of cells) {
     while (e < editCols.length && editCols[e] < cell.col) {
-      out += writeCell(r, editCols[e], edits!.get(editCols[e])!, null, defaultStyle(tag, editCols[e], ctx), ctx);
+      out += writeCell(r, editCols[e], edits!.get(editCols[e])!, null, defaultStyle(ownStyle, editCols[e], ctx), ctx);
       e++;
     }
     if (e < editCols.length && editCols[e] === cell.col) {
@@ -340,7 +345,7 @@ function rebuildRow(xml: string, lt: number, te: number, rowEnd: number, r: numb
     }
   }
   while (e < editCols.length) {
-    out += writeCell(r, editCols[e], edits!.get(editCols[e])!, null, defaultStyle(tag, editCols[e], ctx), ctx);
+    out += writeCell(r, editCols[e], edits!.get(editCols[e])!, null, defaultStyle(ownStyle, editCols[e], ctx), ctx);
     e++;
   }
   // anything after the cells (a row-level extLst) stays

@@ -106,15 +106,22 @@ export function readColStyles(head: string, p: string): Map<number, number> {
 }
 
 export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>): void {
-  let written: CellRange | null = null;
+  // four numbers, not a range object per cell: a restored roster writes millions of cells
+  let r1 = Infinity;
+  let c1 = Infinity;
+  let r2 = -1;
+  let c2 = -1;
   for (const [r, cols] of cells) {
+    if (!cols.size) continue;
+    r1 = Math.min(r1, r);
+    r2 = Math.max(r2, r);
     for (const c of cols.keys()) {
-      written = written
-        ? { r1: Math.min(written.r1, r), c1: Math.min(written.c1, c), r2: Math.max(written.r2, r), c2: Math.max(written.c2, c) }
-        : { r1: r, c1: c, r2: r, c2: c };
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
     }
   }
-  if (!written) return;
+  if (r2 < 0) return;
+  const written: CellRange = { r1, c1, r2, c2 };
   const dim = head.find("dimension");
   // dimension is optional; without one there is no stale range to fix
   if (!dim) return;
