@@ -4,6 +4,7 @@
  * existing lists. Existing records are never edited or renumbered, so every cell that points at
  * them looks exactly as before; a changed cell gets a clone of its own xf with one part swapped.
  */
+import { BOLD_ROLES, FILL_COLORS, RULE_COLORS } from "../core/palette";
 import type { FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { builtInFormat, builtInIdFor, FIRST_CUSTOM_NUMFMT_ID } from "./numfmt";
@@ -35,24 +36,8 @@ export function readCellFormats(xml: string): (string | null)[] {
   });
 }
 
-/** ARGB colours of the plan's fill roles (light tints that keep black text readable). */
-export const FILL_COLORS: Record<FillRole, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
-  "header-missing": "FFF4B084",
-  header: "FFD9E1F2",
-  output: "FFE2EFDA",
-};
-
-const BOLD_ROLES: ReadonlySet<FillRole> = new Set<FillRole>(["header", "header-missing"]);
-
-/** Excel's own "good / neutral / bad" conditional format colours. */
-const DXF_COLORS: Record<"good" | "warn" | "bad", { fill: string; font: string }> = {
-  good: { fill: "FFC6EFCE", font: "FF006100" },
-  warn: { fill: "FFFFEB9C", font: "FF9C5700" },
-  bad: { fill: "FFFFC7CE", font: "FF9C0006" },
-};
+/** ARGB, as styles.xml writes colours: the shared palette with an opaque alpha byte */
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 
 /** Minimal stylesheet for the rare package that has none (needed once a plan adds a style). */
 export const MINIMAL_STYLES =
@@ -141,7 +126,7 @@ export class StylesEditor {
       const p = this.p;
       id = this.add(
         "fills",
-        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_COLORS[role]}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(FILL_COLORS[role])}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
       );
       this.fillCache.set(role, id);
     }
@@ -211,7 +196,7 @@ export class StylesEditor {
     let id = this.dxfCache.get(role);
     if (id === undefined) {
       const p = this.p;
-      const c = DXF_COLORS[role];
+      const c = { fill: argb(RULE_COLORS[role].fill), font: argb(RULE_COLORS[role].font) };
       id = this.add(
         "dxfs",
         `<${p}dxf><${p}font><${p}color rgb="${c.font}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="${c.fill}"/></${p}patternFill></${p}fill></${p}dxf>`,

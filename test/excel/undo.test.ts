@@ -34,7 +34,7 @@ describe("undo of the last run", () => {
     ]);
     expect(fx.sheet(ROSTER).freeze).toEqual({ rows: 1, cols: 0 });
     expect(fx.sheet(ROSTER).merges).toEqual([{ r1: 6, c1: 0, r2: 6, c2: 2 }]);
-    expect(fx.cell(ROSTER, "B1")).toMatchObject({ fill: "#FCE4D6", bold: true });
+    expect(fx.cell(ROSTER, "B1")).toMatchObject({ fill: "#F4B084", bold: true });
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
   });
