@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { INDICATOR_CATALOGUE } from "../core/indicators/catalogue";
 import type { PlanCell, PlanOp } from "../core/types";
-import { applyPlan, openXlsx } from "../file";
-import { blankWorkbook } from "./blankWorkbook";
+import { applyPlan, newWorkbook, openXlsx } from "../file";
+
 import { describeFsError, InputError, type ScoredFile } from "./score";
 import { writeFileAtomic } from "./writeFile";
 
@@ -71,7 +71,7 @@ export function summaryPlan(files: ScoredFile[], lang: "zh" | "en", sheet: strin
 export function writeSummaryWorkbook(file: string, files: ScoredFile[], lang: "zh" | "en", force: boolean): void {
   if (!force && fs.existsSync(file)) throw new InputError(`汇总文件已存在：${file}（加 --force 覆盖）`);
   const sheet = lang === "zh" ? "汇总" : "Summary";
-  const pkg = openXlsx(blankWorkbook(sheet));
+  const pkg = openXlsx(newWorkbook(sheet));
   const bytes = applyPlan(pkg, summaryPlan(files, lang, sheet));
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -29,3 +29,4 @@ export { openXlsx, type OpenOptions, type XlsxPackage, type SheetInfo } from "./
 export { fflateCodec, type DeflateCodec } from "./zip";
 export { snapshotOf } from "./snapshot";
 export { applyPlan } from "./apply";
+export { newWorkbook } from "./new-workbook";

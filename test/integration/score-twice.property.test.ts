@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { evaluate } from "../../src/core/evaluate";
 import type { WorkbookSnapshot } from "../../src/core/types";
 import { createExcelHost } from "../../src/excel";
-import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
-import { blankWorkbook } from "../../src/cli/blankWorkbook";
+import { applyPlan, newWorkbook, openXlsx, snapshotOf } from "../../src/file";
+
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { randomWorkbook } from "../support/random-workbook";
 
@@ -23,7 +23,7 @@ function withoutFindings(snap: WorkbookSnapshot): WorkbookSnapshot {
 /** Write a snapshot into a real .xlsx through the file mode (a blank workbook plus one plan). */
 function xlsxOf(wb: WorkbookSnapshot): Uint8Array {
   const first = wb.sheets[0].name;
-  const pkg = openXlsx(blankWorkbook(first));
+  const pkg = openXlsx(newWorkbook(first));
   const plan = wb.sheets.flatMap((s, i) => [
     ...(i === 0 ? [] : [{ kind: "addSheet" as const, sheet: s.name }]),
     {
