@@ -1,7 +1,7 @@
 /**
  * The core's contract with every host: a host-neutral snapshot of the workbook goes in,
- * a report and a plan of writes come out. Nothing here knows about Office.js, the DOM,
- * Node or any xlsx library.
+ * a report and a plan of writes come out. Plain data only: nothing here depends on where the
+ * workbook lives or how it is read (test/core/purity.test.ts checks the whole core).
  *
  * Coordinates are 0-based (row 0 = Excel row 1, col 0 = column A) everywhere in the core;
  * A1 addresses appear only in the report, where people read them.
