@@ -1,5 +1,5 @@
 import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
-import type { HostError } from "../taskpane/host";
+import { HostError } from "../taskpane/host";
 import { TOO_LARGE_MESSAGE, type PageLimits } from "./limits";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -35,14 +35,6 @@ function describe(err: unknown): { code: HostError["code"]; message: string } {
   return { code: "unknown", message: first };
 }
 
-class TooLarge extends Error {
-  override readonly name = "HostError";
-  readonly code = "too-large-for-page";
-  constructor() {
-    super(TOO_LARGE_MESSAGE);
-  }
-}
-
 /**
  * The worker's side of the protocol. It keeps the original workbook and applies every plan to it,
  * so a re-run replaces the previous run's outputs and undo is simply "the original". The file
@@ -62,13 +54,13 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           snapshot = null;
           lastPlan = null;
           const bytes = new Uint8Array(req.bytes);
-          if (bytes.byteLength > limits.maxFileBytes) throw new TooLarge();
+          if (bytes.byteLength > limits.maxFileBytes) throw new HostError("too-large-for-page", TOO_LARGE_MESSAGE);
           post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.1 } });
           const pkg = deps.openXlsx(bytes);
           post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.5 } });
           const snap = deps.snapshotOf(pkg, req.name);
           const cells = countCells(snap);
-          if (cells > limits.maxCells) throw new TooLarge();
+          if (cells > limits.maxCells) throw new HostError("too-large-for-page", TOO_LARGE_MESSAGE);
           original = pkg;
           snapshot = snap;
           post({ id: req.id, type: "opened", snapshot: snap, cells });

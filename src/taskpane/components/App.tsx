@@ -77,6 +77,8 @@ export function App(props: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(false);
+  // whether 撤销上次运行 is possible, asked of the host after anything that could change it
+  const refreshUndo = () => host.canUndo().then(setCanUndo, () => setCanUndo(false));
   const [missing, setMissing] = useState<string[]>([]);
   const [runCount, setRunCount] = useState(0);
   // The latest settings for async handlers that outlive a render.
@@ -135,7 +137,7 @@ export function App(props: AppProps) {
     setError(null);
     setNotice(null);
     setRunCount((n) => n + 1);
-    host.canUndo().then(setCanUndo, () => setCanUndo(false));
+    void refreshUndo();
   }, [props.resetKey, host]);
 
   const persist = useCallback(
@@ -183,11 +185,7 @@ export function App(props: AppProps) {
     } finally {
       running.current = false;
       setProgress(null);
-      try {
-        setCanUndo(await host.canUndo());
-      } catch {
-        setCanUndo(false);
-      }
+      await refreshUndo();
     }
   };
 
@@ -201,11 +199,7 @@ export function App(props: AppProps) {
     } catch (e) {
       showError(e);
     }
-    try {
-      setCanUndo(await host.canUndo());
-    } catch {
-      setCanUndo(false);
-    }
+    await refreshUndo();
   };
 
   const download = async () => {
