@@ -49,7 +49,8 @@ export const CATEGORIES: Category[] = [
 ];
 
 function key(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")");
+  // toHalfWidth already turns （） into ()
+  return toHalfWidth(s).replace(/\s+/g, "");
 }
 
 const LOOKUP = new Map<string, Category>();

@@ -12,10 +12,11 @@ const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/;
 // area codes are 010, 02x and 0xxx; local numbers 7–8 digits; an extension may follow 转 or -
 const LANDLINE = /^(?:\+?86|0086)?0\d{2,3}\d{7,8}(?:(?:转|ext|-)\d{1,5})?$/;
 
+/** one number, already half-width: full-width brackets and separators are gone by now */
 function onePhone(p: string): boolean {
-  const compact = p.replace(/[\s\-()（）]/g, "");
+  const compact = p.replace(/[\s\-()]/g, "");
   if (MOBILE.test(compact)) return true;
-  const keepExt = p.replace(/[\s()（）]/g, "").replace(/^(\+?86|0086)?(0\d{2,3})-?(\d{7,8})/, "$1$2$3");
+  const keepExt = p.replace(/[\s()]/g, "").replace(/^(\+?86|0086)?(0\d{2,3})-?(\d{7,8})/, "$1$2$3");
   return LANDLINE.test(keepExt);
 }
 
@@ -30,7 +31,7 @@ export function readPhone(v: CellValue): PhoneInfo | null {
   const fullWidth = hasFullWidthDigits(raw);
   const text = toHalfWidth(raw);
   const parts = text
-    .split(/[/、,，;；|]|\s{2,}/)
+    .split(/[/、,;|]|\s{2,}/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   const valid = parts.length > 0 && parts.every(onePhone);
