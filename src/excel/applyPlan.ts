@@ -4,7 +4,7 @@ import { parseAreas, stripSheet } from "./address";
 import { type ReadRequest, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
 import { valueForWrite } from "./cellText";
-import { type RunEnv, clearSheet, columnRange, freeze, priorCell } from "./sheetOps";
+import { type RunEnv, clearSheet, columnRange, freeze, priorCell, rangeProxy } from "./sheetOps";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
@@ -18,10 +18,6 @@ type Progress = (fraction: number) => void;
 
 /** ranges this small have their fill read cell by cell, so mixed fills come back exactly */
 const PER_CELL_FILL_LIMIT = 64;
-
-function rangeProxy(ws: Excel.Worksheet, r: CellRange): Excel.Range {
-  return ws.getRangeByIndexes(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
-}
 
 function opWidth(op: CellsOp): number {
   return op.cells.reduce((w, line) => Math.max(w, line.length), 0);

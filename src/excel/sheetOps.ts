@@ -1,3 +1,4 @@
+import type { CellRange } from "../core/types";
 import { columnLetters } from "../core/a1";
 import type { Features } from "./features";
 import type { LiveBudget, SyncCounter } from "./blocks";
@@ -11,6 +12,11 @@ export interface RunEnv {
   features: Features;
   budget: LiveBudget;
   counter: SyncCounter;
+}
+
+/** The worksheet range covering a core CellRange (0-based, inclusive). */
+export function rangeProxy(ws: Excel.Worksheet, r: CellRange): Excel.Range {
+  return ws.getRangeByIndexes(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
 }
 
 export function columnRange(ws: Excel.Worksheet, col: number): Excel.Range {

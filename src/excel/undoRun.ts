@@ -1,5 +1,6 @@
+import type { CellRange } from "../core/types";
 import { HostError } from "../taskpane/host";
-import { type RunEnv, clearSheet, columnRange, freeze, restoreTarget } from "./sheetOps";
+import { type RunEnv, clearSheet, columnRange, freeze, rangeProxy, restoreTarget } from "./sheetOps";
 import { type ReadRequest, type WriteUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { cellWriteUnits } from "./cellWrites";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
@@ -137,8 +138,7 @@ function layerUnits(rec: UndoRecord, sheets: SheetProxies, exists: (name: string
     after.push(...w.after);
   }
   units.push(...after);
-  const at = (sheet: string, r: { r1: number; c1: number; r2: number; c2: number }) =>
-    sheets.get(sheet).getRangeByIndexes(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
+  const at = (sheet: string, r: CellRange) => rangeProxy(sheets.get(sheet), r);
   for (const f of rec.fills) {
     if (!exists(f.sheet)) continue;
     units.push(
