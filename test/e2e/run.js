@@ -341,7 +341,37 @@ test("page download agrees with LibreOffice", async () => {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Further suites live one file each in test/e2e/suites/*.js, so work on different areas adds
+ * files instead of editing this one. Each exports `register(ctx)` and calls ctx.test(name, fn).
+ */
+function loadSuites() {
+  const dir = path.join(__dirname, "suites");
+  if (!fs.existsSync(dir)) return;
+  const ctx = {
+    test,
+    need,
+    requirePage,
+    requireCli,
+    runCli,
+    assertAgreement,
+    fixtures,
+    ROOT,
+    DIST,
+    CLI,
+    ARTIFACTS,
+    OFFICE_JS_CDN,
+    INSTALL_CHROMIUM,
+    INSTALL_SOFFICE,
+    getPageDownload: () => pageDownload,
+  };
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) {
+    require(path.join(dir, file)).register(ctx);
+  }
+}
+
 async function main() {
+  loadSuites();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await makeFixtures();
   let passed = 0;
