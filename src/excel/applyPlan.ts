@@ -1,17 +1,16 @@
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
-import { type ReadRequest, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
-import { valueForWrite } from "./cellText";
 import { type RunEnv, clearSheet, columnRange, freeze, priorCell, rangeProxy } from "./sheetOps";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
-import { type PriorBlock, type PriorCell, UNDO_SHEET, type UndoRecord, addedSheets, emptyRecord, toChunks } from "./undoRecord";
-import { readHeaderCell, readRecord } from "./undoRun";
+import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, emptyRecord } from "./undoRecord";
+import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
 type Progress = (fraction: number) => void;
@@ -59,7 +58,9 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   });
   let list: SheetInfo[] = [];
   let structureLocked = false;
+  let partIds: { id: string; ns: string }[] = [];
   const rider = () => {
+    const parts = queueList(ctx);
     const wsc = ctx.workbook.worksheets;
     wsc.load("items/name,items/visibility,items/protection/protected");
     const structure = ctx.workbook.protection;
@@ -103,6 +104,7 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
       }
     }
     return () => {
+      partIds = parts();
       list = wsc.items.map((ws, position) => ({ name: ws.name, visibility: String(ws.visibility), protected: ws.protection.protected, position }));
       for (const c of collectors) c();
     };
@@ -115,11 +117,10 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     if (!info && onExisting(op)) throw new HostError("unknown", `找不到工作表“${op.sheet}”：读取之后工作簿被修改了，请重新点一键评分`);
     if (info?.protected) throw protectedSheetError(info.name);
   }
-  const undoInfo = findSheet(list, UNDO_SHEET);
-  // a protected workbook structure refuses new sheets (and the undo sheet is one)
-  if (structureLocked && (!undoInfo || addOps.some((op) => !findSheet(list, op.sheet)))) throw protectedWorkbookError();
+  // a protected workbook structure refuses new sheets
+  if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
-  const previous = undoInfo ? await readPreviousRecord(env) : null;
+  const previous = partIds.length > 0 ? (pickRecord(await readParts(ctx, counter, partIds))?.record ?? null) : null;
   if (previous) record.previous = previous;
   const createdBefore = new Set(addedSheets(previous).map((n) => n.toLowerCase()));
   const reused = addOps.map((op) => findSheet(list, op.sheet)).filter((s): s is SheetInfo => s !== undefined && !createdBefore.has(s.name.toLowerCase()));
@@ -138,24 +139,17 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   }
 
   // (3) write
-  const units: WriteUnit[] = [...undoRecordUnits(sheets, undoInfo !== undefined, record)];
-  const order = list.map((s) => s.name.toLowerCase());
-  if (!undoInfo) order.push(UNDO_SHEET);
+  // the undo record goes before anything it describes
+  const units: WriteUnit[] = [...recordUnits(() => ctx, newRunId(at), record)];
   for (const op of addOps) {
     const existing = findSheet(list, op.sheet);
     if (existing) units.push(smallUnit(() => clearSheet(sheets.get(existing.name), features)));
     else {
-      let position = -1;
-      if (op.after) {
-        const i = order.indexOf(op.after.toLowerCase());
-        if (i >= 0) position = i + 1;
-      }
-      if (position >= 0) order.splice(position, 0, op.sheet.toLowerCase());
-      else order.push(op.sheet.toLowerCase());
+      // New sheets go to the end: setting Worksheet.position to put one after `op.after` would
+      // clear the user's Ctrl+Z history on Windows and Mac (excel-add-ins-undo-capabilities).
       units.push(
-        smallUnit(() => {
+        onceUnit(() => {
           const ws = sheets.add(op.sheet);
-          if (position >= 0) ws.position = position;
           if (op.tabColor) ws.tabColor = op.tabColor;
         }),
       );
@@ -171,7 +165,8 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     content.push(...w.before, ...w.content);
     after.push(...w.after);
   }
-  units.push(...content, ...after, ...decorationUnits(sheets, plan, features));
+  // the earlier record (now stacked inside this one) and any leftovers go last
+  units.push(...content, ...after, ...decorationUnits(sheets, plan, features), ...deleteUnits(() => ctx, partIds));
   await writeUnits(
     ctx,
     units,
@@ -180,11 +175,6 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     () => ctx.application.suspendApiCalculationUntilNextSync(),
     (f) => progress?.(0.2 + f * 0.8),
   );
-}
-
-async function readPreviousRecord(env: RunEnv): Promise<UndoRecord | null> {
-  const header = await readHeaderCell(env);
-  return header ? readRecord(env, header) : null;
 }
 
 function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
@@ -259,29 +249,6 @@ async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[]
     });
   });
   await readBlocks(env.ctx, requests, env.budget, env.counter);
-}
-
-function undoRecordUnits(sheets: SheetProxies, exists: boolean, record: UndoRecord): WriteUnit[] {
-  const { header, chunks } = toChunks(record);
-  const units: WriteUnit[] = [
-    smallUnit(() => {
-      if (exists) sheets.get(UNDO_SHEET).getRange("A:A").clear("Contents");
-      else sheets.add(UNDO_SHEET).visibility = "VeryHidden";
-      sheets.get(UNDO_SHEET).getRange("A1").values = [[JSON.stringify(header)]];
-    }),
-  ];
-  if (chunks.length > 0) {
-    units.push(
-      gridUnit(
-        sheets.getter(UNDO_SHEET),
-        "values",
-        1,
-        0,
-        chunks.map((c) => [valueForWrite(c, false)]),
-      ),
-    );
-  }
-  return units;
 }
 
 /** fills, merges, widths, panes, conditional formats and validation, after all cell content */

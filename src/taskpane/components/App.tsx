@@ -4,6 +4,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -77,6 +78,9 @@ export function App(props: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(false);
+  // the Excel host's own signals during a run: waiting for cell edit, notes that did not stop it
+  const [waiting, setWaiting] = useState(false);
+  const [runNotices, setRunNotices] = useState<string[]>([]);
   // whether 撤销上次运行 is possible, asked of the host after anything that could change it
   const refreshUndo = () => host.canUndo().then(setCanUndo, () => setCanUndo(false));
   const [missing, setMissing] = useState<string[]>([]);
@@ -155,7 +159,12 @@ export function App(props: AppProps) {
     running.current = true;
     setError(null);
     setNotice(null);
-    const onProgress = (p: Progress) => setProgress(p);
+    setRunNotices([]);
+    const onProgress = (p: Progress) => {
+      if (p.notice) setRunNotices((list) => [...list, p.notice as string]);
+      else if (p.waiting !== undefined) setWaiting(p.waiting === "cell-edit");
+      else setProgress(p);
+    };
     try {
       setProgress({ phase: "read" });
       const snapshot = await host.readSnapshot(onProgress);
@@ -185,6 +194,7 @@ export function App(props: AppProps) {
     } finally {
       running.current = false;
       setProgress(null);
+      setWaiting(false);
       await refreshUndo();
     }
   };
@@ -196,6 +206,18 @@ export function App(props: AppProps) {
       await host.undoLastRun();
       setResult(null);
       setNotice(tr("undo.done"));
+    } catch (e) {
+      showError(e);
+    }
+    await refreshUndo();
+  };
+
+  const clearUndoRecord = async () => {
+    if (!host.clearUndoRecord) return;
+    setError(null);
+    try {
+      await host.clearUndoRecord();
+      setNotice(tr("undo.cleared"));
     } catch (e) {
       showError(e);
     }
@@ -267,6 +289,33 @@ export function App(props: AppProps) {
             <Field label={tr("run.progress", { phase: phaseLabel })} hint={tr("run.steps")}>
               <ProgressBar value={overall(progress)} max={1} thickness="large" aria-label={tr("run.progress", { phase: phaseLabel })} />
             </Field>
+          )}
+          {waiting && (
+            <MessageBar intent="info" role="status">
+              <MessageBarBody>{tr("run.waitingCellEdit")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {runNotices.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{tr("run.notices")}</MessageBarTitle>
+                {runNotices.join("；")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {host.clearUndoRecord && canUndo && !busy && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                {tr("undo.kept")}
+                <br />
+                {tr("undo.excelUndo")}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={clearUndoRecord}>
+                  {tr("undo.clear")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
           )}
           {error && (
             <MessageBar intent="error" role="alert">
