@@ -9,7 +9,8 @@ import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
-import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, emptyRecord } from "./undoRecord";
+import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, emptyRecord, layers as layersOf } from "./undoRecord";
+import { columnLetters } from "../core/a1";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
@@ -28,7 +29,7 @@ function opWidth(op: CellsOp): number {
  * sheet is protected; (3) writes go out in as few syncs as the request budget allows, the
  * undo record first so that a run cut short can still be undone.
  */
-export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress): Promise<void> {
+export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress, notice?: (text: string) => void): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const sheets = new SheetProxies(ctx);
   const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
@@ -58,6 +59,10 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   });
   let list: SheetInfo[] = [];
   let structureLocked = false;
+  const cfCounts = new Map<PlanOp, number>();
+  const mixedFills: { op: PlanOp; r: CellRange; entry: UndoRecord["fills"][number] }[] = [];
+  /** plan decorations left undone on the user's sheets, so that undo can give them back exactly */
+  const untouched = new Set<object>();
   let partIds: { id: string; ns: string }[] = [];
   const rider = () => {
     const parts = queueList(ctx);
@@ -69,6 +74,10 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     for (const op of plan) {
       if (!onExisting(op)) continue;
       const ws = sheets.get(op.sheet);
+      if (op.kind === "conditionalFormat" && features.conditionalFormats) {
+        const count = rangeProxy(ws, op.range).conditionalFormats.getCount();
+        collectors.push(() => cfCounts.set(op, count.value));
+      }
       if (op.kind === "fill") {
         for (const r of op.ranges) {
           const n = (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
@@ -80,9 +89,13 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
             const range = rangeProxy(ws, part);
             range.format.fill.load("color");
             range.format.font.load("bold");
-            collectors.push(() =>
-              record.fills.push({ sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null }),
-            );
+            collectors.push(() => {
+              const entry = { sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null };
+              record.fills.push(entry);
+              // a large range of mixed fills or partly bold text could not come back as it was:
+              // leave it alone rather than flatten it
+              if (part === r && (entry.color === null || (entry.bold === null && BOLD_ROLES.has(op.role)))) mixedFills.push({ op, r, entry });
+            });
           }
         }
       } else if (op.kind === "merge") {
@@ -132,8 +145,27 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells });
   }
+  for (const m of mixedFills) {
+    untouched.add(m.r);
+    record.fills.splice(record.fills.indexOf(m.entry), 1);
+    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`);
+  }
+  // Clearing conditional formats deletes the user's own rules, which undo could not give back
+  // (excel-add-ins-conditional-formatting). A range that has rules the run did not put there
+  // gets none of ours; a re-run replaces its own.
+  const ownRules = (op: PlanOp) =>
+    previous !== null &&
+    layersOf(previous).some((l) =>
+      l.conditionalFormats.some((c) => c.sheet.toLowerCase() === op.sheet.toLowerCase() && sameRange(c.range, (op as { range: CellRange }).range)),
+    );
+  for (const [op, count] of cfCounts) {
+    if (count > 0 && !ownRules(op)) {
+      untouched.add(op);
+      notice?.(`工作表“${op.sheet}”的 ${rangeText((op as { range: CellRange }).range)} 已有条件格式，本次不添加完成率颜色，以免清除您的规则`);
+    }
+  }
   for (const op of plan) {
-    if (!onExisting(op)) continue;
+    if (!onExisting(op) || untouched.has(op)) continue;
     if (op.kind === "conditionalFormat" && features.conditionalFormats) record.conditionalFormats.push({ sheet: op.sheet, range: op.range });
     if (op.kind === "listValidation" && features.dataValidation) record.validations.push({ sheet: op.sheet, range: op.range });
   }
@@ -166,7 +198,10 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     after.push(...w.after);
   }
   // the earlier record (now stacked inside this one) and any leftovers go last
-  units.push(...content, ...after, ...decorationUnits(sheets, plan, features), ...deleteUnits(() => ctx, partIds));
+  units.push(...content, ...after, ...decorationUnits(sheets, plan, features, untouched), ...deleteUnits(() => ctx, partIds));
+  // every batch suspends calculation, which leaves recalculating to the add-in
+  // (learn.microsoft.com/javascript/api/excel/excel.application): once, with the last write
+  units.push(smallUnit(() => ctx.application.calculate("Recalculate")));
   await writeUnits(
     ctx,
     units,
@@ -175,6 +210,16 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     () => ctx.application.suspendApiCalculationUntilNextSync(),
     (f) => progress?.(0.2 + f * 0.8),
   );
+}
+
+function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
+}
+
+function rangeText(r: CellRange): string {
+  const a = `${columnLetters(r.c1)}${r.r1 + 1}`;
+  const b = `${columnLetters(r.c2)}${r.r2 + 1}`;
+  return a === b ? a : `${a}:${b}`;
 }
 
 function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
@@ -252,13 +297,15 @@ async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[]
 }
 
 /** fills, merges, widths, panes, conditional formats and validation, after all cell content */
-function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): WriteUnit[] {
+function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features, untouched: Set<object>): WriteUnit[] {
   const units: WriteUnit[] = [];
   for (const op of plan) {
+    if (untouched.has(op)) continue;
     const ws = sheets.getter(op.sheet);
     switch (op.kind) {
       case "fill":
         for (const r of op.ranges) {
+          if (untouched.has(r)) continue;
           units.push(
             smallUnit(() => {
               const range = rangeProxy(ws(), r);

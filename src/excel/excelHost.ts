@@ -39,6 +39,7 @@ export interface ExcelHost extends ScoringHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   missingFeatures(): Promise<string[]>;
   clearUndoRecord(): Promise<void>;
+  recalculate(): Promise<void>;
 }
 
 interface OfficeGlobals {
@@ -124,7 +125,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             env.budget,
             env.counter,
             (fraction) => progress?.({ phase: "read", fraction }),
-            (notice) => progress?.({ phase: "read", notice }),
+            (notice, offer) => progress?.({ phase: "read", notice, ...(offer ? { offer } : {}) }),
           ),
         true,
         progress,
@@ -134,7 +135,19 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {
       const at = (opts.now?.() ?? new Date()).toISOString();
-      return runInExcel((env) => applyPlanInExcel(env, plan, at, (fraction) => progress?.({ phase: "write", fraction })), true, progress, "write");
+      return runInExcel(
+        (env) =>
+          applyPlanInExcel(
+            env,
+            plan,
+            at,
+            (fraction) => progress?.({ phase: "write", fraction }),
+            (notice) => progress?.({ phase: "write", notice }),
+          ),
+        true,
+        progress,
+        "write",
+      );
     },
 
     canUndo(): Promise<boolean> {
@@ -143,6 +156,13 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     clearUndoRecord(): Promise<void> {
       return runInExcel((env) => clearUndoParts(env));
+    },
+
+    recalculate(): Promise<void> {
+      return runInExcel(async (env) => {
+        env.ctx.application.calculate("Recalculate");
+        await syncOnce(env.ctx, env.counter);
+      }, false);
     },
 
     undoLastRun(): Promise<void> {

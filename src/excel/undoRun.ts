@@ -109,6 +109,7 @@ export async function undoInExcel(env: RunEnv): Promise<void> {
   for (const name of addedSheets(rec)) if (exists(name)) units.push(onceUnit(() => sheets.get(name).delete()));
   // the record goes last, so an undo cut short can be finished by undoing again
   units.push(...deleteUnits(() => ctx, parts));
+  units.push(smallUnit(() => ctx.application.calculate("Recalculate")));
   await writeUnits(ctx, units, env.budget, env.counter, () => ctx.application.suspendApiCalculationUntilNextSync());
 }
 

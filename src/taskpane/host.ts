@@ -15,6 +15,8 @@ export interface Progress {
   waiting?: "cell-edit" | null;
   /** something the user should know about this run that did not stop it (one sentence, plain Chinese) */
   notice?: string;
+  /** what the pane may offer with the notice: "calculate" = recalculate(), then score again */
+  offer?: "calculate";
 }
 
 export type ProgressFn = (p: Progress) => void;
@@ -62,6 +64,8 @@ export interface ScoringHost {
   undoLastRun(): Promise<void>;
   /** remove the undo record kept inside the workbook (copies of overwritten cells); Excel host only */
   clearUndoRecord?(): Promise<void>;
+  /** recalculate the workbook (Excel in manual calculation mode); Excel host only */
+  recalculate?(): Promise<void>;
   /** select a cell in the workbook (Excel) — the file host shows a preview instead */
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** the file host: rows around a cell, for a preview where there is no grid */

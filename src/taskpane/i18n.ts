@@ -143,6 +143,7 @@ const MESSAGES = {
   // the Excel host in real Excel (issue 11): waiting, notices, undo record
   "run.waitingCellEdit": ["正在等待您结束单元格编辑（按 Enter 或 Esc）", "Waiting for you to finish editing a cell (press Enter or Esc)"],
   "run.notices": ["本次运行的提示", "Notes on this run"],
+  "run.calculateFirst": ["重新计算后再评分", "Recalculate, then score again"],
   "undo.kept": [
     "为了能“撤销上次运行”，本工作簿内保存了一份撤销记录（含被覆盖单元格的副本，可能有个人信息），它会随文件一起发送给他人。确认结果无误后可以清除。",
     "To make Undo last run possible, this workbook keeps an undo record (copies of the cells the run overwrote, which may be personal data); it travels with the file. Clear it once you have checked the results.",

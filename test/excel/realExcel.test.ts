@@ -9,7 +9,7 @@ import { fileNameOf } from "../../src/excel/excelHost";
 import type { Progress } from "../../src/taskpane/host";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { COL, ROSTER_SHEET, makeSeedSnapshot } from "../support/generate-roster";
-import { smallPlan, smallWorkbook } from "./plans";
+import { IND, ROSTER, smallPlan, smallWorkbook } from "./plans";
 
 const OPTIONS = { asOf: "2023-11-30", conditionalFormats: true, markCells: true, findingsSheet: true };
 
@@ -254,5 +254,100 @@ describe("undo that respects the user's Ctrl+Z", () => {
     expect(fx.customXmlParts).toEqual([]);
     expect(fx.dump()).toEqual(after);
     expect(await host.canUndo()).toBe(false);
+  });
+});
+
+describe("calculation", () => {
+  it("in manual calculation mode the read says values may be stale and offers to calculate first", async () => {
+    const fx = smallWorkbook();
+    fx.calculationMode = "Manual";
+    const seen: Progress[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.readSnapshot((p) => seen.push(p));
+    expect(seen.filter((p) => p.notice)).toEqual([
+      { phase: "read", notice: "这个工作簿设为手动计算，读到的公式结果可能不是最新的：建议先重新计算再评分", offer: "calculate" },
+    ]);
+    await host.recalculate();
+    expect(fx.calculations).toEqual(["Recalculate"]);
+    fx.calculationMode = "Automatic";
+    seen.length = 0;
+    await host.readSnapshot((p) => seen.push(p));
+    expect(seen.some((p) => p.notice)).toBe(false);
+  });
+
+  it("calculation is suspended in every batch and recalculated once, with the last write", async () => {
+    const fx = smallWorkbook();
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan());
+    expect(fx.calculations).toEqual(["Recalculate"]);
+    const last = fx.requests[fx.requests.length - 1];
+    expect(last.ok).toBe(true);
+    await host.undoLastRun();
+    expect(fx.calculations).toEqual(["Recalculate", "Recalculate"]);
+  });
+});
+
+describe("restoring everything the run changed", () => {
+  it("the fake's clearAll and dataValidation.clear take only the overlapping cells, as Excel does", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("表");
+    s.conditionalFormats.push({ range: { r1: 0, c1: 0, r2: 9, c2: 0 }, type: "CellValue" });
+    s.validations.push({ range: { r1: 0, c1: 1, r2: 9, c2: 1 }, rule: { list: { source: "是,否" } } });
+    await fx.run(async (ctx: never) => {
+      const c = ctx as unknown as Excel.RequestContext;
+      const ws = c.workbook.worksheets.getItem("表");
+      ws.getRange("A3:B4").conditionalFormats.clearAll();
+      ws.getRange("A3:B4").dataValidation.clear();
+      await c.sync();
+    });
+    expect(s.conditionalFormats.map((c) => c.range)).toEqual([
+      { r1: 0, c1: 0, r2: 1, c2: 0 },
+      { r1: 4, c1: 0, r2: 9, c2: 0 },
+    ]);
+    expect(s.validations.map((v) => v.range)).toEqual([
+      { r1: 0, c1: 1, r2: 1, c2: 1 },
+      { r1: 4, c1: 1, r2: 9, c2: 1 },
+    ]);
+  });
+
+  it("a user's own conditional formats on the percent cells are kept, with a notice; undo is exact", async () => {
+    const fx = smallWorkbook();
+    fx.sheet(IND).conditionalFormats.push({ range: { r1: 0, c1: 3, r2: 5, c2: 3 }, type: "DataBar" });
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan(), (p) => p.notice && notices.push(p.notice));
+    expect(fx.sheet(IND).conditionalFormats).toEqual([{ range: { r1: 0, c1: 3, r2: 5, c2: 3 }, type: "DataBar" }]);
+    expect(notices).toEqual([`工作表“${IND}”的 D2:D3 已有条件格式，本次不添加完成率颜色，以免清除您的规则`]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("the run's own conditional formats are replaced on a re-run, not left alone", async () => {
+    const fx = smallWorkbook();
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan());
+    const notices: string[] = [];
+    await host.applyPlan(smallPlan(), (p) => p.notice && notices.push(p.notice));
+    expect(notices).toEqual([]);
+    expect(fx.sheet(IND).conditionalFormats).toHaveLength(2);
+  });
+
+  it("a large range of mixed fills or partly bold text is left alone rather than flattened; undo is exact", async () => {
+    const fx = smallWorkbook();
+    for (let c = 0; c < 70; c++) fx.setCell(ROSTER, `${String.fromCharCode(65 + (c % 26))}${10 + Math.floor(c / 26)}`, { v: c });
+    fx.setCell(ROSTER, "A10", { v: 0, fill: "#FF0000" });
+    fx.setCell(ROSTER, "B10", { v: 1, bold: true });
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [{ kind: "fill", sheet: ROSTER, ranges: [{ r1: 9, c1: 0, r2: 11, c2: 25 }], role: "header-missing" }],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.dump()).toEqual(before);
+    expect(notices).toEqual([`工作表“${ROSTER}”的 A10:Z12 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
   });
 });

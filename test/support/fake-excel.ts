@@ -161,6 +161,19 @@ function intersects(a: CellRange, b: CellRange): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
+/** the cells of `a` outside `b`, as up to four rectangles (above, below, left, right) */
+function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!intersects(a, b)) return [a];
+  const out: CellRange[] = [];
+  if (a.r1 < b.r1) out.push({ r1: a.r1, c1: a.c1, r2: b.r1 - 1, c2: a.c2 });
+  if (a.r2 > b.r2) out.push({ r1: b.r2 + 1, c1: a.c1, r2: a.r2, c2: a.c2 });
+  const r1 = Math.max(a.r1, b.r1);
+  const r2 = Math.min(a.r2, b.r2);
+  if (a.c1 < b.c1) out.push({ r1, c1: a.c1, r2, c2: b.c1 - 1 });
+  if (a.c2 > b.c2) out.push({ r1, c1: b.c2 + 1, r2, c2: a.c2 });
+  return out;
+}
+
 function inside(r: number, c: number, x: CellRange): boolean {
   return r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2;
 }
@@ -229,6 +242,16 @@ export class FakeExcel {
    * everywhere; Worksheet.visibility and Worksheet.position on Windows and Mac).
    */
   readonly undoStackCleared: string[] = [];
+  /**
+   * Application.calculationMode (ExcelApi 1.1; "a runtime property … not persisted in the
+   * workbook"); in "Manual" the formula results an add-in reads may be stale.
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /**
+   * Application.calculate(type) calls, in order. After suspendApiCalculationUntilNextSync "it is
+   * the developer's responsibility to re-calc" (learn.microsoft.com/javascript/api/excel/excel.application).
+   */
+  readonly calculations: string[] = [];
   /** formula → value a cell last showed with it, so a restored formula shows its old value */
   private readonly calcMemo = new Map<string, string | number | boolean | undefined>();
 
@@ -464,7 +487,7 @@ export class FakeExcel {
 
 class FakeContext {
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: FakeApplication;
   private pending: QueuedOp[] = [];
   private deliveries: Delivery[] = [];
   private nextId = 1;
@@ -477,9 +500,7 @@ class FakeContext {
     readonly delayForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbookProxy(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => this.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.fx.calcSuspensions++),
-    };
+    this.application = new FakeApplication(this);
   }
 
   get pendingCount(): number {
@@ -552,6 +573,32 @@ class FakeContext {
     if (fx.options.maxResponseBytes !== undefined && log.responseBytes > fx.options.maxResponseBytes) fail("ResponsePayloadSizeLimitExceeded");
     for (const d of deliveries) d.deliver();
     log.ok = true;
+  }
+}
+
+class FakeApplication {
+  private loaded: string | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.ctx.fx.calcSuspensions++);
+  }
+  calculate(type: string): void {
+    this.ctx.queue({ call: "application/calculate", args: [type] }, () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
+      this.ctx.fx.calculations.push(type);
+    });
+  }
+  load(props: string): this {
+    if (props !== "calculationMode") throw new Error(`fake: application.load(${props}) not modelled`);
+    this.ctx.queue({ load: "application/calculationMode" }, () => {
+      const mode = this.ctx.fx.calculationMode;
+      this.ctx.deliver({ bytes: mode, deliver: () => void (this.loaded = mode) });
+    });
+    return this;
+  }
+  get calculationMode(): string {
+    if (this.loaded === undefined) throw new Error("PropertyNotLoaded: calculationMode");
+    return this.loaded;
   }
 }
 
@@ -1414,8 +1461,26 @@ class FakeConditionalFormats {
     this.ctx.queue({ id: this.range._id, call: "conditionalFormats/clearAll" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, t.rect));
+      // "Clears all conditional formats active on the current specified range": a rule reaching
+      // beyond the range keeps the cells outside it (learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection)
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.range, t.rect).map((range) => ({ ...cf, range })));
     });
+  }
+  /** rules active on any cell of the range (ExcelApi 1.6) */
+  getCount(): { value: number } {
+    this.ctx.fx.requireApi("1.6", "conditionalFormats");
+    let value: number | undefined;
+    this.ctx.queue({ id: this.range._id, call: "conditionalFormats/getCount" }, () => {
+      const t = this.range._t();
+      const n = t.sheet.conditionalFormats.filter((cf) => intersects(cf.range, t.rect)).length;
+      this.ctx.deliver({ bytes: n, deliver: () => void (value = n) });
+    });
+    return {
+      get value(): number {
+        if (value === undefined) throw new Error("PropertyNotLoaded: ClientResult.value is not available before context.sync()");
+        return value;
+      },
+    };
   }
   add(type: string): { cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: unknown } } {
     this.ctx.fx.requireApi("1.6", "conditionalFormats");
@@ -1471,7 +1536,9 @@ class FakeDataValidation {
     this.ctx.queue({ id: this.range._id, call: "dataValidation/clear" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.range, t.rect));
+      // clearing affects only the cells of this range; a rule's other cells keep it
+      // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation)
+      t.sheet.validations = t.sheet.validations.flatMap((v) => subtract(v.range, t.rect).map((range) => ({ ...v, range })));
     });
   }
   get rule(): unknown {

@@ -81,6 +81,7 @@ export function App(props: AppProps) {
   // the Excel host's own signals during a run: waiting for cell edit, notes that did not stop it
   const [waiting, setWaiting] = useState(false);
   const [runNotices, setRunNotices] = useState<string[]>([]);
+  const [offerCalculate, setOfferCalculate] = useState(false);
   // whether 撤销上次运行 is possible, asked of the host after anything that could change it
   const refreshUndo = () => host.canUndo().then(setCanUndo, () => setCanUndo(false));
   const [missing, setMissing] = useState<string[]>([]);
@@ -160,9 +161,12 @@ export function App(props: AppProps) {
     setError(null);
     setNotice(null);
     setRunNotices([]);
+    setOfferCalculate(false);
     const onProgress = (p: Progress) => {
-      if (p.notice) setRunNotices((list) => [...list, p.notice as string]);
-      else if (p.waiting !== undefined) setWaiting(p.waiting === "cell-edit");
+      if (p.notice) {
+        setRunNotices((list) => [...list, p.notice as string]);
+        if (p.offer === "calculate") setOfferCalculate(true);
+      } else if (p.waiting !== undefined) setWaiting(p.waiting === "cell-edit");
       else setProgress(p);
     };
     try {
@@ -210,6 +214,17 @@ export function App(props: AppProps) {
       showError(e);
     }
     await refreshUndo();
+  };
+
+  const recalculateAndRun = async () => {
+    if (!host.recalculate) return;
+    try {
+      await host.recalculate();
+    } catch (e) {
+      showError(e);
+      return;
+    }
+    await run();
   };
 
   const clearUndoRecord = async () => {
@@ -301,6 +316,13 @@ export function App(props: AppProps) {
                 <MessageBarTitle>{tr("run.notices")}</MessageBarTitle>
                 {runNotices.join("；")}
               </MessageBarBody>
+              {offerCalculate && host.recalculate && (
+                <MessageBarActions>
+                  <Button size="small" disabled={busy} onClick={recalculateAndRun}>
+                    {tr("run.calculateFirst")}
+                  </Button>
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
           {host.clearUndoRecord && canUndo && !busy && (
