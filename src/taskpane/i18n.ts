@@ -206,6 +206,16 @@ const MESSAGES = {
   "finding.duplicate-person": ["重复登记", "Duplicate person"],
   "finding.missing-value": ["缺少必填内容", "Missing value"],
   "finding.invalid-date": ["日期无效", "Invalid date"],
+  // contract year and staffing (issue 10)
+  "finding.pacing-needs-contract": ["未知合同期", "Contract year unknown"],
+  "finding.staffing-no-contract": ["未知合同配备人数", "Contracted headcount unknown"],
+  "finding.staffing-no-months": ["未知考核月份", "Months to assess unknown"],
+  "finding.staffing-under": ["到岗不足", "Under-staffed"],
+  "finding.retention-below": ["稳岗率不足", "Retention below requirement"],
+  "finding.staffing-mix-mismatch": ["人员资质合计不符", "Qualification mix does not add up"],
+  "finding.staff-cert-missing": ["缺少持证情况", "Qualification missing"],
+  "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
+  "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;
