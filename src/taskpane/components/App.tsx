@@ -17,7 +17,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import type { EvaluateResult } from "../../core/types";
 import type { EvaluateFn, SaveFileFn, TemplateTools } from "../appTypes";
 import { errorMessage } from "../errors";
-import type { PaneSettings, Phase, Progress, ScoringHost } from "../host";
+import { HostError, type PaneSettings, type Phase, type Progress, type ScoringHost } from "../host";
 import { LangContext, setLanguage, translate, type Lang, type MessageKey } from "../i18n";
 import { saveFile as browserSaveFile, XLSX_MIME } from "../saveFile";
 import { bandsOf, defaultSettings, mergeMappings, sanitiseSettings } from "../settings";
@@ -82,6 +82,7 @@ export function App(props: AppProps) {
   const [waiting, setWaiting] = useState(false);
   const [runNotices, setRunNotices] = useState<string[]>([]);
   const [offerCalculate, setOfferCalculate] = useState(false);
+  const [undoAsk, setUndoAsk] = useState<string | null>(null);
   // whether 撤销上次运行 is possible, asked of the host after anything that could change it
   const refreshUndo = () => host.canUndo().then(setCanUndo, () => setCanUndo(false));
   const [missing, setMissing] = useState<string[]>([]);
@@ -203,15 +204,18 @@ export function App(props: AppProps) {
     }
   };
 
-  const undo = async () => {
+  const undo = async (edited?: "keep" | "restore") => {
     setError(null);
     setNotice(null);
+    setUndoAsk(null);
     try {
-      await host.undoLastRun();
+      await host.undoLastRun(edited ? { edited } : undefined);
       setResult(null);
       setNotice(tr("undo.done"));
     } catch (e) {
-      showError(e);
+      // cells the run wrote were edited since: the user decides, nothing was changed yet
+      if (e instanceof HostError && e.code === "undo-edited") setUndoAsk(errorMessage(e, langRef.current));
+      else showError(e);
     }
     await refreshUndo();
   };
@@ -291,7 +295,7 @@ export function App(props: AppProps) {
             <Button appearance="primary" size="large" disabled={busy || props.canRun === false} onClick={() => run()}>
               {tr("run.button")}
             </Button>
-            <Button disabled={busy || !canUndo} onClick={undo}>
+            <Button disabled={busy || !canUndo} onClick={() => undo()}>
               {tr("undo.button")}
             </Button>
             {host.download && report && (
@@ -323,6 +327,19 @@ export function App(props: AppProps) {
                   </Button>
                 </MessageBarActions>
               )}
+            </MessageBar>
+          )}
+          {undoAsk && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{undoAsk}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => undo("keep")}>
+                  {tr("undo.keepEdits")}
+                </Button>
+                <Button size="small" onClick={() => undo("restore")}>
+                  {tr("undo.restoreAnyway")}
+                </Button>
+              </MessageBarActions>
             </MessageBar>
           )}
           {host.clearUndoRecord && canUndo && !busy && (
