@@ -216,6 +216,7 @@ const MESSAGES = {
   "finding.staff-cert-missing": ["缺少持证情况", "Qualification missing"],
   "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
   "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
+  "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;
