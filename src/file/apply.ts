@@ -4,7 +4,9 @@
  * when a sheet is added, and calcChain.xml removed when formulas changed). Every other entry is
  * copied with its original compressed bytes.
  */
-import type { Plan, PlanOp } from "../core/types";
+import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
+import type { Plan, PlanCell, PlanOp } from "../core/types";
+import { usesDate1904 } from "./snapshot";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
 import { emptyEdits, patchWorksheetBytes, type CellEdit, type SheetEdits } from "./sheet-edit";
@@ -43,9 +45,12 @@ class Workbook {
   contentTypesChanged = false;
   readonly sheets: WorkSheet[];
   readonly newParts: string[] = [];
+  /** `<workbookPr date1904="1"/>`: serials count from 1904 in this file */
+  readonly date1904: boolean;
 
   constructor(private readonly pkg: XlsxPackage) {
     this.workbookXml = pkg.workbookXml;
+    this.date1904 = usesDate1904(pkg.workbookXml);
     const rels = findEntry(pkg, pkg.workbookRelsPath);
     this.relsXml = rels ? readText(pkg, rels) : null;
     const ct = findEntry(pkg, "[Content_Types].xml");
@@ -211,6 +216,11 @@ function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
   return e;
 }
 
+/** a date the core counted in the 1900 system goes back into a 1904 workbook as its own serial */
+function toDate1904(cell: PlanCell): PlanCell {
+  return typeof cell.value === "number" && isDateFormat(cell.numberFormat) ? { ...cell, value: cell.value - DATE1904_OFFSET } : cell;
+}
+
 function collect(wb: Workbook, op: PlanOp): void {
   switch (op.kind) {
     case "addSheet":
@@ -223,7 +233,7 @@ function collect(wb: Workbook, op: PlanOp): void {
           if (!cell) return;
           const e = cellEdit(edits, op.row + i, op.col + j);
           // the plan's own cell object: no copy per cell (a restored roster has hundreds of thousands)
-          e.content = cell;
+          e.content = wb.date1904 ? toDate1904(cell) : cell;
           if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
         }),
       );
