@@ -78,7 +78,7 @@ export function checkRows(input: CheckInput): Finding[] {
   const required = template.fields
     .map((f, i) => ({ f, col: columns[i] }))
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
-  const femaleWord = lang === "zh" ? "女" : "female";
+  const femaleWord = { zh: "女", en: "female" };
   const seenIds = new Map<string, number>();
 
   for (const r of rows) {
@@ -152,10 +152,10 @@ export function checkRows(input: CheckInput): Finding[] {
         if (reported.has(cat.name)) continue;
         reported.add(cat.name);
         if (cat.rule === "elderly" && age !== null && age < input.elderlyAge) {
-          const rule = lang === "zh" ? `不小于 ${input.elderlyAge} 岁` : `≥ ${input.elderlyAge}`;
+          const rule = { zh: `不小于 ${input.elderlyAge} 岁`, en: `≥ ${input.elderlyAge}` };
           out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age }, lang));
         } else if (cat.rule === "left-behind-child" && age !== null && age >= input.childAge) {
-          const rule = lang === "zh" ? `小于 ${input.childAge} 岁` : `< ${input.childAge}`;
+          const rule = { zh: `小于 ${input.childAge} 岁`, en: `< ${input.childAge}` };
           out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age }, lang));
         } else if (cat.rule === "single-mother" && sex === "男") {
           out.push(finding("category-gender-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule: femaleWord }, lang));
