@@ -77,12 +77,12 @@ export function emptyRecord(at: string): UndoRecord {
 }
 
 /** split the record's JSON into cell-sized chunks, never between the halves of a surrogate pair */
-export function toChunks(record: UndoRecord): { header: UndoHeader; chunks: string[] } {
+export function toChunks(record: UndoRecord, size = CHUNK_CHARS): { header: UndoHeader; chunks: string[] } {
   const json = JSON.stringify(record);
   const chunks: string[] = [];
   let i = 0;
   while (i < json.length) {
-    let end = Math.min(json.length, i + CHUNK_CHARS);
+    let end = Math.min(json.length, i + size);
     const last = json.charCodeAt(end - 1);
     if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
     chunks.push(json.slice(i, end));

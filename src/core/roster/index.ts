@@ -58,6 +58,9 @@ export interface RosterContext {
   lang: Lang;
   /** sheets another analyser (indicators, scores) already took */
   claimedSheets: Set<string>;
+  /** the evaluation window and contract year: the year of a date written 8月3日 comes from them */
+  window?: { start: string; end: string } | null;
+  contract?: { start: string; end: string } | null;
 }
 
 function rowTexts(sheet: SheetSnapshot, r: number): string[] {

@@ -8,6 +8,7 @@ import { LangContext, translate, type Lang } from "../i18n";
 import { saveFile as browserSaveFile } from "../saveFile";
 import { bandsOf, weightsProblem } from "../settings";
 import { FindingsList } from "./findings/FindingsList";
+import { HostNotices } from "./HostNotices";
 import { MappingReview } from "./MappingReview";
 import { PaneHeader } from "./PaneHeader";
 import { ResultsSection } from "./ResultsSection";
@@ -148,6 +149,7 @@ export function App(props: AppProps) {
             <VisuallyHidden role="status" aria-live="polite" aria-atomic>
               {scoring.announcement}
             </VisuallyHidden>
+            <HostNotices host={host} scoring={scoring} />
             <StatusBar status={scoring.status} />
             {report && (
               <ResultsSection ref={resultsHeading} report={report} bandGrades={bandsOf(settings.options).map((b) => b.grade)} addedMissing={addedMissing} />

@@ -42,11 +42,21 @@ export interface ScoringRun {
   /** what the live region says: a phase while running, the outcome when done */
   announcement: string;
   canUndo: boolean;
+  /** the Excel host is held up: waiting for the user to leave a cell being edited */
+  waiting: boolean;
+  /** notes on this run that did not stop it (the Excel host's plain-Chinese sentences) */
+  runNotices: string[];
+  /** the host offers to recalculate first (Excel in manual calculation mode) */
+  offerCalculate: boolean;
   /** bumps after every run and reset, so views that depend on the workbook read it again */
   runCount: number;
   run(manualMapping?: Record<string, string | null>): Promise<void>;
   undo(): Promise<void>;
   download(): Promise<void>;
+  /** recalculate (manual calculation mode), then score again */
+  recalculateAndRun(): Promise<void>;
+  /** remove the undo record the Excel host keeps inside the workbook */
+  clearUndoRecord(): Promise<void>;
   /** forget results (the page picked another file) */
   reset(): void;
   showError(e: unknown): void;
@@ -65,6 +75,10 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   const [announcement, setAnnouncement] = useState("");
   const [canUndo, setCanUndo] = useState(false);
   const [runCount, setRunCount] = useState(0);
+  // the Excel host's own signals during a run: waiting for cell edit, notes that did not stop it
+  const [waiting, setWaiting] = useState(false);
+  const [runNotices, setRunNotices] = useState<string[]>([]);
+  const [offerCalculate, setOfferCalculate] = useState(false);
   // A second click can land before React has re-rendered; one run at a time.
   const running = useRef(false);
 
@@ -78,6 +92,16 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   }, [refreshUndo]);
 
   const onProgress = (p: Progress) => {
+    if (p.notice) {
+      setRunNotices((list) => [...list, p.notice as string]);
+      if (p.offer === "calculate") setOfferCalculate(true);
+      return;
+    }
+    if (p.waiting !== undefined) {
+      setWaiting(p.waiting === "cell-edit");
+      if (p.waiting === "cell-edit") setAnnouncement(tr("run.waitingCellEdit"));
+      return;
+    }
     setProgress(p);
     setAnnouncement(tr("pane.announce.running", { phase: tr(phaseKey(p.phase, host.kind)) }));
   };
@@ -86,6 +110,8 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     if (running.current) return;
     running.current = true;
     setStatus(null);
+    setRunNotices([]);
+    setOfferCalculate(false);
     try {
       onProgress({ phase: "read" });
       const snapshot = await host.readSnapshot(onProgress);
@@ -118,6 +144,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     } finally {
       running.current = false;
       setProgress(null);
+      setWaiting(false);
       await refreshUndo();
     }
   };
@@ -146,6 +173,29 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     }
   };
 
+  const recalculateAndRun = async () => {
+    if (!host.recalculate) return;
+    try {
+      await host.recalculate();
+    } catch (e) {
+      showError(e);
+      return;
+    }
+    await run();
+  };
+
+  const clearUndoRecord = async () => {
+    if (!host.clearUndoRecord) return;
+    setStatus(null);
+    try {
+      await host.clearUndoRecord();
+      showNotice(tr("undo.cleared"));
+    } catch (e) {
+      showError(e);
+    }
+    await refreshUndo();
+  };
+
   const reset = useCallback(() => {
     setResult(null);
     setStatus(null);
@@ -153,5 +203,24 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     void refreshUndo();
   }, [refreshUndo]);
 
-  return { progress, busy: progress !== null, result, status, announcement, canUndo, runCount, run, undo, download, reset, showError, showNotice };
+  return {
+    progress,
+    busy: progress !== null,
+    result,
+    status,
+    announcement,
+    canUndo,
+    waiting,
+    runNotices,
+    offerCalculate,
+    runCount,
+    run,
+    undo,
+    download,
+    recalculateAndRun,
+    clearUndoRecord,
+    reset,
+    showError,
+    showNotice,
+  };
 }
