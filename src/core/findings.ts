@@ -178,6 +178,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "类别“{category}”要求性别为{rule}",
     en: "The category “{category}” requires sex {rule}",
   },
+  "category-not-elderly": {
+    severity: "info",
+    zh: "类别“{category}”（{age} 岁）不属于特殊困难老年人类别（需年满 {elderly} 岁）{advice}",
+    en: "The category “{category}” (age {age}) is not an elderly category (from {elderly}){advice}",
+  },
   "duplicate-person": {
     severity: "warning",
     zh: "身份证号码 {masked} 与第 {row} 行重复",

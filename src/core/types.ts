@@ -150,6 +150,7 @@ export type FindingCode =
   | "unknown-category"
   | "category-age-mismatch"
   | "category-gender-mismatch"
+  | "category-not-elderly"
   | "duplicate-person"
   | "missing-value"
   | "invalid-date"

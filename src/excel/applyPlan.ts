@@ -9,7 +9,7 @@ import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
-import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, emptyRecord, layers as layersOf } from "./undoRecord";
+import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
@@ -143,7 +143,8 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     const grid = priorGrids.get(op);
     if (!grid) continue;
     const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells });
+    const wrote = op.cells.map((line) => line.map((pc) => (pc ? cellMark(pc.value, pc.formula) : null)));
+    record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
     untouched.add(m.r);

@@ -9,7 +9,7 @@ import { type Budget, DEFAULT_BUDGET } from "./limits";
 import { listSheets, readWorkbook } from "./readWorkbook";
 import { loadFrom, saveTo } from "./settingsStore";
 import { UNDO_SHEET } from "./undoRecord";
-import { clearUndoParts, hasUndoRecord, undoInExcel } from "./undoRun";
+import { type UndoOptions, clearUndoParts, hasUndoRecord, undoInExcel } from "./undoRun";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -165,8 +165,8 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       }, false);
     },
 
-    undoLastRun(): Promise<void> {
-      return runInExcel((env) => undoInExcel(env));
+    undoLastRun(options?: UndoOptions): Promise<void> {
+      return runInExcel((env) => undoInExcel(env, options));
     },
 
     selectCell(sheet: string, cell: string): Promise<void> {

@@ -34,6 +34,7 @@ export class HostError extends Error {
       | "too-large-for-page"
       | "nothing-to-undo"
       | "timeout"
+      | "undo-edited"
       | "unknown",
     message: string,
     /** for sheet-protected: which sheet */
@@ -66,7 +67,8 @@ export interface ScoringHost {
   /** apply a plan; keeps what it overwrites so that undoLastRun can restore it exactly */
   applyPlan(plan: Plan, progress?: ProgressFn): Promise<void>;
   canUndo(): Promise<boolean>;
-  undoLastRun(): Promise<void>;
+  /** `edited`: what to do with cells the user changed since the run (asked through HostError "undo-edited") */
+  undoLastRun(options?: { edited?: "keep" | "restore" }): Promise<void>;
   /** remove the undo record kept inside the workbook (copies of overwritten cells); Excel host only */
   clearUndoRecord?(): Promise<void>;
   /** recalculate the workbook (Excel in manual calculation mode); Excel host only */

@@ -165,6 +165,12 @@ const MESSAGES = {
     "Excel's own undo (Ctrl+Z) can take back this run's writes step by step where supported, one batch at a time, and never removes added sheets; Undo last run restores everything at once, and once it deletes the added sheets Excel's undo history starts afresh from there.",
   ],
   "undo.clear": ["清除撤销记录", "Clear undo record"],
+  "undo.keepEdits": ["保留我的修改", "Keep my edits"],
+  "undo.restoreAnyway": ["仍然恢复", "Restore anyway"],
+  "hostError.undo-edited": [
+    "上次运行之后，您修改过本工具写入的单元格（如 {detail}）：请选择保留您的修改，或仍然恢复。",
+    "Since the last run you edited cells it wrote (such as {detail}): keep your edits, or restore anyway.",
+  ],
   "undo.cleared": ["已清除工作簿内的撤销记录。", "The undo record was removed from the workbook."],
   "features.missing": ["当前 Excel 不支持以下功能，运行时将跳过：{features}", "This Excel lacks these features, which will be skipped: {features}"],
 
@@ -298,6 +304,7 @@ const MESSAGES = {
   "finding.staff-cert-missing": ["缺少持证情况", "Qualification missing"],
   "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
   "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
+  "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;

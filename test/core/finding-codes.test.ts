@@ -96,6 +96,22 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
     },
     { asOf: AS_OF, manualMapping: { 备注: "已删除的列" } },
   ],
+  [
+    "a roster with a bare 重残 under 60",
+    {
+      source: "台账.xlsx",
+      sheets: [
+        {
+          name: "台账",
+          values: [
+            ["序号", "姓名", "性别", "年龄", "村（居）", "联系电话", "服务对象类别"],
+            [1, "对象", "男", 45, "青年社区", "13800138000", "重残"],
+          ],
+        },
+      ],
+    },
+    {},
+  ],
   ["a workbook with nothing in it", { source: "空.xlsx", sheets: [{ name: "Sheet1", values: [["标题"]] }] }, {}],
 ];
 

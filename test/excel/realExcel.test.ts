@@ -9,7 +9,7 @@ import { fileNameOf } from "../../src/excel/excelHost";
 import type { Progress } from "../../src/taskpane/host";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { COL, ROSTER_SHEET, makeSeedSnapshot } from "../support/generate-roster";
-import { IND, ROSTER, smallPlan, smallWorkbook } from "./plans";
+import { IND, RESTORED, ROSTER, smallPlan, smallWorkbook } from "./plans";
 
 const OPTIONS = { asOf: "2023-11-30", conditionalFormats: true, markCells: true, findingsSheet: true };
 
@@ -91,7 +91,7 @@ describe("errors Excel really raises", () => {
     ];
     const free = build();
     await createExcelHost(fakeHostOptions(free)).applyPlan(plan);
-    const tight = build({ generalExceptionAboveBytes: 80_000 });
+    const tight = build({ generalExceptionAboveBytes: 150_000 });
     await createExcelHost(fakeHostOptions(tight)).applyPlan(plan);
     expect(tight.requests.some((r) => r.error === "GeneralException")).toBe(true);
     expect(tight.dump()).toEqual(free.dump());
@@ -347,6 +347,43 @@ describe("restoring everything the run changed", () => {
     );
     expect(fx.dump()).toEqual(before);
     expect(notices).toEqual([`工作表“${ROSTER}”的 A10:Z12 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+});
+
+describe("undo after the user edited cells the run wrote", () => {
+  it("asks first (nothing changed), then keeps the edits or restores anyway", async () => {
+    for (const choice of ["keep", "restore"] as const) {
+      const fx = smallWorkbook();
+      const before = fx.dump();
+      const host = createExcelHost(fakeHostOptions(fx));
+      await host.applyPlan(smallPlan());
+      // the user retypes the normalised quantity the run wrote into C2
+      fx.setCell(IND, "C2", { v: 210, nf: '0"个"', fill: "#FFEB9C" });
+      const edited = fx.dump();
+      const err = await host.undoLastRun().catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "undo-edited", detail: `${IND}!C2` });
+      expect((err as Error).message).toBe(`上次运行之后，您修改过 1 个由本工具写入的单元格（如 “${IND}”C2）。请选择：保留我的修改，或仍然恢复到运行之前`);
+      expect(fx.dump()).toEqual(edited);
+      await host.undoLastRun({ edited: choice });
+      if (choice === "restore") expect(fx.dump()).toEqual(before);
+      else {
+        expect(fx.cell(IND, "C2")).toMatchObject({ v: 210 });
+        // everything else is back as it was
+        expect(fx.cell(IND, "D2")).toEqual({ v: 10, nf: "0%" });
+        expect(fx.findSheet(RESTORED)).toBeUndefined();
+      }
+    }
+  });
+
+  it("a cell still holding its old content (a run cut short) is not an edit", async () => {
+    const fx = smallWorkbook();
+    const before = fx.dump();
+    const host = createExcelHost(fakeHostOptions(fx));
+    fx.failAt = { at: 2, code: "InternalError", afterOps: 3 };
+    await expect(host.applyPlan(smallPlan())).rejects.toMatchObject({ code: "unknown" });
+    fx.failAt = null;
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
   });

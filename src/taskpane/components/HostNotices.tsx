@@ -5,7 +5,8 @@ import { useT } from "../i18n";
 
 /**
  * What the Excel host says about a run (issue 11): waiting for a cell edit to end, notes that did
- * not stop the run (with 重新计算后再评分 in manual calculation mode), and the undo record kept
+ * not stop the run (with 重新计算后再评分 in manual calculation mode), the question about cells edited
+ * since the run when undoing, and the undo record kept
  * inside the workbook with the way to clear it.
  */
 export function HostNotices({ host, scoring }: { host: ScoringHost; scoring: ScoringRun }) {
@@ -30,6 +31,19 @@ export function HostNotices({ host, scoring }: { host: ScoringHost; scoring: Sco
               </Button>
             </MessageBarActions>
           )}
+        </MessageBar>
+      )}
+      {scoring.undoAsk && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{scoring.undoAsk}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void scoring.undo("keep")}>
+              {t("undo.keepEdits")}
+            </Button>
+            <Button size="small" onClick={() => void scoring.undo("restore")}>
+              {t("undo.restoreAnyway")}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {host.clearUndoRecord && scoring.canUndo && !scoring.busy && (

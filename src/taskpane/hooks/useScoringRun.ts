@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { EvaluateResult, SavedMapping } from "../../core/types";
 import type { EvaluateFn, SaveFileFn } from "../appTypes";
 import { errorMessage } from "../errors";
-import type { PaneSettings, Phase, Progress, ScoringHost } from "../host";
+import { HostError, type PaneSettings, type Phase, type Progress, type ScoringHost } from "../host";
 import { translate, type Lang, type MessageKey } from "../i18n";
 import { XLSX_MIME } from "../saveFile";
 
@@ -48,10 +48,13 @@ export interface ScoringRun {
   runNotices: string[];
   /** the host offers to recalculate first (Excel in manual calculation mode) */
   offerCalculate: boolean;
+  /** cells the run wrote were edited since: the host's question, until the user answers it */
+  undoAsk: string | null;
   /** bumps after every run and reset, so views that depend on the workbook read it again */
   runCount: number;
   run(manualMapping?: Record<string, string | null>): Promise<void>;
-  undo(): Promise<void>;
+  /** `edited` answers the host's question about cells edited since the run */
+  undo(edited?: "keep" | "restore"): Promise<void>;
   download(): Promise<void>;
   /** recalculate (manual calculation mode), then score again */
   recalculateAndRun(): Promise<void>;
@@ -79,6 +82,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   const [waiting, setWaiting] = useState(false);
   const [runNotices, setRunNotices] = useState<string[]>([]);
   const [offerCalculate, setOfferCalculate] = useState(false);
+  const [undoAsk, setUndoAsk] = useState<string | null>(null);
   // A second click can land before React has re-rendered; one run at a time.
   const running = useRef(false);
 
@@ -149,16 +153,19 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     }
   };
 
-  const undo = async () => {
+  const undo = async (edited?: "keep" | "restore") => {
     setStatus(null);
+    setUndoAsk(null);
     try {
-      await host.undoLastRun();
+      await host.undoLastRun(edited ? { edited } : undefined);
       setResult(null);
       const text = tr(host.kind === "file" ? "clear.done" : "undo.done");
       showNotice(text);
       setAnnouncement(text);
     } catch (e) {
-      showError(e);
+      // cells the run wrote were edited since: the user decides, nothing was changed yet
+      if (e instanceof HostError && e.code === "undo-edited") setUndoAsk(errorMessage(e, langRef.current));
+      else showError(e);
     }
     await refreshUndo();
   };
@@ -213,6 +220,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     waiting,
     runNotices,
     offerCalculate,
+    undoAsk,
     runCount,
     run,
     undo,
