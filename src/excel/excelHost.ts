@@ -1,3 +1,4 @@
+import { sheetLookup } from "../core/runs";
 import type { Plan, WorkbookSnapshot } from "../core/types";
 import { HostError, type PaneSettings, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { applyPlanInExcel } from "./applyPlan";
@@ -59,6 +60,8 @@ function documentName(): string {
 /** The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit mode. */
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
+  // the snapshot the pane's plan was made from: value runs of a frozen view copy from it
+  let lastSnapshot: WorkbookSnapshot | null = null;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
 
   async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true): Promise<T> {
@@ -87,12 +90,17 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot> {
       const source = opts.source?.() ?? documentName();
-      return runInExcel((env) => readWorkbook(env.ctx, source, env.features, env.budget, env.counter, (fraction) => progress?.({ phase: "read", fraction })));
+      return runInExcel(async (env) => {
+        const snapshot = await readWorkbook(env.ctx, source, env.features, env.budget, env.counter, (fraction) => progress?.({ phase: "read", fraction }));
+        lastSnapshot = snapshot;
+        return snapshot;
+      });
     },
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {
       const at = (opts.now?.() ?? new Date()).toISOString();
-      return runInExcel((env) => applyPlanInExcel(env, plan, at, (fraction) => progress?.({ phase: "write", fraction })));
+      const sheets = lastSnapshot ? sheetLookup(lastSnapshot) : () => undefined;
+      return runInExcel((env) => applyPlanInExcel(env, plan, at, sheets, (fraction) => progress?.({ phase: "write", fraction })));
     },
 
     canUndo(): Promise<boolean> {
