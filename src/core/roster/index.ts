@@ -30,6 +30,7 @@ import type {
   TemplateDef,
   WorkbookSnapshot,
 } from "../types";
+import { ELDERLY_AGE } from "./categories";
 import { checkRows } from "./checks";
 import { lastDataRow, locateHeader, rowIsBlank, sheetWidth, type HeaderLayout } from "./headers";
 import { directLookup, matchColumns, type FieldMatch, type HeaderCell } from "./match";
@@ -58,6 +59,9 @@ export interface RosterContext {
   lang: Lang;
   /** sheets another analyser (indicators, scores) already took */
   claimedSheets: Set<string>;
+  /** the evaluation window and contract year: the year of a date written 8月3日 comes from them */
+  window?: { start: string; end: string } | null;
+  contract?: { start: string; end: string } | null;
 }
 
 function rowTexts(sheet: SheetSnapshot, r: number): string[] {
@@ -265,8 +269,8 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
         rows,
         asOf: ctx.asOf,
         lang,
-        elderlyAge: options.elderlyAge ?? 60,
-        childAge: options.childAge ?? 18,
+        elderlyAge: options.elderlyAge ?? ELDERLY_AGE,
+        childAge: options.childAge ?? null,
       }),
     );
 
