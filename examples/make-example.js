@@ -112,6 +112,18 @@ function staffingRows() {
   return w.map(([level, on], i) => [i + 1, SURNAMES[i % SURNAMES.length] + given[i], i === 0 ? "站长" : "一线社工", level, ...on.map((x) => (x ? "√" : null))]);
 }
 
+/**
+ * 跟进记录 with the date forms stations write (2023.8.1, 2023-09-05, 10月12日, 2023年11月3日); the
+ * 独居老人 in row 3 was last called in August and the 空巢老人 in row 7 has no dated record, so the
+ * monthly-visit rule for special-difficulty elderly people flags both.
+ */
+function followUp(i) {
+  if (i === 2) return "2023.8.15 电访，情况稳定";
+  if (i === 6) return "定期电访";
+  const d = 1 + ((i * 5) % 25);
+  return [`2023.9.${d} 电访`, `2023-10-${String(d).padStart(2, "0")}探访`, `11月${d}日电访`, `2023年11月${d}日入户探访`][i % 4];
+}
+
 async function main() {
   const wb = new ExcelJS.Workbook();
   wb.creator = "shuangbai example";
@@ -178,7 +190,7 @@ async function main() {
       "与配偶同住",
       "生活照料",
       "定期探访，链接资源",
-      "2023-10 电访一次",
+      followUp(i),
       `社工${"甲乙丙"[i % 3]}`,
       p.filed,
       null,

@@ -182,6 +182,16 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "类别“{category}”（{age} 岁）不属于特殊困难老年人类别（需年满 {elderly} 岁）{advice}",
     en: "The category “{category}” (age {age}) is not an elderly category (from {elderly}){advice}",
   },
+  "follow-up-overdue": {
+    severity: "warning",
+    zh: "最近一次跟进是 {last}，到 {asOf} 已 {days} 天，超过{rule}要求的 {limit} 天",
+    en: "The last follow-up was on {last}, {days} days before {asOf}, longer than the {limit} days of {rule}",
+  },
+  "follow-up-undated": {
+    severity: "warning",
+    zh: "跟进记录中没有可识别的日期，无法确认是否按{rule}要求在 {limit} 天内跟进",
+    en: "The follow-up record has no readable date, so the {limit}-day rule of {rule} cannot be confirmed",
+  },
   "duplicate-person": {
     severity: "warning",
     zh: "身份证号码 {masked} 与第 {row} 行重复",

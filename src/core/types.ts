@@ -178,6 +178,8 @@ export type FindingCode =
   | "category-age-mismatch"
   | "category-gender-mismatch"
   | "category-not-elderly"
+  | "follow-up-overdue"
+  | "follow-up-undated"
   | "duplicate-person"
   | "missing-value"
   | "invalid-date"

@@ -217,6 +217,8 @@ const MESSAGES = {
   "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
   "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
   "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
+  "finding.follow-up-overdue": ["跟进超期", "Follow-up overdue"],
+  "finding.follow-up-undated": ["跟进记录无日期", "Follow-up record undated"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;

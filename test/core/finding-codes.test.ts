@@ -97,7 +97,7 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
     { asOf: AS_OF, manualMapping: { 备注: "已删除的列" } },
   ],
   [
-    "a roster with a bare 重残 under 60",
+    "a roster with a bare 重残 under 60, and an elderly row last visited months ago",
     {
       source: "台账.xlsx",
       sheets: [
@@ -108,9 +108,16 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
             [1, "对象", "男", 45, "青年社区", "13800138000", "重残"],
           ],
         },
+        {
+          name: "跟进",
+          values: [
+            ["序号", "姓名", "性别", "年龄", "村（居）", "联系电话", "服务对象类别", "跟进记录"],
+            [1, "对象", "女", 80, "青年社区", "13800138000", "独居老人", "2023.8.1 电访"],
+          ],
+        },
       ],
     },
-    {},
+    { asOf: "2023-11-30" },
   ],
   ["a workbook with nothing in it", { source: "空.xlsx", sheets: [{ name: "Sheet1", values: [["标题"]] }] }, {}],
 ];

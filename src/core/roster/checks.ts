@@ -54,8 +54,14 @@ function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, intake: () => Ymd 
   return at !== null && declared === ageOn(birth, at);
 }
 
+export interface CheckResult {
+  findings: Finding[];
+  /** rows holding an elderly category (the follow-up rule for 特殊困难老年人 applies to them) */
+  elderlyRows: Set<number>;
+}
+
 /** Every row check of issue 3 item 6, each finding on the exact source cell. */
-export function checkRows(input: CheckInput): Finding[] {
+export function checkRows(input: CheckInput): CheckResult {
   const { sheet, template, columns, rows, lang } = input;
   const out: Finding[] = [];
   const asOf = parseAsOf(input.asOf);
@@ -81,6 +87,7 @@ export function checkRows(input: CheckInput): Finding[] {
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
   const femaleWord = lang === "zh" ? "女" : "female";
   const seenIds = new Map<string, number>();
+  const elderlyRows = new Set<number>();
 
   for (const r of rows) {
     const row = sheet.values[r] ?? [];
@@ -151,6 +158,8 @@ export function checkRows(input: CheckInput): Finding[] {
           continue;
         }
         const cat = match.category;
+        // a bare 独居 of unknown age still files the row among the elderly, as the station did
+        if (cat.elderly && (!match.bare || age === null || age >= input.elderlyAge)) elderlyRows.add(r);
         if (reported.has(cat.name)) continue;
         reported.add(cat.name);
         const ageRule = (rule: string) =>
@@ -179,5 +188,5 @@ export function checkRows(input: CheckInput): Finding[] {
       }
     }
   }
-  return out;
+  return { findings: out, elderlyRows };
 }
