@@ -137,7 +137,15 @@ export interface Finding {
   /** A1 address of the cell the finding is about */
   cell: string;
   message: string;
+  /**
+   * the catalogue parameters the message was built from (masked like the message), so a host can
+   * say the same finding in the other language without re-running; a pair holds a value that
+   * itself depends on the language (a party's name, "unnamed")
+   */
+  params?: Record<string, FindingParam>;
 }
+
+export type FindingParam = string | number | { zh: string; en: string };
 
 export type FindingCode =
   // quantities and indicators

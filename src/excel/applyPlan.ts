@@ -9,6 +9,7 @@ import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
+import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
@@ -72,8 +73,10 @@ export async function applyPlanInExcel(
   const mixedFills: { op: PlanOp; r: CellRange; entry: UndoRecord["fills"][number] }[] = [];
   /** plan decorations left undone on the user's sheets, so that undo can give them back exactly */
   const untouched = new Set<object>();
+  const structures = new StructureProbe(features);
   let partIds: { id: string; ns: string }[] = [];
   const rider = () => {
+    structures.reset();
     const parts = queueList(ctx);
     const wsc = ctx.workbook.worksheets;
     wsc.load("items/name,items/visibility,items/protection/protected");
@@ -83,6 +86,7 @@ export async function applyPlanInExcel(
     for (const op of plan) {
       if (!onExisting(op)) continue;
       const ws = sheets.get(op.sheet);
+      if (op.kind === "cells") structures.queue(op, sheets.getter(op.sheet));
       if (op.kind === "conditionalFormat" && features.conditionalFormats) {
         const count = rangeProxy(ws, op.range).conditionalFormats.getCount();
         collectors.push(() => cfCounts.set(op, count.value));
@@ -139,6 +143,8 @@ export async function applyPlanInExcel(
     if (!info && onExisting(op)) throw new HostError("unknown", `找不到工作表“${op.sheet}”：读取之后工作簿被修改了，请重新点一键评分`);
     if (info?.protected) throw protectedSheetError(info.name);
   }
+  await structures.resolve(ctx, counter);
+  for (const n of structures.notices()) notice?.(n);
   // a protected workbook structure refuses new sheets
   if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
@@ -151,8 +157,8 @@ export async function applyPlanInExcel(
   for (const op of cellOps) {
     const grid = priorGrids.get(op);
     if (!grid) continue;
-    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    const wrote = op.cells.map((line) => line.map((pc) => (pc ? cellMark(pc.value, pc.formula) : null)));
+    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
+    const wrote = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(pc.value, pc.formula) : null)));
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
@@ -202,7 +208,7 @@ export async function applyPlanInExcel(
   const after: WriteUnit[] = [];
   for (const op of cellOps) {
     const prior = priorGrids.get(op);
-    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc ? planTarget(pc, prior?.[r]?.[c]) : null)));
+    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? planTarget(pc, prior?.[r]?.[c]) : null)));
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
     after.push(...w.after);
