@@ -120,6 +120,7 @@ export type FindingCode =
   | "unknown-indicator"
   | "sum-mismatch"
   | "behind-pace"
+  | "percent-formula-wrong"
   // scores
   | "score-mode-assumed"
   | "weights-not-100"
@@ -147,6 +148,7 @@ export type FindingCode =
   | "invalid-date"
   // workbook level
   | "nothing-found"
+  | "table-not-understood"
   | "sheet-name-adjusted";
 
 export interface IndicatorReport {
