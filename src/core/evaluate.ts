@@ -1,11 +1,13 @@
 import { parseA1, sheetRef } from "./a1";
-import { elapsedShare, isIsoDate, periodFromText, type Period } from "./dates";
+import { elapsedShare, isIsoDate, type Period } from "./dates";
 import { finding, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
 import { detectIndicatorTables } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
+import { findPeriods, resolvePeriods } from "./periods";
 import { analyseRosters } from "./roster";
 import { assessScoreSheet, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
+import { analyseStaffing } from "./staffing";
 import { stationName } from "./station";
 import { cellText } from "./text";
 import type {
@@ -54,20 +56,28 @@ function resolve(options: EvaluateOptions): Resolved {
   };
 }
 
-/** The period from the options, else from a title such as （2023年7月1日至2023年11月30日）. */
-function findPeriod(snapshot: WorkbookSnapshot, options: EvaluateOptions): Period | null {
-  if (options.period && isIsoDate(options.period.start) && isIsoDate(options.period.end)) return options.period;
-  for (const sheet of snapshot.sheets) {
-    if (sheet.hidden) continue;
-    for (let r = 0; r < Math.min(3, sheet.values.length); r++) {
-      for (const v of sheet.values[r] ?? []) {
-        if (typeof v !== "string" || v.length > 200) continue;
-        const p = periodFromText(v);
-        if (p) return p;
-      }
-    }
-  }
-  return null;
+function validPeriod(p: Period | null | undefined): Period | null {
+  return p && isIsoDate(p.start) && isIsoDate(p.end) && p.start <= p.end ? { start: p.start, end: p.end } : null;
+}
+
+interface Periods {
+  contract: Period | null;
+  window: Period | null;
+  /** where the window was read, for the finding that asks for the contract year */
+  windowAt: { sheet: string; row: number; col: number } | null;
+}
+
+/**
+ * The contract year (the targets' span: 年度服务协议时间) and the evaluation window (评估周期,
+ * 统计周期, a title's range), each from the options or else from the workbook's labels.
+ */
+function findContractAndWindow(snapshot: WorkbookSnapshot, options: EvaluateOptions, skip: Set<string>): Periods {
+  const found = resolvePeriods(findPeriods(snapshot, skip));
+  const contract = validPeriod(options.contract) ?? validPeriod(options.period) ?? found.contract?.period ?? null;
+  const given = validPeriod(options.window);
+  const read = found.window;
+  const windowAt = !given && read ? { sheet: read.sheet, row: read.row, col: read.col } : null;
+  return { contract, window: given ?? read?.period ?? null, windowAt };
 }
 
 function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]): boolean {
@@ -83,9 +93,17 @@ function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]
 export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = {}): EvaluateResult {
   const o = resolve(options);
   const lang = o.lang;
-  const period = findPeriod(snapshot, options);
-  const asOf = options.asOf && isIsoDate(options.asOf) ? options.asOf : null;
-  const expectedShare = period && asOf ? elapsedShare(period, asOf) : null;
+  const ownSheets = new Set<string>();
+  for (const sheet of snapshot.sheets) {
+    if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
+  }
+  const { contract, window: evalWindow, windowAt } = findContractAndWindow(snapshot, options, ownSheets);
+  // ages and follow-ups are judged at the window's end unless an as-of date is given
+  const asOf = options.asOf && isIsoDate(options.asOf) ? options.asOf : (evalWindow?.end ?? null);
+  // the targets are for the contract year: the share expected is the part of it elapsed when the
+  // figures were counted (the window's end), not the part of the window
+  const paceAt = evalWindow?.end ?? asOf;
+  const expectedShare = contract && paceAt ? elapsedShare(contract, paceAt) : null;
 
   const findings: Finding[] = [];
   const indicators: IndicatorReport[] = [];
@@ -93,11 +111,6 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const writes: (CellWrite | (ScoreWrite & { purpose: WritePurpose }))[] = [];
   const percentCells: { sheet: string; row: number; col: number }[] = [];
   const claimed = new Set<string>();
-  const ownSheets = new Set<string>();
-
-  for (const sheet of snapshot.sheets) {
-    if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
-  }
 
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
@@ -124,17 +137,39 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     }
   }
 
+  if (!contract && evalWindow && indicators.length) {
+    const at = windowAt ?? { sheet: indicators[0].sheet, ...parseA1(indicators[0].targetCell) };
+    const w = `${evalWindow.start}..${evalWindow.end}`;
+    findings.push(finding("pacing-needs-contract", at.sheet, at.row, at.col, { window: w }, lang));
+  }
+
+  const staffing = analyseStaffing(
+    snapshot,
+    {
+      lang,
+      liveFormulas: o.liveFormulas,
+      evaluation: evalWindow,
+      contract,
+      asOf,
+      staff: options.staff ?? null,
+      retentionThreshold: options.retentionThreshold ?? null,
+    },
+    ownSheets,
+  );
+  findings.push(...staffing.findings);
+  writes.push(...staffing.writes.map((w) => ({ ...w, purpose: "staffing" as const })));
+
   const plan: Plan = [];
-  const rosterClaimed = new Set([...claimed, ...ownSheets]);
+  const rosterClaimed = new Set([...claimed, ...ownSheets, ...staffing.sheets]);
   // with restore off the roster is still mapped and checked; only its plan is empty
-  const roster = analyseRosters(snapshot, options, { asOf, lang, claimedSheets: rosterClaimed });
+  const roster = analyseRosters(snapshot, options, { asOf, lang, claimedSheets: rosterClaimed, window: evalWindow, contract });
   findings.push(...roster.findings);
 
   plan.push(...blocksFromWrites(writes));
   if (o.conditionalFormats) plan.push(...percentFormats(percentCells, expectedShare));
   plan.push(...roster.plan);
 
-  if (!indicators.length && !scores.length && !roster.restorations.length) {
+  if (!indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
     if (first) findings.push(finding("nothing-found", first.name, 0, 0, {}, lang));
   }
@@ -147,11 +182,13 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     schema: "shuangbai/report@1",
     source: snapshot.source,
     station: stationName(snapshot),
-    period,
+    period: contract,
+    window: evalWindow,
     asOf,
     indicators,
     scores,
     restorations: roster.restorations,
+    staffing: staffing.reports,
     findings: masked,
   };
   return { report, plan, mappingsToRemember: roster.mappingsToRemember };

@@ -135,6 +135,31 @@ const MESSAGES = {
   "hostError.too-large-for-page": ["文件较大，请使用命令行 shuangbai score", "The file is large; use the command line shuangbai score"],
   "hostError.nothing-to-undo": ["没有可以撤销的运行。", "There is no run to undo."],
   "hostError.unknown": ["出现意外错误，请重试。", "Something went wrong; try again."],
+  "hostError.timeout": [
+    "Excel 长时间没有响应，本次运行已停止；如已写入部分结果，可点“撤销上次运行”恢复。",
+    "Excel stopped answering, so the run was stopped; if some results were written, Undo last run restores the workbook.",
+  ],
+
+  // the Excel host in real Excel (issue 11): waiting, notices, undo record
+  "run.waitingCellEdit": ["正在等待您结束单元格编辑（按 Enter 或 Esc）", "Waiting for you to finish editing a cell (press Enter or Esc)"],
+  "run.notices": ["本次运行的提示", "Notes on this run"],
+  "run.calculateFirst": ["重新计算后再评分", "Recalculate, then score again"],
+  "undo.kept": [
+    "为了能“撤销上次运行”，本工作簿内保存了一份撤销记录（含被覆盖单元格的副本，可能有个人信息），它会随文件一起发送给他人。确认结果无误后可以清除。",
+    "To make Undo last run possible, this workbook keeps an undo record (copies of the cells the run overwrote, which may be personal data); it travels with the file. Clear it once you have checked the results.",
+  ],
+  "undo.excelUndo": [
+    "Excel 自带的撤销（Ctrl+Z）：支持的版本可逐步撤回本次写入，但一步只撤回一批，也不会删除新增的工作表；“撤销上次运行”一次恢复全部，它删除新增工作表后，Excel 的撤销历史会从那里清空。",
+    "Excel's own undo (Ctrl+Z) can take back this run's writes step by step where supported, one batch at a time, and never removes added sheets; Undo last run restores everything at once, and once it deletes the added sheets Excel's undo history starts afresh from there.",
+  ],
+  "undo.clear": ["清除撤销记录", "Clear undo record"],
+  "undo.keepEdits": ["保留我的修改", "Keep my edits"],
+  "undo.restoreAnyway": ["仍然恢复", "Restore anyway"],
+  "hostError.undo-edited": [
+    "上次运行之后，您修改过本工具写入的单元格（如 {detail}）：请选择保留您的修改，或仍然恢复。",
+    "Since the last run you edited cells it wrote (such as {detail}): keep your edits, or restore anyway.",
+  ],
+  "undo.cleared": ["已清除工作簿内的撤销记录。", "The undo record was removed from the workbook."],
   "features.missing": ["当前 Excel 不支持以下功能，运行时将跳过：{features}", "This Excel lacks these features, which will be skipped: {features}"],
 
   "web.title": ["双百社工站评估助手（独立网页）", "Shuangbai station evaluation (standalone page)"],
@@ -181,6 +206,19 @@ const MESSAGES = {
   "finding.duplicate-person": ["重复登记", "Duplicate person"],
   "finding.missing-value": ["缺少必填内容", "Missing value"],
   "finding.invalid-date": ["日期无效", "Invalid date"],
+  // contract year and staffing (issue 10)
+  "finding.pacing-needs-contract": ["未知合同期", "Contract year unknown"],
+  "finding.staffing-no-contract": ["未知合同配备人数", "Contracted headcount unknown"],
+  "finding.staffing-no-months": ["未知考核月份", "Months to assess unknown"],
+  "finding.staffing-under": ["到岗不足", "Under-staffed"],
+  "finding.retention-below": ["稳岗率不足", "Retention below requirement"],
+  "finding.staffing-mix-mismatch": ["人员资质合计不符", "Qualification mix does not add up"],
+  "finding.staff-cert-missing": ["缺少持证情况", "Qualification missing"],
+  "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
+  "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
+  "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
+  "finding.follow-up-overdue": ["跟进超期", "Follow-up overdue"],
+  "finding.follow-up-undated": ["跟进记录无日期", "Follow-up record undated"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -4,6 +4,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -16,7 +17,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import type { EvaluateResult } from "../../core/types";
 import type { EvaluateFn, SaveFileFn, TemplateTools } from "../appTypes";
 import { errorMessage } from "../errors";
-import type { PaneSettings, Phase, Progress, ScoringHost } from "../host";
+import { HostError, type PaneSettings, type Phase, type Progress, type ScoringHost } from "../host";
 import { LangContext, setLanguage, translate, type Lang, type MessageKey } from "../i18n";
 import { saveFile as browserSaveFile, XLSX_MIME } from "../saveFile";
 import { bandsOf, defaultSettings, mergeMappings, sanitiseSettings } from "../settings";
@@ -77,6 +78,11 @@ export function App(props: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(false);
+  // the Excel host's own signals during a run: waiting for cell edit, notes that did not stop it
+  const [waiting, setWaiting] = useState(false);
+  const [runNotices, setRunNotices] = useState<string[]>([]);
+  const [offerCalculate, setOfferCalculate] = useState(false);
+  const [undoAsk, setUndoAsk] = useState<string | null>(null);
   // whether 撤销上次运行 is possible, asked of the host after anything that could change it
   const refreshUndo = () => host.canUndo().then(setCanUndo, () => setCanUndo(false));
   const [missing, setMissing] = useState<string[]>([]);
@@ -155,7 +161,15 @@ export function App(props: AppProps) {
     running.current = true;
     setError(null);
     setNotice(null);
-    const onProgress = (p: Progress) => setProgress(p);
+    setRunNotices([]);
+    setOfferCalculate(false);
+    const onProgress = (p: Progress) => {
+      if (p.notice) {
+        setRunNotices((list) => [...list, p.notice as string]);
+        if (p.offer === "calculate") setOfferCalculate(true);
+      } else if (p.waiting !== undefined) setWaiting(p.waiting === "cell-edit");
+      else setProgress(p);
+    };
     try {
       setProgress({ phase: "read" });
       const snapshot = await host.readSnapshot(onProgress);
@@ -185,17 +199,44 @@ export function App(props: AppProps) {
     } finally {
       running.current = false;
       setProgress(null);
+      setWaiting(false);
       await refreshUndo();
     }
   };
 
-  const undo = async () => {
+  const undo = async (edited?: "keep" | "restore") => {
     setError(null);
     setNotice(null);
+    setUndoAsk(null);
     try {
-      await host.undoLastRun();
+      await host.undoLastRun(edited ? { edited } : undefined);
       setResult(null);
       setNotice(tr("undo.done"));
+    } catch (e) {
+      // cells the run wrote were edited since: the user decides, nothing was changed yet
+      if (e instanceof HostError && e.code === "undo-edited") setUndoAsk(errorMessage(e, langRef.current));
+      else showError(e);
+    }
+    await refreshUndo();
+  };
+
+  const recalculateAndRun = async () => {
+    if (!host.recalculate) return;
+    try {
+      await host.recalculate();
+    } catch (e) {
+      showError(e);
+      return;
+    }
+    await run();
+  };
+
+  const clearUndoRecord = async () => {
+    if (!host.clearUndoRecord) return;
+    setError(null);
+    try {
+      await host.clearUndoRecord();
+      setNotice(tr("undo.cleared"));
     } catch (e) {
       showError(e);
     }
@@ -254,7 +295,7 @@ export function App(props: AppProps) {
             <Button appearance="primary" size="large" disabled={busy || props.canRun === false} onClick={() => run()}>
               {tr("run.button")}
             </Button>
-            <Button disabled={busy || !canUndo} onClick={undo}>
+            <Button disabled={busy || !canUndo} onClick={() => undo()}>
               {tr("undo.button")}
             </Button>
             {host.download && report && (
@@ -267,6 +308,53 @@ export function App(props: AppProps) {
             <Field label={tr("run.progress", { phase: phaseLabel })} hint={tr("run.steps")}>
               <ProgressBar value={overall(progress)} max={1} thickness="large" aria-label={tr("run.progress", { phase: phaseLabel })} />
             </Field>
+          )}
+          {waiting && (
+            <MessageBar intent="info" role="status">
+              <MessageBarBody>{tr("run.waitingCellEdit")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {runNotices.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{tr("run.notices")}</MessageBarTitle>
+                {runNotices.join("；")}
+              </MessageBarBody>
+              {offerCalculate && host.recalculate && (
+                <MessageBarActions>
+                  <Button size="small" disabled={busy} onClick={recalculateAndRun}>
+                    {tr("run.calculateFirst")}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+          {undoAsk && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{undoAsk}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => undo("keep")}>
+                  {tr("undo.keepEdits")}
+                </Button>
+                <Button size="small" onClick={() => undo("restore")}>
+                  {tr("undo.restoreAnyway")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {host.clearUndoRecord && canUndo && !busy && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                {tr("undo.kept")}
+                <br />
+                {tr("undo.excelUndo")}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={clearUndoRecord}>
+                  {tr("undo.clear")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
           )}
           {error && (
             <MessageBar intent="error" role="alert">
