@@ -70,10 +70,17 @@ export function readDeclared(q: NumberQ, computed: number | null, pointsHeader: 
 export function formulaComputes(formula: string, completed: string, target: string, sheet: string): boolean {
   let f = formula.replace(/^=/, "").replace(/\s+/g, "").replace(/\$/g, "").toUpperCase();
   const own = sheet.toUpperCase();
-  f = f.split(`'${own.replace(/'/g, "''")}'!`).join("").split(`${own}!`).join("");
-  for (let prev = ""; prev !== f; ) {
+  f = f
+    .split(`'${own.replace(/'/g, "''")}'!`)
+    .join("")
+    .split(`${own}!`)
+    .join("");
+  for (let prev = ""; prev !== f;) {
     prev = f;
-    f = f.replace(/^IFERROR\((.*),(""|0|"-"|"")\)$/, "$1").replace(/^ROUND\((.*),\d\)$/, "$1").replace(/^\((.*)\)$/, "$1");
+    f = f
+      .replace(/^IFERROR\((.*),(""|0|"-"|"")\)$/, "$1")
+      .replace(/^ROUND\((.*),\d\)$/, "$1")
+      .replace(/^\((.*)\)$/, "$1");
     f = f.replace(/\*100$/, "").replace(/^100\*/, "");
   }
   return f === `${completed}/${target}`;

@@ -116,8 +116,7 @@ export function assessScoreTable(model: TableModel, sheet: SheetSnapshot, opts: 
   }
 
   // A score above its party's maximum points can only be on the 100-point scale; so can a 得分（百分制） header.
-  const mode: ScoreReport["mode"] =
-    model.scale100 || parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
+  const mode: ScoreReport["mode"] = model.scale100 || parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
   findings.push(
     finding(
       "score-mode-assumed",
@@ -140,7 +139,8 @@ export function assessScoreTable(model: TableModel, sheet: SheetSnapshot, opts: 
   for (const p of parties) {
     if (p.score === null) continue;
     const max = mode === "points" ? excelRound(p.weight * 100, 2) : 100;
-    if (p.score < 0 || p.score > max + 1e-9) findings.push(finding("score-out-of-range", s, p.scorePos.row, p.scorePos.col, { party: p.name, score: p.score, max }, lang));
+    if (p.score < 0 || p.score > max + 1e-9)
+      findings.push(finding("score-out-of-range", s, p.scorePos.row, p.scorePos.col, { party: p.name, score: p.score, max }, lang));
     p.points = mode === "points" ? p.score : Number((p.weight * p.score).toPrecision(15));
   }
   const complete = parties.every((p) => p.score !== null);

@@ -28,7 +28,8 @@ const FIGURE_ROLES = new Set<HeaderRole>(["target", "completed", "ambiguous", "p
 const MAX_BAND = 3;
 
 /** 填报单位：… / 统计周期：… — a line about the form, not a header. */
-export const PREAMBLE = /^(填报|填表|报送|统计周期|统计时间|统计日期|统计截止|统计期间|制表|单位名称|社工站名称|站点名称|机构名称|服务站名称|日期|时间|所属)[^:：]{0,8}[:：]|^[^:：]{1,8}[:：]\s*\S/;
+export const PREAMBLE =
+  /^(填报|填表|报送|统计周期|统计时间|统计日期|统计截止|统计期间|制表|单位名称|社工站名称|站点名称|机构名称|服务站名称|日期|时间|所属)[^:：]{0,8}[:：]|^[^:：]{1,8}[:：]\s*\S/;
 /** 注：… / 说明：… — a note under or above a table. */
 export const NOTE = /^(注|备注|说明|附注|填表说明)\s*\d*\s*[:：.、]|^注\d*[:：]?$|^\*注/;
 /** 一、服务指标 / （二）专业服务 / 第一部分 — a numbered title. */
@@ -326,7 +327,8 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
 
   // the seed appendix's block: the name sits in the header row, one row of figures below
   const headerLabel = labelCol && labelCol.role === null ? text(grid, last, labelCol.j) : "";
-  const block = !isArea && !!labelCol && labelCol.role === null && !labelAt(rows[0]) && (headerLabel !== "" || rows.length === 1 || ctx.headerRows.has(rows[0] + 1));
+  const block =
+    !isArea && !!labelCol && labelCol.role === null && !labelAt(rows[0]) && (headerLabel !== "" || rows.length === 1 || ctx.headerRows.has(rows[0] + 1));
   let records: TableRecord[];
   if (block) {
     if (!hasFigures(rows[0])) return null;
@@ -401,7 +403,8 @@ function findLabelledCells(grid: Grid, model: TableModel, fromRow: number, toRow
       const key = kind === "total" ? "totalCell" : "gradeCell";
       if (model[key]) continue;
       const right = grid.value(i, j + 1);
-      const rightFree = right === null || typeof right === "number" || (typeof right === "string" && (right.trim() === "" || !!grid.formula(i, j + 1) || kind === "grade"));
+      const rightFree =
+        right === null || typeof right === "number" || (typeof right === "string" && (right.trim() === "" || !!grid.formula(i, j + 1) || kind === "grade"));
       model[key] = rightFree && !totalOrGrade(text(grid, i, j + 1)) ? grid.pos(i, j + 1) : grid.pos(i + 1, j);
     }
   }
@@ -593,7 +596,8 @@ export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
     }
     if (heads.length < 2 || figures > 0) continue;
     let numericRows = 0;
-    for (let k = r + 1; k < Math.min(rows.length, r + 6); k++) if (heads.some((c) => typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null))) numericRows++;
+    for (let k = r + 1; k < Math.min(rows.length, r + 6); k++)
+      if (heads.some((c) => typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null))) numericRows++;
     if (numericRows >= 2) return { row: r, col: heads[0] };
   }
   return null;
