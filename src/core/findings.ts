@@ -1,5 +1,6 @@
 import { a1 } from "./a1";
-import type { Finding, FindingCode, Severity } from "./types";
+import { maskText } from "./privacy/mask";
+import type { Finding, FindingCode, FindingParam, Severity } from "./types";
 
 /**
  * Every finding code with its severity and its message in both languages. docs/findings.md
@@ -277,8 +278,18 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
 
 export type Lang = "zh" | "en";
 
+/** The sheet a run lists its findings on (the UI leaves it out of the sheets a user picks from). */
+export const FINDINGS_SHEET_NAME = { zh: "评估发现", en: "Findings" };
+
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The parameters in one language: a {zh, en} pair becomes its side for `lang`. */
+export function paramsIn(params: Record<string, FindingParam>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "object" ? v[lang] : v;
+  return out;
 }
 
 /** Build a finding on the cell at (row, col), 0-based. */
@@ -287,7 +298,7 @@ export function finding(
   sheet: string,
   row: number,
   col: number,
-  params: Record<string, string | number> = {},
+  params: Record<string, FindingParam> = {},
   lang: Lang = "zh",
   severity?: Severity,
 ): Finding {
@@ -298,8 +309,29 @@ export function finding(
     severity: severity ?? entry.severity,
     sheet,
     cell,
-    message: formatMessage(entry[lang], { cell, ...params }),
+    message: formatMessage(entry[lang], { cell, ...paramsIn(params, lang) }),
+    params: { ...params },
   };
+}
+
+/** Masks every text parameter, as the message itself is masked before a report leaves the core. */
+export function maskParams(params: Record<string, FindingParam>): Record<string, FindingParam> {
+  const out: Record<string, FindingParam> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === "number" ? v : typeof v === "string" ? maskText(v) : { zh: maskText(v.zh), en: maskText(v.en) };
+  }
+  return out;
+}
+
+/**
+ * A finding's message in `lang`, rebuilt from its code and parameters; a finding without them (an
+ * older report) keeps the message it came with.
+ */
+export function findingMessage(f: Finding, lang: Lang): string {
+  if (!f.params) return f.message;
+  const entry = FINDING_CATALOGUE[f.code];
+  if (!entry) return f.message;
+  return maskText(formatMessage(entry[lang], { cell: f.cell, ...paramsIn(f.params, lang) }));
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
