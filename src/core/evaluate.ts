@@ -4,6 +4,7 @@ import { finding, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
 import { detectIndicatorTables } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
+import { cellsAfter, draftReport, isOwnReportSheet, reportSheetName, reportSheetPlan, type StaffingFigures } from "./report";
 import { analyseRosters } from "./roster";
 import { assessScoreSheet, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { stationName } from "./station";
@@ -40,6 +41,7 @@ interface Resolved {
   conditionalFormats: boolean;
   markCells: boolean;
   findingsSheet: boolean;
+  reportSheet: boolean;
 }
 
 function resolve(options: EvaluateOptions): Resolved {
@@ -51,6 +53,7 @@ function resolve(options: EvaluateOptions): Resolved {
     conditionalFormats: options.conditionalFormats !== false,
     markCells: options.markCells !== false,
     findingsSheet: options.findingsSheet !== false,
+    reportSheet: options.reportSheet !== false,
   };
 }
 
@@ -96,7 +99,7 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const ownSheets = new Set<string>();
 
   for (const sheet of snapshot.sheets) {
-    if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
+    if (isOwnFindingsSheet(sheet.values) || isOwnReportSheet(sheet)) ownSheets.add(sheet.name);
   }
 
   for (const sheet of snapshot.sheets) {
@@ -154,7 +157,28 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     restorations: roster.restorations,
     findings: masked,
   };
-  return { report, plan, mappingsToRemember: roster.mappingsToRemember };
+  const draft = reportDraft(report, snapshot, plan, lang);
+  if (o.reportSheet && draft.sections.length && snapshot.sheets.length) {
+    const name = reportSheetName(snapshot, lang, ownSheets);
+    plan.push(...reportSheetPlan(draft, name, snapshot.sheets[snapshot.sheets.length - 1].name, ownSheets.has(name)));
+  }
+  return { report, plan, mappingsToRemember: roster.mappingsToRemember, draft };
+}
+
+/**
+ * The report draft over the cells as the plan leaves them. The evaluation window and the staffing
+ * figures are read where the report carries them; until it names a window apart from the period,
+ * the period read from the titles is the window the figures cover.
+ */
+function reportDraft(report: Report, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang) {
+  const extra = report as Report & { window?: Period | null; staffing?: StaffingFigures[] };
+  return draftReport({
+    report,
+    lang,
+    window: extra.window !== undefined ? extra.window : (report.period ?? null),
+    staffing: extra.staffing ?? [],
+    cellValue: cellsAfter(snapshot, plan),
+  });
 }
 
 /**
