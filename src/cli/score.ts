@@ -109,7 +109,7 @@ export function scoreFile(
     onPhase("analyse");
     result = evaluate(snapshot, options);
     onPhase("write");
-    outBytes = applyPlan(pkg, result.plan);
+    outBytes = applyPlan(pkg, result.plan, snapshot);
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;
