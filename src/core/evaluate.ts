@@ -5,6 +5,7 @@ import { assessTables, type CellWrite } from "./indicators/assess";
 import { indicatorsOf } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
 import { findPeriods, resolvePeriods } from "./periods";
+import { cellsAfter, draftReport, isOwnReportSheet, reportSheetName, reportSheetPlan } from "./report";
 import { analyseRosters } from "./roster";
 import { assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { analyseStaffing } from "./staffing";
@@ -44,6 +45,7 @@ interface Resolved {
   conditionalFormats: boolean;
   markCells: boolean;
   findingsSheet: boolean;
+  reportSheet: boolean;
 }
 
 function resolve(options: EvaluateOptions): Resolved {
@@ -55,6 +57,7 @@ function resolve(options: EvaluateOptions): Resolved {
     conditionalFormats: options.conditionalFormats !== false,
     markCells: options.markCells !== false,
     findingsSheet: options.findingsSheet !== false,
+    reportSheet: options.reportSheet !== false,
   };
 }
 
@@ -105,7 +108,7 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const lang = o.lang;
   const ownSheets = new Set<string>();
   for (const sheet of snapshot.sheets) {
-    if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
+    if (isOwnFindingsSheet(sheet.values) || isOwnReportSheet(sheet)) ownSheets.add(sheet.name);
   }
   const { contract, window: evalWindow, windowAt } = findContractAndWindow(snapshot, options, ownSheets);
   // ages and follow-ups are judged at the window's end unless an as-of date is given
@@ -211,7 +214,17 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     staffing: staffing.reports,
     findings: masked,
   };
-  return { report, plan, mappingsToRemember: roster.mappingsToRemember };
+  const draft = reportDraft(report, snapshot, plan, lang);
+  if (o.reportSheet && draft.sections.length && snapshot.sheets.length) {
+    const name = reportSheetName(snapshot, lang, ownSheets);
+    plan.push(...reportSheetPlan(draft, name, snapshot.sheets[snapshot.sheets.length - 1].name, ownSheets.has(name)));
+  }
+  return { report, plan, mappingsToRemember: roster.mappingsToRemember, draft };
+}
+
+/** The report draft over the cells as the plan leaves them (the run's formulas with their results). */
+function reportDraft(report: Report, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang) {
+  return draftReport({ report, lang, window: report.window ?? null, staffing: report.staffing ?? [], cellValue: cellsAfter(snapshot, plan) });
 }
 
 /**
