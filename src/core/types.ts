@@ -7,6 +7,8 @@
  * A1 addresses appear only in the report, where people read them.
  */
 
+import type { ReportDraft } from "./report/model";
+
 /** A cell's value as a host reads it. Excel errors arrive as their literal text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
 
@@ -112,7 +114,7 @@ export type RunSource =
   | { kind: "list"; values: CellValue[] };
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
-export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing";
+export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing" | "report";
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -163,6 +165,7 @@ export type FindingCode =
   | "unknown-indicator"
   | "sum-mismatch"
   | "behind-pace"
+  | "percent-formula-wrong"
   // scores
   | "score-mode-assumed"
   | "weights-not-100"
@@ -203,6 +206,7 @@ export type FindingCode =
   | "staff-mark-unknown"
   // workbook level
   | "nothing-found"
+  | "table-not-understood"
   | "sheet-name-adjusted";
 
 export interface IndicatorReport {
@@ -328,6 +332,8 @@ export interface EvaluateResult {
   plan: Plan;
   /** mappings confirmed in this run, for the host to remember (header names only) */
   mappingsToRemember?: SavedMapping[];
+  /** the report's figures drafted as paragraphs and the appendix table (src/core/report) */
+  draft?: ReportDraft;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,6 +405,8 @@ export interface EvaluateOptions {
   markCells?: boolean;
   /** add a 评估发现 sheet listing the findings */
   findingsSheet?: boolean;
+  /** add a 评估报告摘要 sheet: the report's figures as live text formulas (default true) */
+  reportSheet?: boolean;
   /** thresholds for the category checks */
   elderlyAge?: number;
   childAge?: number;
