@@ -2,10 +2,12 @@ import { parseA1, sheetRef } from "./a1";
 import { elapsedShare, isIsoDate, periodFromText, type Period } from "./dates";
 import { finding, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
-import { detectIndicatorTables } from "./indicators/detect";
+import { detectIndicatorTables, type FoundTable } from "./indicators/detect";
+import { foundTableOf, scoreTableOf } from "./layouts/bridge";
+import { fitLayouts, modelExtent, overlaps } from "./layouts/fit";
 import { maskText } from "./privacy/mask";
 import { analyseRosters } from "./roster";
-import { assessScoreSheet, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
+import { assessScoreSheet, assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { stationName } from "./station";
 import { cellText } from "./text";
 import type {
@@ -99,9 +101,18 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
   }
 
+  // Layouts taught by hand come first; the detector reads the rest of each sheet.
+  const fitted = fitLayouts(options.layouts ?? [], snapshot, lang);
+  findings.push(...fitted.findings);
+
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
-    const tables = detectIndicatorTables(sheet);
+    const taught = fitted.models.filter((m) => m.sheet === sheet.name);
+    const taughtExtents = taught.map(modelExtent);
+    const tables = [
+      ...taught.filter((m) => m.kind === "indicators").map((m) => foundTableOf(m, sheet)),
+      ...detectIndicatorTables(sheet).filter((t) => !taughtExtents.some((e) => overlaps(e, foundExtent(t)))),
+    ];
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
       indicators.push(...r.indicators);
@@ -110,12 +121,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
       percentCells.push(...r.percentCells);
       if (r.indicators.length) claimed.add(sheet.name);
     }
-    const sr = assessScoreSheet(sheet, {
+    const scoreOptions = {
       lang,
       weights: o.weights,
       bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
       liveFormulas: o.liveFormulas,
-    });
+    };
+    const taughtScores = taught.map((m) => (m.kind === "scores" ? scoreTableOf(m, sheet) : null)).find((t) => t !== null) ?? null;
+    const sr = taughtScores ? assessScoreTable(taughtScores, sheet, scoreOptions) : assessScoreSheet(sheet, scoreOptions);
     if (sr) {
       scores.push(sr.report);
       findings.push(...sr.findings);
@@ -154,7 +167,16 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     restorations: roster.restorations,
     findings: masked,
   };
-  return { report, plan, mappingsToRemember: roster.mappingsToRemember };
+  return { report, plan, mappingsToRemember: roster.mappingsToRemember, layoutsUsed: fitted.uses };
+}
+
+/** The cells a detected table covers, for telling whether a taught layout replaces it. */
+function foundExtent(t: FoundTable): CellRange {
+  const cells = t.indicators.flatMap((i) => [i.target, i.completed, ...(i.labelPos ? [i.labelPos] : []), ...(i.percent ? [i.percent] : [])]);
+  const rows = [t.headerRow, ...cells.map((c) => c.row)];
+  const cols = cells.map((c) => c.col);
+  if (!cols.length) return { r1: t.headerRow, r2: t.headerRow, c1: 0, c2: Number.MAX_SAFE_INTEGER };
+  return { r1: Math.min(...rows), r2: Math.max(...rows), c1: Math.min(...cols), c2: Math.max(...cols) };
 }
 
 /**

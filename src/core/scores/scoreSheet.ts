@@ -83,8 +83,33 @@ interface PartyRow {
   labelCol: number;
 }
 
-/** Find a four-party score table on a sheet and assess it; null when the sheet has none. */
-export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): ScoreResult | null {
+/**
+ * A score table's cells, however it was found: the detector below, or a layout the evaluator
+ * saved (layouts/). The scoring itself reads only this.
+ */
+export interface ScoreTable {
+  sheet: string;
+  parties: { party: PartyId; name: string; label: Pos; score: Pos; weight: Pos | null }[];
+  /** the first party's name cell: where table-wide findings go */
+  anchor: Pos;
+  /** the first party's score cell and weight cell */
+  scoreAnchor: Pos;
+  weightAnchor: Pos | null;
+  /** value cells of existing 总分 / 等级 entries */
+  total: Pos | null;
+  grade: Pos | null;
+  /** where a 总分 / 等级 label and value go when the table has none */
+  newTotal: { label: Pos; value: Pos };
+  newGrade: { label: Pos; value: Pos };
+}
+
+interface Pos {
+  row: number;
+  col: number;
+}
+
+/** Find a four-party score table on a sheet; null when the sheet has none. */
+export function findScoreTable(sheet: SheetSnapshot): ScoreTable | null {
   const rows: PartyRow[] = [];
   const seen = new Set<PartyId>();
   const maxRows = Math.min(sheet.values.length, 400);
@@ -133,75 +158,10 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   if (scoreCol === null) return null;
   const sc: number = scoreCol;
   const wc: number | null = weightCol;
-  const lang = opts.lang;
-  const findings: Finding[] = [];
-  const s = sheet.name;
-
-  const parties: (ScorePartyReport & { row: number; weightFromCell: "fraction" | "percent-points" | null })[] = rows.map((p) => {
-    let weight = opts.weights[p.party];
-    let weightFromCell: "fraction" | "percent-points" | null = null;
-    if (wc !== null) {
-      const wq = parseQuantity(sheet.values[p.row]?.[wc] ?? null, sheet.numberFormats?.[p.row]?.[wc]);
-      if (wq.kind === "number") {
-        weight = wq.percent || wq.value <= 1 ? wq.value : wq.value / 100;
-        const raw = sheet.values[p.row]?.[wc];
-        weightFromCell = typeof raw === "number" ? (wq.value <= 1 ? "fraction" : "percent-points") : null;
-      }
-    }
-    const q = parseQuantity(sheet.values[p.row]?.[sc] ?? null, sheet.numberFormats?.[p.row]?.[sc]);
-    const score = q.kind === "number" ? q.value : null;
-    if (q.kind === "blank") findings.push(finding("score-missing", s, p.row, sc, { party: p.name }, lang));
-    if (q.kind === "text") findings.push(finding("not-a-number", s, p.row, sc, { text: q.text.slice(0, 40) }, lang));
-    if (q.kind === "error") findings.push(finding("cell-error", s, p.row, sc, { text: q.text }, lang));
-    return { name: p.name, party: p.party, weight, score, points: null, cell: a1(p.row, sc), row: p.row, weightFromCell };
-  });
-
-  for (const id of Object.keys(PARTY_NAMES) as PartyId[]) {
-    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id][lang] }, lang));
-  }
-  const weightSum =
-    excelSum(parties.map((p) => p.weight)) +
-    excelSum((Object.keys(PARTY_NAMES) as PartyId[]).filter((id) => !parties.some((p) => p.party === id)).map((id) => opts.weights[id]));
-  if (Math.abs(weightSum - 1) > 1e-9) {
-    findings.push(finding("weights-not-100", s, firstRow, wc ?? labelCol, { sum: `${excelRound(weightSum * 100, 2)}%` }, lang));
-  }
-
-  // A score above its party's maximum points can only be on the 100-point scale.
-  const mode: ScoreReport["mode"] = parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
-  findings.push(
-    finding(
-      "score-mode-assumed",
-      s,
-      firstRow,
-      sc,
-      {
-        mode:
-          mode === "points"
-            ? lang === "en"
-              ? "Scores read as points (each party at most its weight × 100); total = sum"
-              : "按“分值”计：各方得分不超过其权重×100，总分为四项之和"
-            : lang === "en"
-              ? "Scores read on the 100-point scale; total = Σ weight × score"
-              : "按百分制计：总分为各方得分×权重之和",
-      },
-      lang,
-    ),
-  );
-  for (const p of parties) {
-    if (p.score === null) continue;
-    const max = mode === "points" ? excelRound(p.weight * 100, 2) : 100;
-    if (p.score < 0 || p.score > max + 1e-9) findings.push(finding("score-out-of-range", s, p.row, sc, { party: p.name, score: p.score, max }, lang));
-    p.points = mode === "points" ? p.score : Number((p.weight * p.score).toPrecision(15));
-  }
-  const complete = parties.every((p) => p.score !== null);
-  const total = parties.some((p) => p.points !== null) ? excelRound(excelSum(parties.map((p) => p.points ?? 0)), 2) : null;
-  const grade = total !== null && complete ? gradeFor(total, opts.bands) : null;
-
+  const lastRow = Math.max(...rows.map((p) => p.row));
+  let totalPos: Pos | null = null;
+  let gradePos: Pos | null = null;
   // 总分 and 等级: right of their labels, or new rows under the table.
-  const lastRow = Math.max(...parties.map((p) => p.row));
-  let totalPos: { row: number; col: number } | null = null;
-  let gradePos: { row: number; col: number } | null = null;
-  const writes: ScoreWrite[] = [];
   for (let r = firstRow; r < Math.min(sheet.values.length, lastRow + 10); r++) {
     const cells = sheet.values[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
@@ -222,22 +182,130 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
     while (!blank(r, labelCol) || !blank(r, sc)) r++;
     return r;
   };
+  const totalRow = freeRow(lastRow + 1);
+  const newTotal = { label: { row: totalRow, col: labelCol }, value: { row: totalRow, col: sc } };
+  const gradeRow = freeRow((totalPos ?? newTotal.value).row + 1);
+  const newGrade = { label: { row: gradeRow, col: labelCol }, value: { row: gradeRow, col: sc } };
+  return {
+    sheet: sheet.name,
+    parties: rows.map((p) => ({
+      party: p.party,
+      name: p.name,
+      label: { row: p.row, col: p.labelCol },
+      score: { row: p.row, col: sc },
+      weight: wc === null ? null : { row: p.row, col: wc },
+    })),
+    anchor: { row: firstRow, col: labelCol },
+    scoreAnchor: { row: firstRow, col: sc },
+    weightAnchor: wc === null ? null : { row: firstRow, col: wc },
+    total: totalPos,
+    grade: gradePos,
+    newTotal,
+    newGrade,
+  };
+}
+
+/** Find a four-party score table on a sheet and assess it; null when the sheet has none. */
+export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): ScoreResult | null {
+  const table = findScoreTable(sheet);
+  return table ? assessScoreTable(table, sheet, opts) : null;
+}
+
+/** Score a located table: each party's points, the total and the grade, and the cells to write. */
+export function assessScoreTable(table: ScoreTable, sheet: SheetSnapshot, opts: ScoreOptions): ScoreResult {
+  const lang = opts.lang;
+  const findings: Finding[] = [];
+  const s = sheet.name;
+
+  const at = (p: Pos) => sheet.values[p.row]?.[p.col] ?? null;
+  const fmt = (p: Pos) => sheet.numberFormats?.[p.row]?.[p.col];
+  const parties: (ScorePartyReport & { at: Pos; weightAt: Pos | null; weightFromCell: "fraction" | "percent-points" | null })[] = table.parties.map((p) => {
+    let weight = opts.weights[p.party];
+    let weightFromCell: "fraction" | "percent-points" | null = null;
+    if (p.weight) {
+      const wq = parseQuantity(at(p.weight), fmt(p.weight));
+      if (wq.kind === "number") {
+        weight = wq.percent || wq.value <= 1 ? wq.value : wq.value / 100;
+        weightFromCell = typeof at(p.weight) === "number" ? (wq.value <= 1 ? "fraction" : "percent-points") : null;
+      }
+    }
+    const { row, col } = p.score;
+    const q = parseQuantity(at(p.score), fmt(p.score));
+    const score = q.kind === "number" ? q.value : null;
+    if (q.kind === "blank") findings.push(finding("score-missing", s, row, col, { party: p.name }, lang));
+    if (q.kind === "text") findings.push(finding("not-a-number", s, row, col, { text: q.text.slice(0, 40) }, lang));
+    if (q.kind === "error") findings.push(finding("cell-error", s, row, col, { text: q.text }, lang));
+    return { name: p.name, party: p.party, weight, score, points: null, cell: a1(row, col), at: p.score, weightAt: p.weight, weightFromCell };
+  });
+
+  for (const id of Object.keys(PARTY_NAMES) as PartyId[]) {
+    if (!parties.some((p) => p.party === id))
+      findings.push(finding("party-missing", s, table.anchor.row, table.anchor.col, { party: PARTY_NAMES[id][lang] }, lang));
+  }
+  const weightSum =
+    excelSum(parties.map((p) => p.weight)) +
+    excelSum((Object.keys(PARTY_NAMES) as PartyId[]).filter((id) => !parties.some((p) => p.party === id)).map((id) => opts.weights[id]));
+  if (Math.abs(weightSum - 1) > 1e-9) {
+    findings.push(
+      finding(
+        "weights-not-100",
+        s,
+        (table.weightAnchor ?? table.anchor).row,
+        (table.weightAnchor ?? table.anchor).col,
+        { sum: `${excelRound(weightSum * 100, 2)}%` },
+        lang,
+      ),
+    );
+  }
+
+  // A score above its party's maximum points can only be on the 100-point scale.
+  const mode: ScoreReport["mode"] = parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
+  findings.push(
+    finding(
+      "score-mode-assumed",
+      s,
+      table.scoreAnchor.row,
+      table.scoreAnchor.col,
+      {
+        mode:
+          mode === "points"
+            ? lang === "en"
+              ? "Scores read as points (each party at most its weight × 100); total = sum"
+              : "按“分值”计：各方得分不超过其权重×100，总分为四项之和"
+            : lang === "en"
+              ? "Scores read on the 100-point scale; total = Σ weight × score"
+              : "按百分制计：总分为各方得分×权重之和",
+      },
+      lang,
+    ),
+  );
+  for (const p of parties) {
+    if (p.score === null) continue;
+    const max = mode === "points" ? excelRound(p.weight * 100, 2) : 100;
+    if (p.score < 0 || p.score > max + 1e-9) findings.push(finding("score-out-of-range", s, p.at.row, p.at.col, { party: p.name, score: p.score, max }, lang));
+    p.points = mode === "points" ? p.score : Number((p.weight * p.score).toPrecision(15));
+  }
+  const complete = parties.every((p) => p.score !== null);
+  const total = parties.some((p) => p.points !== null) ? excelRound(excelSum(parties.map((p) => p.points ?? 0)), 2) : null;
+  const grade = total !== null && complete ? gradeFor(total, opts.bands) : null;
+
+  const writes: ScoreWrite[] = [];
+  let totalPos = table.total;
+  let gradePos = table.grade;
   if (!totalPos) {
-    const row = freeRow(lastRow + 1);
-    totalPos = { row, col: sc };
-    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Total" : "总分" } });
+    totalPos = table.newTotal.value;
+    writes.push({ sheet: s, ...table.newTotal.label, cell: { value: lang === "en" ? "Total" : "总分" } });
   }
   if (!gradePos) {
-    const row = freeRow(totalPos.row + 1);
-    gradePos = { row, col: sc };
-    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Grade" : "等级" } });
+    gradePos = table.newGrade.value;
+    writes.push({ sheet: s, ...table.newGrade.label, cell: { value: lang === "en" ? "Grade" : "等级" } });
   }
   const totalRef = a1(totalPos.row, totalPos.col);
   const terms = parties.map((p) => {
-    const ref = a1(p.row, sc);
+    const ref = a1(p.at.row, p.at.col);
     if (mode === "points") return ref;
-    if (wc !== null && p.weightFromCell === "fraction") return `${a1(p.row, wc)}*${ref}`;
-    if (wc !== null && p.weightFromCell === "percent-points") return `${a1(p.row, wc)}/100*${ref}`;
+    if (p.weightAt && p.weightFromCell === "fraction") return `${a1(p.weightAt.row, p.weightAt.col)}*${ref}`;
+    if (p.weightAt && p.weightFromCell === "percent-points") return `${a1(p.weightAt.row, p.weightAt.col)}/100*${ref}`;
     return `${p.weight}*${ref}`;
   });
   const totalCell: PlanCell = opts.liveFormulas
