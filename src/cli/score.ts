@@ -45,7 +45,8 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
   const options: EvaluateOptions = {
     lang: args.lang,
     asOf: args.asOf,
-    period: args.period,
+    contract: args.period,
+    staff: args.staff,
     liveFormulas: !args.values,
     normaliseUnits: !args.noNormalise,
     restore: !args.noRestore,
@@ -108,7 +109,7 @@ export function scoreFile(
     onPhase("analyse");
     result = evaluate(snapshot, options);
     onPhase("write");
-    outBytes = applyPlan(pkg, result.plan);
+    outBytes = applyPlan(pkg, result.plan, snapshot);
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;

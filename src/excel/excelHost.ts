@@ -1,3 +1,4 @@
+import { sheetLookup } from "../core/runs";
 import type { Plan, WorkbookSnapshot } from "../core/types";
 import { HostError, type PaneSettings, type Phase, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { applyPlanInExcel } from "./applyPlan";
@@ -9,7 +10,7 @@ import { type Budget, DEFAULT_BUDGET } from "./limits";
 import { listSheets, readWorkbook } from "./readWorkbook";
 import { loadFrom, saveTo } from "./settingsStore";
 import { UNDO_SHEET } from "./undoRecord";
-import { clearUndoParts, hasUndoRecord, undoInExcel } from "./undoRun";
+import { type UndoOptions, clearUndoParts, hasUndoRecord, undoInExcel } from "./undoRun";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -39,6 +40,7 @@ export interface ExcelHost extends ScoringHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   missingFeatures(): Promise<string[]>;
   clearUndoRecord(): Promise<void>;
+  recalculate(): Promise<void>;
 }
 
 interface OfficeGlobals {
@@ -80,6 +82,8 @@ export function fileNameOf(url: string | undefined | null): string {
 /** The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit mode. */
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
+  // the snapshot the pane's plan was made from: value runs of a frozen view copy from it
+  let lastSnapshot: WorkbookSnapshot | null = null;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
 
   async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true, progress?: ProgressFn, phase: Phase = "read"): Promise<T> {
@@ -116,16 +120,16 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
     readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot> {
       const source = opts.source?.() ?? documentName();
       return runInExcel(
-        (env) =>
-          readWorkbook(
+        async (env) =>
+          (lastSnapshot = await readWorkbook(
             env.ctx,
             source,
             env.features,
             env.budget,
             env.counter,
             (fraction) => progress?.({ phase: "read", fraction }),
-            (notice) => progress?.({ phase: "read", notice }),
-          ),
+            (notice, offer) => progress?.({ phase: "read", notice, ...(offer ? { offer } : {}) }),
+          )),
         true,
         progress,
         "read",
@@ -134,7 +138,21 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {
       const at = (opts.now?.() ?? new Date()).toISOString();
-      return runInExcel((env) => applyPlanInExcel(env, plan, at, (fraction) => progress?.({ phase: "write", fraction })), true, progress, "write");
+      const sheets = lastSnapshot ? sheetLookup(lastSnapshot) : () => undefined;
+      return runInExcel(
+        (env) =>
+          applyPlanInExcel(
+            env,
+            plan,
+            at,
+            (fraction) => progress?.({ phase: "write", fraction }),
+            (notice) => progress?.({ phase: "write", notice }),
+            sheets,
+          ),
+        true,
+        progress,
+        "write",
+      );
     },
 
     canUndo(): Promise<boolean> {
@@ -145,8 +163,15 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
       return runInExcel((env) => clearUndoParts(env));
     },
 
-    undoLastRun(): Promise<void> {
-      return runInExcel((env) => undoInExcel(env));
+    recalculate(): Promise<void> {
+      return runInExcel(async (env) => {
+        env.ctx.application.calculate("Recalculate");
+        await syncOnce(env.ctx, env.counter);
+      }, false);
+    },
+
+    undoLastRun(options?: UndoOptions): Promise<void> {
+      return runInExcel((env) => undoInExcel(env, options));
     },
 
     selectCell(sheet: string, cell: string): Promise<void> {

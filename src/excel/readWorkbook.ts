@@ -12,6 +12,8 @@ export interface SheetInfo {
   position: number;
 }
 
+export const MSG_MANUAL_CALC = "这个工作簿设为手动计算，读到的公式结果可能不是最新的：建议先重新计算再评分";
+
 /** the workbook's sheets (without the undo sheet unless asked), one sync */
 export async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter, withProtection: boolean): Promise<SheetInfo[]> {
   const sheets = ctx.workbook.worksheets;
@@ -42,9 +44,14 @@ export async function readWorkbook(
   budget: LiveBudget,
   counter: SyncCounter,
   progress?: (fraction: number) => void,
-  notice?: (text: string) => void,
+  notice?: (text: string, offer?: "calculate") => void,
 ): Promise<WorkbookSnapshot> {
+  // calculation mode rides along with the sheet list: in manual mode the formula results read
+  // for scoring may be stale (Application.calculationMode, ExcelApi 1.1)
+  const app = ctx.application;
+  app.load("calculationMode");
   const list = (await listSheets(ctx, counter, false)).filter((s) => s.name !== UNDO_SHEET);
+  if (String(app.calculationMode) === "Manual") notice?.(MSG_MANUAL_CALC, "calculate");
   const proxies = new Map<string, Excel.Worksheet>();
   const sheetProxy = (name: string) => {
     let ws = proxies.get(name);

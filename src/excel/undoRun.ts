@@ -1,14 +1,16 @@
 import type { CellRange } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { type RunEnv, clearSheet, columnRange, freeze, rangeProxy, restoreTarget } from "./sheetOps";
-import { type WriteUnit, onceUnit, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { isFormula, valueFromExcel } from "./cellText";
+import { columnLetters } from "../core/a1";
 import { cellWriteUnits } from "./cellWrites";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { NO_FILL } from "./style";
 import type { Features } from "./features";
-import { type UndoRecord, addedSheets, layers } from "./undoRecord";
+import { type UndoRecord, addedSheets, cellMark, layers } from "./undoRecord";
 import { type StoredRecord, deleteUnits, listParts, pickRecord, queueList, readParts } from "./undoStore";
 
 export const MSG_NOTHING_TO_UNDO = "没有可以撤销的运行（还没有运行过一键评分，或已经撤销过了）";
@@ -79,7 +81,61 @@ function layerSheets(rec: UndoRecord): string[] {
  * Put back what the last run overwrote, delete the sheets it added, then remove the undo sheet.
  * Like a run, it checks protection first and writes nothing if a sheet it must write is locked.
  */
-export async function undoInExcel(env: RunEnv): Promise<void> {
+export interface UndoOptions {
+  /** when cells the run wrote were edited since: keep the user's edits, or restore them anyway */
+  edited?: "keep" | "restore";
+}
+
+export interface EditedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/**
+ * Cells of the newest run that hold neither what it wrote nor what was there before it: the
+ * user's edits since. (A cell still holding its old content was not reached by a run cut short.)
+ */
+async function findEdits(env: RunEnv, rec: UndoRecord, exists: (name: string) => boolean): Promise<EditedCell[]> {
+  const edited: EditedCell[] = [];
+  const requests: ReadRequest[] = [];
+  for (const block of rec.cells) {
+    const wrote = block.wrote;
+    if (!wrote || !exists(block.sheet) || block.cells.length === 0) continue;
+    const cols = block.cells.reduce((w, line) => Math.max(w, line.length), 0);
+    if (cols === 0) continue;
+    requests.push({
+      sheet: () => env.ctx.workbook.worksheets.getItem(block.sheet),
+      row: block.row,
+      col: block.col,
+      rows: block.cells.length,
+      cols,
+      props: ["values", "formulas"],
+      sink: (row, data) =>
+        data.values?.forEach((line, r) =>
+          line.forEach((v, c) => {
+            const at = row - block.row + r;
+            const w = wrote[at]?.[c];
+            const prior = block.cells[at]?.[c];
+            if (w === null || w === undefined || !prior) return;
+            const f = data.formulas?.[r]?.[c];
+            const now = cellMark(valueFromExcel(v), isFormula(f, v) ? f : null);
+            if (now !== w && now !== cellMark(prior[0], prior[1])) edited.push({ sheet: block.sheet, row: at + block.row, col: c + block.col });
+          }),
+        ),
+    });
+  }
+  await readBlocks(env.ctx, requests, env.budget, env.counter);
+  return edited;
+}
+
+function editedMessage(edited: EditedCell[]): string {
+  const first = edited[0];
+  const where = `“${first.sheet}”${columnLetters(first.col)}${first.row + 1}`;
+  return `上次运行之后，您修改过 ${edited.length} 个由本工具写入的单元格（如 ${where}）。请选择：保留我的修改，或仍然恢复到运行之前`;
+}
+
+export async function undoInExcel(env: RunEnv, opts: UndoOptions = {}): Promise<void> {
   const { ctx, features } = env;
   const { list, structureLocked, parts, found } = await readUndoState(env);
   if (!found) {
@@ -103,12 +159,25 @@ export async function undoInExcel(env: RunEnv): Promise<void> {
     const info = findSheet(list, name);
     if (info?.protected) throw protectedSheetError(info.name);
   }
+  const edited = await findEdits(env, rec, exists);
+  if (edited.length > 0 && !opts.edited) {
+    const first = edited[0];
+    throw new HostError("undo-edited", editedMessage(edited), `${first.sheet}!${columnLetters(first.col)}${first.row + 1}`);
+  }
+  if (edited.length > 0 && opts.edited === "keep") {
+    // the user's edits stay: those cells are left out of every layer's restore
+    const keep = new Set(edited.map((e) => `${e.sheet.toLowerCase()}!${e.row},${e.col}`));
+    for (const layer of layers(rec))
+      for (const block of layer.cells)
+        block.cells = block.cells.map((line, r) => line.map((p, c) => (keep.has(`${block.sheet.toLowerCase()}!${block.row + r},${block.col + c}`) ? null : p)));
+  }
   const sheets = new SheetProxies(ctx);
   const units: WriteUnit[] = [];
   for (const layer of layers(rec)) units.push(...layerUnits(layer, sheets, exists, features));
   for (const name of addedSheets(rec)) if (exists(name)) units.push(onceUnit(() => sheets.get(name).delete()));
   // the record goes last, so an undo cut short can be finished by undoing again
   units.push(...deleteUnits(() => ctx, parts));
+  units.push(smallUnit(() => ctx.application.calculate("Recalculate")));
   await writeUnits(ctx, units, env.budget, env.counter, () => ctx.application.suspendApiCalculationUntilNextSync());
 }
 

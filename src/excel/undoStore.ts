@@ -1,5 +1,5 @@
 import { type SyncCounter, type WriteUnit, onceUnit, smallUnit, syncOnce } from "./blocks";
-import { OP_OVERHEAD_BYTES, utf8Length } from "./limits";
+import { OP_OVERHEAD_BYTES, jsonBytes } from "./limits";
 import { type UndoHeader, type UndoRecord, fromChunks, toChunks } from "./undoRecord";
 
 /**
@@ -21,8 +21,11 @@ import { type UndoHeader, type UndoRecord, fromChunks, toChunks } from "./undoRe
  */
 export const HEADER_NS = "urn:shuangbai:undo-header:1";
 export const CHUNK_NS = "urn:shuangbai:undo-chunk:1";
-/** characters of record JSON per part: at most ~600 KB of UTF-8 even for CJK text */
-export const PART_CHARS = 200_000;
+/**
+ * Characters of record JSON per part. The part travels as a JSON string inside the request, where
+ * every quote is escaped again: 150,000 characters stay under 1 MB of request even for CJK text.
+ */
+export const PART_CHARS = 150_000;
 
 export interface StoredPart {
   id: string;
@@ -142,10 +145,10 @@ export function recordUnits(ctx: () => Excel.RequestContext, run: string, record
   const { header, chunks } = toChunks(record, PART_CHARS);
   const units: WriteUnit[] = chunks.map((text, i) => {
     const xml = chunkXml(run, i, text);
-    return smallUnit(() => void ctx().workbook.customXmlParts.add(xml), utf8Length(xml) * 1.1 + OP_OVERHEAD_BYTES);
+    return smallUnit(() => void ctx().workbook.customXmlParts.add(xml), jsonBytes(xml) + OP_OVERHEAD_BYTES);
   });
   const hx = headerXml(run, header);
-  units.push(smallUnit(() => void ctx().workbook.customXmlParts.add(hx), utf8Length(hx) + OP_OVERHEAD_BYTES));
+  units.push(smallUnit(() => void ctx().workbook.customXmlParts.add(hx), jsonBytes(hx) + OP_OVERHEAD_BYTES));
   return units;
 }
 

@@ -317,7 +317,7 @@
         protection: loadable({ protected: false }),
         customXmlParts: customXmlParts(),
       }),
-      application: loadable({ suspendApiCalculationUntilNextSync: function () {} }),
+      application: loadable({ calculationMode: "Automatic", suspendApiCalculationUntilNextSync: function () {}, calculate: function () {} }),
       trackedObjects: { add: function () {}, remove: function () {} },
       runtime: loadable({ enableEvents: true }),
       sync: function () {

@@ -9,7 +9,7 @@ import { fileNameOf } from "../../src/excel/excelHost";
 import type { Progress } from "../../src/taskpane/host";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { COL, ROSTER_SHEET, makeSeedSnapshot } from "../support/generate-roster";
-import { smallPlan, smallWorkbook } from "./plans";
+import { IND, RESTORED, ROSTER, smallPlan, smallWorkbook } from "./plans";
 
 const OPTIONS = { asOf: "2023-11-30", conditionalFormats: true, markCells: true, findingsSheet: true };
 
@@ -91,7 +91,7 @@ describe("errors Excel really raises", () => {
     ];
     const free = build();
     await createExcelHost(fakeHostOptions(free)).applyPlan(plan);
-    const tight = build({ generalExceptionAboveBytes: 80_000 });
+    const tight = build({ generalExceptionAboveBytes: 150_000 });
     await createExcelHost(fakeHostOptions(tight)).applyPlan(plan);
     expect(tight.requests.some((r) => r.error === "GeneralException")).toBe(true);
     expect(tight.dump()).toEqual(free.dump());
@@ -254,5 +254,210 @@ describe("undo that respects the user's Ctrl+Z", () => {
     expect(fx.customXmlParts).toEqual([]);
     expect(fx.dump()).toEqual(after);
     expect(await host.canUndo()).toBe(false);
+  });
+});
+
+describe("calculation", () => {
+  it("in manual calculation mode the read says values may be stale and offers to calculate first", async () => {
+    const fx = smallWorkbook();
+    fx.calculationMode = "Manual";
+    const seen: Progress[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.readSnapshot((p) => seen.push(p));
+    expect(seen.filter((p) => p.notice)).toEqual([
+      { phase: "read", notice: "这个工作簿设为手动计算，读到的公式结果可能不是最新的：建议先重新计算再评分", offer: "calculate" },
+    ]);
+    await host.recalculate();
+    expect(fx.calculations).toEqual(["Recalculate"]);
+    fx.calculationMode = "Automatic";
+    seen.length = 0;
+    await host.readSnapshot((p) => seen.push(p));
+    expect(seen.some((p) => p.notice)).toBe(false);
+  });
+
+  it("calculation is suspended in every batch and recalculated once, with the last write", async () => {
+    const fx = smallWorkbook();
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan());
+    expect(fx.calculations).toEqual(["Recalculate"]);
+    const last = fx.requests[fx.requests.length - 1];
+    expect(last.ok).toBe(true);
+    await host.undoLastRun();
+    expect(fx.calculations).toEqual(["Recalculate", "Recalculate"]);
+  });
+});
+
+describe("restoring everything the run changed", () => {
+  it("the fake's clearAll and dataValidation.clear take only the overlapping cells, as Excel does", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("表");
+    s.conditionalFormats.push({ range: { r1: 0, c1: 0, r2: 9, c2: 0 }, type: "CellValue" });
+    s.validations.push({ range: { r1: 0, c1: 1, r2: 9, c2: 1 }, rule: { list: { source: "是,否" } } });
+    await fx.run(async (ctx: never) => {
+      const c = ctx as unknown as Excel.RequestContext;
+      const ws = c.workbook.worksheets.getItem("表");
+      ws.getRange("A3:B4").conditionalFormats.clearAll();
+      ws.getRange("A3:B4").dataValidation.clear();
+      await c.sync();
+    });
+    expect(s.conditionalFormats.map((c) => c.range)).toEqual([
+      { r1: 0, c1: 0, r2: 1, c2: 0 },
+      { r1: 4, c1: 0, r2: 9, c2: 0 },
+    ]);
+    expect(s.validations.map((v) => v.range)).toEqual([
+      { r1: 0, c1: 1, r2: 1, c2: 1 },
+      { r1: 4, c1: 1, r2: 9, c2: 1 },
+    ]);
+  });
+
+  it("a user's own conditional formats on the percent cells are kept, with a notice; undo is exact", async () => {
+    const fx = smallWorkbook();
+    fx.sheet(IND).conditionalFormats.push({ range: { r1: 0, c1: 3, r2: 5, c2: 3 }, type: "DataBar" });
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan(), (p) => p.notice && notices.push(p.notice));
+    expect(fx.sheet(IND).conditionalFormats).toEqual([{ range: { r1: 0, c1: 3, r2: 5, c2: 3 }, type: "DataBar" }]);
+    expect(notices).toEqual([`工作表“${IND}”的 D2:D3 已有条件格式，本次不添加完成率颜色，以免清除您的规则`]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("the run's own conditional formats are replaced on a re-run, not left alone", async () => {
+    const fx = smallWorkbook();
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(smallPlan());
+    const notices: string[] = [];
+    await host.applyPlan(smallPlan(), (p) => p.notice && notices.push(p.notice));
+    expect(notices).toEqual([]);
+    expect(fx.sheet(IND).conditionalFormats).toHaveLength(2);
+  });
+
+  it("a large range of mixed fills or partly bold text is left alone rather than flattened; undo is exact", async () => {
+    const fx = smallWorkbook();
+    for (let c = 0; c < 70; c++) fx.setCell(ROSTER, `${String.fromCharCode(65 + (c % 26))}${10 + Math.floor(c / 26)}`, { v: c });
+    fx.setCell(ROSTER, "A10", { v: 0, fill: "#FF0000" });
+    fx.setCell(ROSTER, "B10", { v: 1, bold: true });
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [{ kind: "fill", sheet: ROSTER, ranges: [{ r1: 9, c1: 0, r2: 11, c2: 25 }], role: "header-missing" }],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.dump()).toEqual(before);
+    expect(notices).toEqual([`工作表“${ROSTER}”的 A10:Z12 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+});
+
+describe("undo after the user edited cells the run wrote", () => {
+  it("asks first (nothing changed), then keeps the edits or restores anyway", async () => {
+    for (const choice of ["keep", "restore"] as const) {
+      const fx = smallWorkbook();
+      const before = fx.dump();
+      const host = createExcelHost(fakeHostOptions(fx));
+      await host.applyPlan(smallPlan());
+      // the user retypes the normalised quantity the run wrote into C2
+      fx.setCell(IND, "C2", { v: 210, nf: '0"个"', fill: "#FFEB9C" });
+      const edited = fx.dump();
+      const err = await host.undoLastRun().catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "undo-edited", detail: `${IND}!C2` });
+      expect((err as Error).message).toBe(`上次运行之后，您修改过 1 个由本工具写入的单元格（如 “${IND}”C2）。请选择：保留我的修改，或仍然恢复到运行之前`);
+      expect(fx.dump()).toEqual(edited);
+      await host.undoLastRun({ edited: choice });
+      if (choice === "restore") expect(fx.dump()).toEqual(before);
+      else {
+        expect(fx.cell(IND, "C2")).toMatchObject({ v: 210 });
+        // everything else is back as it was
+        expect(fx.cell(IND, "D2")).toEqual({ v: 10, nf: "0%" });
+        expect(fx.findSheet(RESTORED)).toBeUndefined();
+      }
+    }
+  });
+
+  it("a cell still holding its old content (a run cut short) is not an edit", async () => {
+    const fx = smallWorkbook();
+    const before = fx.dump();
+    const host = createExcelHost(fakeHostOptions(fx));
+    fx.failAt = { at: 2, code: "InternalError", afterOps: 3 };
+    await expect(host.applyPlan(smallPlan())).rejects.toMatchObject({ code: "unknown" });
+    fx.failAt = null;
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+});
+
+describe("structures in the user's sheets: spills and tables", () => {
+  function tableSheet(apiVersion = "1.17"): FakeExcel {
+    const fx = new FakeExcel({ apiVersion });
+    const s = fx.addSheet("台账");
+    ["姓名", "性别", "年龄"].forEach((h, c) => fx.setCell("台账", `${"ABC"[c]}1`, { v: h }));
+    for (let r = 2; r <= 4; r++) fx.setCell("台账", `A${r}`, { v: `人${r}` });
+    s.tables = [{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 2 } }];
+    return fx;
+  }
+
+  it("the fake grows a table when a value is entered right beside or below it (table AutoCorrect)", async () => {
+    const fx = tableSheet();
+    await fx.run(async (ctx: never) => {
+      const c = ctx as unknown as Excel.RequestContext;
+      c.workbook.worksheets.getItem("台账").getRange("D1").values = [["新列"]];
+      await c.sync();
+    });
+    expect(fx.sheet("台账").tables).toEqual([{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 3 } }]);
+  });
+
+  it("a header the plan adds right of a table is not written (the table would grow for good); cells inside are", async () => {
+    const fx = tableSheet();
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [
+        { kind: "cells", sheet: "台账", row: 0, col: 3, cells: [[{ value: "身份证号" }, { value: "手机号码" }]], purpose: "missing-column" },
+        { kind: "cells", sheet: "台账", row: 1, col: 2, cells: [[{ value: 30 }]], purpose: "normalise-input" },
+      ],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.sheet("台账").tables).toEqual([{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 2 } }]);
+    expect(fx.cell("台账", "D1")).toBeUndefined();
+    // E1 does not touch the table: written
+    expect(fx.cell("台账", "E1")).toEqual({ v: "手机号码" });
+    expect(fx.cell("台账", "C2")).toEqual({ v: 30 });
+    expect(notices).toEqual(["工作表“台账”的 D1 紧挨着 Excel 表格“花名册表”，写入会让表格自动扩大、撤销后无法原样恢复，本次未写入"]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("cells in a dynamic array's spill range are not written (the formula would show #SPILL!); the rest is", async () => {
+    const fx = new FakeExcel({ apiVersion: "1.17" });
+    const s = fx.addSheet("表");
+    fx.setCell("表", "D2", { v: 1, f: "=SEQUENCE(4)" });
+    for (let r = 3; r <= 5; r++) fx.setCell("表", `D${r}`, { v: r - 1 });
+    s.spills = [{ r1: 1, c1: 3, r2: 4, c2: 3 }];
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [{ kind: "cells", sheet: "表", row: 2, col: 3, cells: [[{ value: "x" }, { value: "y" }]], purpose: "findings" }],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.cell("表", "D2")).toEqual({ v: 1, f: "=SEQUENCE(4)" });
+    expect(fx.cell("表", "D3")).toEqual({ v: 2 });
+    expect(fx.cell("表", "E3")).toEqual({ v: "y" });
+    expect(notices).toEqual(["工作表“表”的 D3 在动态数组公式的溢出区域内，写入会让公式变成 #SPILL!，本次未写入"]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("below ExcelApi 1.12 a spill cannot be seen, and the fake shows what writing into it does", async () => {
+    const fx = new FakeExcel({ apiVersion: "1.11" });
+    const s = fx.addSheet("表");
+    fx.setCell("表", "D2", { v: 1, f: "=SEQUENCE(4)" });
+    s.spills = [{ r1: 1, c1: 3, r2: 4, c2: 3 }];
+    await createExcelHost(fakeHostOptions(fx)).applyPlan([{ kind: "cells", sheet: "表", row: 2, col: 3, cells: [[{ value: "x" }]], purpose: "findings" }]);
+    expect(fx.cell("表", "D2")).toEqual({ v: "#SPILL!", f: "=SEQUENCE(4)" });
   });
 });

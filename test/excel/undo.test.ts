@@ -97,7 +97,7 @@ describe("undo of the last run", () => {
     expect(fx.dump()).toEqual(after);
   });
 
-  it("a large undo record is split into custom XML parts of at most 200,000 characters, each under 1 MB", async () => {
+  it("a large undo record is split into custom XML parts of at most 150,000 characters, each under 1 MB", async () => {
     const fx = new FakeExcel();
     fx.addSheet("大表");
     for (let r = 0; r < 12_000; r++) fx.setCell("大表", `A${r + 1}`, { v: `第${r}行的一段较长的说明文字，用来撑大撤销记录` });

@@ -52,6 +52,10 @@ export interface FakeSheet {
   validations: { range: CellRange; rule: unknown }[];
   widths: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
+  /** Excel tables (ListObjects) on the sheet, header row included */
+  tables?: { name: string; range: CellRange }[];
+  /** dynamic array formulas and the range each spills into (anchor = top-left) */
+  spills?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -161,6 +165,19 @@ function intersects(a: CellRange, b: CellRange): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
+/** the cells of `a` outside `b`, as up to four rectangles (above, below, left, right) */
+function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!intersects(a, b)) return [a];
+  const out: CellRange[] = [];
+  if (a.r1 < b.r1) out.push({ r1: a.r1, c1: a.c1, r2: b.r1 - 1, c2: a.c2 });
+  if (a.r2 > b.r2) out.push({ r1: b.r2 + 1, c1: a.c1, r2: a.r2, c2: a.c2 });
+  const r1 = Math.max(a.r1, b.r1);
+  const r2 = Math.min(a.r2, b.r2);
+  if (a.c1 < b.c1) out.push({ r1, c1: a.c1, r2, c2: b.c1 - 1 });
+  if (a.c2 > b.c2) out.push({ r1, c1: b.c2 + 1, r2, c2: a.c2 });
+  return out;
+}
+
 function inside(r: number, c: number, x: CellRange): boolean {
   return r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2;
 }
@@ -229,6 +246,16 @@ export class FakeExcel {
    * everywhere; Worksheet.visibility and Worksheet.position on Windows and Mac).
    */
   readonly undoStackCleared: string[] = [];
+  /**
+   * Application.calculationMode (ExcelApi 1.1; "a runtime property … not persisted in the
+   * workbook"); in "Manual" the formula results an add-in reads may be stale.
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /**
+   * Application.calculate(type) calls, in order. After suspendApiCalculationUntilNextSync "it is
+   * the developer's responsibility to re-calc" (learn.microsoft.com/javascript/api/excel/excel.application).
+   */
+  readonly calculations: string[] = [];
   /** formula → value a cell last showed with it, so a restored formula shows its old value */
   private readonly calcMemo = new Map<string, string | number | boolean | undefined>();
 
@@ -330,6 +357,7 @@ export class FakeExcel {
       validations: s.validations.map((v) => ({ ...v, range: formatAddress(v.range) })),
       widths: Object.fromEntries([...s.widths.entries()].sort(([a], [b]) => a - b)),
       freeze: s.freeze,
+      ...(s.tables?.length ? { tables: s.tables.map((t) => ({ name: t.name, range: formatAddress(t.range) })) } : {}),
     }));
   }
 
@@ -452,6 +480,29 @@ export class FakeExcel {
     } else throw new FakeOfficeError("InvalidArgument", `cannot write ${typeof x}`);
     if (cell.v === "") delete cell.v;
     sheet.cells.set(k, cell);
+    this.afterEntry(sheet, r, c, cell);
+  }
+
+  /**
+   * What entering content does around the cell. Table AutoCorrect applies to API writes too
+   * (github.com/OfficeDev/office-js/issues/6745): an entry right of a table's last column or right
+   * below its last row grows the table. An entry inside a spill range blocks the dynamic array,
+   * whose anchor then shows #SPILL! (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hasspill-member).
+   */
+  private afterEntry(sheet: FakeSheet, r: number, c: number, cell: FakeCell): void {
+    if (cell.v === undefined && cell.f === undefined) return;
+    for (const t of sheet.tables ?? []) {
+      if (c === t.range.c2 + 1 && r >= t.range.r1 && r <= t.range.r2) t.range = { ...t.range, c2: c };
+      else if (r === t.range.r2 + 1 && c >= t.range.c1 && c <= t.range.c2) t.range = { ...t.range, r2: r };
+    }
+    for (const sp of sheet.spills ?? []) {
+      if (!inside(r, c, sp)) continue;
+      if (r === sp.r1 && c === sp.c1) sheet.spills = (sheet.spills ?? []).filter((x) => x !== sp);
+      else {
+        const k = key(sp.r1, sp.c1);
+        sheet.cells.set(k, { ...(sheet.cells.get(k) ?? {}), v: "#SPILL!" });
+      }
+    }
   }
 
   readCell(sheet: FakeSheet, r: number, c: number): FakeCell {
@@ -464,7 +515,7 @@ export class FakeExcel {
 
 class FakeContext {
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: FakeApplication;
   private pending: QueuedOp[] = [];
   private deliveries: Delivery[] = [];
   private nextId = 1;
@@ -477,9 +528,7 @@ class FakeContext {
     readonly delayForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbookProxy(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => this.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.fx.calcSuspensions++),
-    };
+    this.application = new FakeApplication(this);
   }
 
   get pendingCount(): number {
@@ -552,6 +601,32 @@ class FakeContext {
     if (fx.options.maxResponseBytes !== undefined && log.responseBytes > fx.options.maxResponseBytes) fail("ResponsePayloadSizeLimitExceeded");
     for (const d of deliveries) d.deliver();
     log.ok = true;
+  }
+}
+
+class FakeApplication {
+  private loaded: string | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.ctx.fx.calcSuspensions++);
+  }
+  calculate(type: string): void {
+    this.ctx.queue({ call: "application/calculate", args: [type] }, () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
+      this.ctx.fx.calculations.push(type);
+    });
+  }
+  load(props: string): this {
+    if (props !== "calculationMode") throw new Error(`fake: application.load(${props}) not modelled`);
+    this.ctx.queue({ load: "application/calculationMode" }, () => {
+      const mode = this.ctx.fx.calculationMode;
+      this.ctx.deliver({ bytes: mode, deliver: () => void (this.loaded = mode) });
+    });
+    return this;
+  }
+  get calculationMode(): string {
+    if (this.loaded === undefined) throw new Error("PropertyNotLoaded: calculationMode");
+    return this.loaded;
   }
 }
 
@@ -946,6 +1021,13 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     });
   }
 
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => {
+      const s = this._sheetOrNull();
+      return s ? { sheet: s, list: s.tables ?? [] } : null;
+    });
+  }
+
   activate(): void {
     this.call("activate", [], (s) => {
       this.fx.active = { sheet: s.name, selection: this.fx.active?.sheet === s.name ? this.fx.active.selection : "A1" };
@@ -962,6 +1044,43 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       if (visible.length === 0) throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
       this.fx.sheets.splice(this.fx.sheets.indexOf(s), 1);
     });
+  }
+}
+
+// -- tables (ExcelApi 1.1; Range.getTables 1.9)
+
+type FakeTable = { name: string; range: CellRange };
+
+class FakeTableCollection extends FakeProxy<{ sheet: FakeSheet; list: FakeTable[] }> {
+  constructor(ctx: FakeContext, resolve: () => { sheet: FakeSheet; list: FakeTable[] } | null) {
+    super(ctx, { json: { call: "tables" }, resolve });
+  }
+  protected readProp(): unknown {
+    throw new Error("fake: load items/… on a table collection");
+  }
+  get items(): { name: string }[] {
+    return this.get<{ name: string }[]>("items");
+  }
+  override _markLoaded(paths: string[]): void {
+    if (!paths.every((p) => p === "items/name")) throw new Error(`fake: table collection load ${paths.join(",")} not modelled`);
+    const names = (this._target?.list ?? []).map((t) => ({ name: t.name }));
+    this.ctx.deliver({ bytes: names, deliver: () => void this._loaded.set("items", names) });
+  }
+  getItem(name: string): { getRange(): FakeRange } {
+    return {
+      getRange: () =>
+        new FakeRange(this.ctx, {
+          json: { call: "tables/getItem/getRange", args: [name] },
+          resolve: () => {
+            const target = this.t();
+            const table =
+              target.list.find((x) => x.name.toLowerCase() === name.toLowerCase()) ??
+              (target.sheet.tables ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+            if (!table) throw new FakeOfficeError("ItemNotFound", `no table ${name}`);
+            return { sheet: target.sheet, rect: { ...table.range } };
+          },
+        }),
+    };
   }
 }
 
@@ -1109,6 +1228,13 @@ class FakeRange extends FakeProxy<RangeTarget> {
         return cellGrid((c) => (c.v === undefined ? "" : typeof c.v === "boolean" ? (c.v ? "TRUE" : "FALSE") : String(c.v)));
       case "address":
         return `${sheetPrefix(t.sheet.name)}!${formatAddress(t.rect)}`;
+      case "hasSpill": {
+        this.fx.requireApi("1.12", "hasSpill");
+        const spills = t.sheet.spills ?? [];
+        let inSpill = 0;
+        for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (spills.some((sp) => inside(r, c, sp))) inSpill++;
+        return inSpill === 0 ? false : inSpill === cellsIn(t) ? true : null;
+      }
       case "rowIndex":
         return t.rect.r1;
       case "columnIndex":
@@ -1168,6 +1294,9 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
   get address(): string {
     return this.get("address");
+  }
+  get hasSpill(): boolean | null {
+    return this.get("hasSpill");
   }
   get rowIndex(): number {
     return this.get("rowIndex");
@@ -1237,6 +1366,20 @@ class FakeRange extends FakeProxy<RangeTarget> {
         const t = this.t();
         return { sheet: t.sheet, rect: { r1: 0, c1: t.rect.c1, r2: MAX_ROWS - 1, c2: t.rect.c2 } };
       },
+    });
+  }
+
+  /** tables intersecting the range (or inside it), ExcelApi 1.9 */
+  getTables(fullyContained = false): FakeTableCollection {
+    this.fx.requireApi("1.9", "getTables");
+    return new FakeTableCollection(this.ctx, () => {
+      const t = this.t();
+      return {
+        sheet: t.sheet,
+        list: (t.sheet.tables ?? []).filter((x) =>
+          fullyContained ? inside(x.range.r1, x.range.c1, t.rect) && inside(x.range.r2, x.range.c2, t.rect) : intersects(x.range, t.rect),
+        ),
+      };
     });
   }
 
@@ -1414,8 +1557,26 @@ class FakeConditionalFormats {
     this.ctx.queue({ id: this.range._id, call: "conditionalFormats/clearAll" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, t.rect));
+      // "Clears all conditional formats active on the current specified range": a rule reaching
+      // beyond the range keeps the cells outside it (learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection)
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.range, t.rect).map((range) => ({ ...cf, range })));
     });
+  }
+  /** rules active on any cell of the range (ExcelApi 1.6) */
+  getCount(): { value: number } {
+    this.ctx.fx.requireApi("1.6", "conditionalFormats");
+    let value: number | undefined;
+    this.ctx.queue({ id: this.range._id, call: "conditionalFormats/getCount" }, () => {
+      const t = this.range._t();
+      const n = t.sheet.conditionalFormats.filter((cf) => intersects(cf.range, t.rect)).length;
+      this.ctx.deliver({ bytes: n, deliver: () => void (value = n) });
+    });
+    return {
+      get value(): number {
+        if (value === undefined) throw new Error("PropertyNotLoaded: ClientResult.value is not available before context.sync()");
+        return value;
+      },
+    };
   }
   add(type: string): { cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: unknown } } {
     this.ctx.fx.requireApi("1.6", "conditionalFormats");
@@ -1471,7 +1632,9 @@ class FakeDataValidation {
     this.ctx.queue({ id: this.range._id, call: "dataValidation/clear" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.range, t.rect));
+      // clearing affects only the cells of this range; a rule's other cells keep it
+      // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation)
+      t.sheet.validations = t.sheet.validations.flatMap((v) => subtract(v.range, t.rect).map((range) => ({ ...v, range })));
     });
   }
   get rule(): unknown {
