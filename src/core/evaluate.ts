@@ -2,16 +2,17 @@ import { parseA1, sheetRef } from "./a1";
 import { elapsedShare, isIsoDate, type Period } from "./dates";
 import { finding, FINDINGS_SHEET_NAME, maskParams, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
-import { detectIndicatorTables, type FoundTable } from "./indicators/detect";
-import { foundTableOf, scoreTableOf } from "./layouts/bridge";
-import { fitLayouts, modelExtent, overlaps } from "./layouts/fit";
+import { indicatorsOf } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
 import { findPeriods, resolvePeriods } from "./periods";
 import { cellsAfter, draftReport, isOwnReportSheet, reportSheetName, reportSheetPlan } from "./report";
 import { analyseRosters } from "./roster";
-import { assessScoreSheet, assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
+import { assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { analyseStaffing } from "./staffing";
 import { stationName } from "./station";
+import { fitLayouts, modelExtent, overlaps } from "./layouts/fit";
+import { detectTables, unreadTableAt } from "./tables/detect";
+import type { TableModel } from "./tables/model";
 import { cellText } from "./text";
 import type {
   CellRange,
@@ -85,6 +86,17 @@ function findContractAndWindow(snapshot: WorkbookSnapshot, options: EvaluateOpti
   return { contract, window: given ?? read?.period ?? null, windowAt };
 }
 
+/**
+ * The tables of a sheet as table models (tables/model.ts): what the detector finds. A layout the
+ * evaluator assigned by hand becomes a TableModel too and is scored by the same code.
+ */
+function tablesOf(sheet: WorkbookSnapshot["sheets"][number], taught: TableModel[]): TableModel[] {
+  if (!taught.length) return detectTables(sheet);
+  // a taught layout replaces whatever the detector makes of its cells, and only there
+  const extents = taught.map(modelExtent);
+  return [...taught, ...detectTables(sheet).filter((m) => !extents.some((e) => overlaps(e, modelExtent(m))))];
+}
+
 function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]): boolean {
   const t = cellText(values[0]?.[0] ?? null);
   return t === FINDINGS_SHEET_TITLE.zh || t === FINDINGS_SHEET_TITLE.en;
@@ -117,18 +129,17 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const percentCells: { sheet: string; row: number; col: number }[] = [];
   const claimed = new Set<string>();
 
-  // Layouts taught by hand come first; the detector reads the rest of each sheet.
+  // Layouts taught by hand first; a stale one is a finding and the detector reads its sheet.
   const fitted = fitLayouts(options.layouts ?? [], snapshot, lang);
   findings.push(...fitted.findings);
 
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
-    const taught = fitted.models.filter((m) => m.sheet === sheet.name);
-    const taughtExtents = taught.map(modelExtent);
-    const tables = [
-      ...taught.filter((m) => m.kind === "indicators").map((m) => foundTableOf(m, sheet)),
-      ...detectIndicatorTables(sheet).filter((t) => !taughtExtents.some((e) => overlaps(e, foundExtent(t)))),
-    ];
+    const models = tablesOf(
+      sheet,
+      fitted.models.filter((m) => m.sheet === sheet.name),
+    );
+    const tables = models.filter((m) => m.kind === "indicators").map((m) => indicatorsOf(m, sheet));
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
       indicators.push(...r.indicators);
@@ -137,15 +148,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
       percentCells.push(...r.percentCells);
       if (r.indicators.length) claimed.add(sheet.name);
     }
-    const scoreOptions = {
-      lang,
-      weights: o.weights,
-      bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
-      liveFormulas: o.liveFormulas,
-    };
-    const taughtScores = taught.map((m) => (m.kind === "scores" ? scoreTableOf(m, sheet) : null)).find((t) => t !== null) ?? null;
-    const sr = taughtScores ? assessScoreTable(taughtScores, sheet, scoreOptions) : assessScoreSheet(sheet, scoreOptions);
-    if (sr) {
+    for (const model of models.filter((m) => m.kind === "scores")) {
+      const sr = assessScoreTable(model, sheet, {
+        lang,
+        weights: o.weights,
+        bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
+        liveFormulas: o.liveFormulas,
+      });
+      if (!sr) continue;
       scores.push(sr.report);
       findings.push(...sr.findings);
       writes.push(...sr.writes.map((w) => ({ ...w, purpose: "score-total" as const })));
@@ -185,6 +195,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   if (o.conditionalFormats) plan.push(...percentFormats(percentCells, expectedShare));
   plan.push(...roster.plan);
 
+  // a sheet that reads like a table nobody understood is said so, never skipped silently
+  const understood = new Set([...rosterClaimed, ...roster.restorations.flatMap((r) => [r.sourceSheet, r.outputSheet])]);
+  for (const sheet of snapshot.sheets) {
+    if (sheet.hidden || understood.has(sheet.name)) continue;
+    const at = unreadTableAt(sheet);
+    if (at) findings.push(finding("table-not-understood", sheet.name, at.row, at.col, { sheet: sheet.name }, lang));
+  }
+
   if (!indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
     if (first) findings.push(finding("nothing-found", first.name, 0, 0, {}, lang));
@@ -218,15 +236,6 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
 /** The report draft over the cells as the plan leaves them (the run's formulas with their results). */
 function reportDraft(report: Report, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang) {
   return draftReport({ report, lang, window: report.window ?? null, staffing: report.staffing ?? [], cellValue: cellsAfter(snapshot, plan) });
-}
-
-/** The cells a detected table covers, for telling whether a taught layout replaces it. */
-function foundExtent(t: FoundTable): CellRange {
-  const cells = t.indicators.flatMap((i) => [i.target, i.completed, ...(i.labelPos ? [i.labelPos] : []), ...(i.percent ? [i.percent] : [])]);
-  const rows = [t.headerRow, ...cells.map((c) => c.row)];
-  const cols = cells.map((c) => c.col);
-  if (!cols.length) return { r1: t.headerRow, r2: t.headerRow, c1: 0, c2: Number.MAX_SAFE_INTEGER };
-  return { r1: Math.min(...rows), r2: Math.max(...rows), c1: Math.min(...cols), c2: Math.max(...cols) };
 }
 
 /**

@@ -138,20 +138,68 @@ export function layoutToModel(layout: SavedLayout, sheet: SheetSnapshot): TableM
       else if (role === "total" || role === "grade") records.push({ at, role });
     }
   } else {
-    for (let at = recordFirst; at <= last; at++) records.push({ at, role: "item" });
+    const label = lines.find((l) => l.role === "label");
+    const figureLines = lines.filter((l) => l.role === "target" || l.role === "completed").map((l) => l.at);
+    for (let at = recordFirst; at <= last; at++) {
+      const p = label ? cellOf(layout, at, label.at) : null;
+      const name = p ? textAt(sheet, p.row, p.col) : "";
+      const figures = holdsFigures(sheet, layout, at, figureLines);
+      // a blank record, or a note inside the range (注：…) with no figures, is no indicator
+      if (!figures && (!name || name.length > 20)) continue;
+      records.push({ at, role: "item" });
+    }
   }
 
+  const band = { first: bandFirst, last: bandFirst + layout.band - 1 };
   const hasArea = lines.some((l) => l.area);
-  return {
+  const labelLine = lines.find((l) => l.role === "label");
+  const labelBlank = (rec: number) => {
+    const p = labelLine ? cellOf(layout, rec, labelLine.at) : null;
+    return !p || !textAt(sheet, p.row, p.col);
+  };
+  // one record whose name is the label line's header (the seed report's appendix blocks)
+  const block = layout.kind === "indicators" && !hasArea && records.length === 1 && !!labelLine?.header && labelBlank(records[0].at);
+  const model: TableModel = {
     kind: layout.kind,
     sheet: sheet.name,
     orientation: layout.orientation,
-    layout: hasArea ? "area" : "row",
-    band: { first: bandFirst, last: bandFirst + layout.band - 1 },
+    layout: hasArea ? "area" : block ? "block" : "row",
+    band,
     lines,
     records,
     origin: "saved",
   };
+  if (layout.kind === "indicators") addPercentLine(model, sheet);
+  return model;
+}
+
+/**
+ * A table without a percent line (or an area table whose total has none) gets one in the first
+ * line past the table that is blank in the band and every record, as the detector adds one.
+ */
+function addPercentLine(model: TableModel, sheet: SheetSnapshot): void {
+  const totals = model.lines.filter((l) => l.role === "target" && (model.layout !== "area" || l.areaTotal));
+  const group = totals[0];
+  if (!group || model.lines.some((l) => l.role === "percent" && l.area === group.area)) return;
+  const ats = [...Array.from({ length: model.band.last - model.band.first + 1 }, (_, i) => model.band.first + i), ...model.records.map((r) => r.at)];
+  const blank = (at: number) =>
+    ats.every((r) => {
+      const p = cellOf(model, r, at);
+      return parseQuantity(sheet.values[p.row]?.[p.col] ?? null).kind === "blank";
+    });
+  let at = Math.max(...model.lines.map((l) => l.at)) + 1;
+  while (!blank(at)) at++;
+  model.lines.push({
+    at,
+    role: "percent",
+    header: "",
+    headerAt: model.band.last,
+    unit: null,
+    percentPoints: false,
+    area: group.area,
+    ...(group.areaTotal ? { areaTotal: true } : {}),
+    added: true,
+  });
 }
 
 /** Where the layout fits in the workbook: its own sheet first, then any other visible sheet. */

@@ -121,7 +121,7 @@ describe("a taught indicator table", () => {
     expect(r.report.indicators.map((i) => [i.area, i.percentCell])).toEqual([
       ["东片", null],
       ["西片", null],
-      ["全部", "H3"],
+      ["合计", "H3"],
     ]);
     expect(written(r.plan).get("片区!H3")?.value).toBe(0.75);
     expect(r.report.findings.filter((f) => f.code === "sum-mismatch").map((f) => f.cell)).toEqual(["F3"]);
