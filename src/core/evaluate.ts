@@ -2,14 +2,16 @@ import { parseA1, sheetRef } from "./a1";
 import { elapsedShare, isIsoDate, type Period } from "./dates";
 import { finding, FINDINGS_SHEET_NAME, maskParams, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
-import { detectIndicatorTables } from "./indicators/detect";
+import { indicatorsOf } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
 import { findPeriods, resolvePeriods } from "./periods";
 import { cellsAfter, draftReport, isOwnReportSheet, reportSheetName, reportSheetPlan } from "./report";
 import { analyseRosters } from "./roster";
-import { assessScoreSheet, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
+import { assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { analyseStaffing } from "./staffing";
 import { stationName } from "./station";
+import { detectTables, unreadTableAt } from "./tables/detect";
+import type { TableModel } from "./tables/model";
 import { cellText } from "./text";
 import type {
   CellRange,
@@ -83,6 +85,14 @@ function findContractAndWindow(snapshot: WorkbookSnapshot, options: EvaluateOpti
   return { contract, window: given ?? read?.period ?? null, windowAt };
 }
 
+/**
+ * The tables of a sheet as table models (tables/model.ts): what the detector finds. A layout the
+ * evaluator assigned by hand becomes a TableModel too and is scored by the same code.
+ */
+function tablesOf(sheet: WorkbookSnapshot["sheets"][number]): TableModel[] {
+  return detectTables(sheet);
+}
+
 function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]): boolean {
   const t = cellText(values[0]?.[0] ?? null);
   return t === FINDINGS_SHEET_TITLE.zh || t === FINDINGS_SHEET_TITLE.en;
@@ -117,7 +127,8 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
 
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
-    const tables = detectIndicatorTables(sheet);
+    const models = tablesOf(sheet);
+    const tables = models.filter((m) => m.kind === "indicators").map((m) => indicatorsOf(m, sheet));
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
       indicators.push(...r.indicators);
@@ -126,13 +137,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
       percentCells.push(...r.percentCells);
       if (r.indicators.length) claimed.add(sheet.name);
     }
-    const sr = assessScoreSheet(sheet, {
-      lang,
-      weights: o.weights,
-      bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
-      liveFormulas: o.liveFormulas,
-    });
-    if (sr) {
+    for (const model of models.filter((m) => m.kind === "scores")) {
+      const sr = assessScoreTable(model, sheet, {
+        lang,
+        weights: o.weights,
+        bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
+        liveFormulas: o.liveFormulas,
+      });
+      if (!sr) continue;
       scores.push(sr.report);
       findings.push(...sr.findings);
       writes.push(...sr.writes.map((w) => ({ ...w, purpose: "score-total" as const })));
@@ -171,6 +183,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   plan.push(...blocksFromWrites(writes));
   if (o.conditionalFormats) plan.push(...percentFormats(percentCells, expectedShare));
   plan.push(...roster.plan);
+
+  // a sheet that reads like a table nobody understood is said so, never skipped silently
+  const understood = new Set([...rosterClaimed, ...roster.restorations.flatMap((r) => [r.sourceSheet, r.outputSheet])]);
+  for (const sheet of snapshot.sheets) {
+    if (sheet.hidden || understood.has(sheet.name)) continue;
+    const at = unreadTableAt(sheet);
+    if (at) findings.push(finding("table-not-understood", sheet.name, at.row, at.col, { sheet: sheet.name }, lang));
+  }
 
   if (!indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];

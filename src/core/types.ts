@@ -165,6 +165,7 @@ export type FindingCode =
   | "unknown-indicator"
   | "sum-mismatch"
   | "behind-pace"
+  | "percent-formula-wrong"
   // scores
   | "score-mode-assumed"
   | "weights-not-100"
@@ -205,6 +206,7 @@ export type FindingCode =
   | "staff-mark-unknown"
   // workbook level
   | "nothing-found"
+  | "table-not-understood"
   | "sheet-name-adjusted";
 
 export interface IndicatorReport {
