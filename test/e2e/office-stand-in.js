@@ -98,6 +98,14 @@
           return { cellValue: { format: { fill: {}, font: {} }, rule: {} } };
         },
         clearAll: function () {},
+        getCount: function () {
+          return { value: 0 };
+        },
+      },
+      // no spills and no tables in this workbook (Range.hasSpill 1.12, Range.getTables 1.9)
+      hasSpill: false,
+      getTables: function () {
+        return loadable({ items: [] });
       },
       dataValidation: { rule: {}, clear: function () {} },
       merge: function () {},
