@@ -269,7 +269,7 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
       wb.sheet(op.sheet).edits.freeze = { rows: op.rows, cols: op.cols };
       return;
     case "conditionalFormat":
-      wb.sheet(op.sheet).edits.conditional.push({ range: op.range, rules: op.rules });
+      wb.sheet(op.sheet).edits.conditional.push({ range: op.range, rules: op.rules, ...(op.scale ? { scale: op.scale } : {}) });
       return;
     case "listValidation":
       wb.sheet(op.sheet).edits.validations.push({ range: op.range, items: op.items });

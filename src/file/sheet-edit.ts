@@ -5,7 +5,7 @@
  * (sheet-elements.ts).
  */
 import { a1, columnLetters } from "../core/a1";
-import type { CellRange, CellValue, ConditionalRule, FillRole } from "../core/types";
+import type { CellRange, CellValue, ConditionalRule, ConditionalScale, FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula-shift";
 import type { SharedStringsEditor } from "./shared-strings";
@@ -52,7 +52,7 @@ export interface SheetEdits {
   merges: CellRange[];
   widths: Map<number, number>;
   freeze?: { rows: number; cols: number };
-  conditional: { range: CellRange; rules: ConditionalRule[] }[];
+  conditional: { range: CellRange; rules: ConditionalRule[]; scale?: ConditionalScale }[];
   validations: { range: CellRange; items: string[] }[];
 }
 
