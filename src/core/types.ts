@@ -7,6 +7,8 @@
  * A1 addresses appear only in the report, where people read them.
  */
 
+import type { ReportDraft } from "./report/model";
+
 /** A cell's value as a host reads it. Excel errors arrive as their literal text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
 
@@ -112,7 +114,7 @@ export type RunSource =
   | { kind: "list"; values: CellValue[] };
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
-export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing";
+export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing" | "report";
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -163,6 +165,7 @@ export type FindingCode =
   | "unknown-indicator"
   | "sum-mismatch"
   | "behind-pace"
+  | "percent-formula-wrong"
   // scores
   | "score-mode-assumed"
   | "weights-not-100"
@@ -176,6 +179,8 @@ export type FindingCode =
   | "missing-template-field"
   | "unmapped-column"
   | "stale-saved-mapping"
+  // saved table layouts (「指定表格」)
+  | "stale-saved-layout"
   | "invalid-id-number"
   | "id-precision-lost"
   | "legacy-id-number"
@@ -203,6 +208,7 @@ export type FindingCode =
   | "staff-mark-unknown"
   // workbook level
   | "nothing-found"
+  | "table-not-understood"
   | "sheet-name-adjusted";
 
 export interface IndicatorReport {
@@ -328,6 +334,10 @@ export interface EvaluateResult {
   plan: Plan;
   /** mappings confirmed in this run, for the host to remember (header names only) */
   mappingsToRemember?: SavedMapping[];
+  /** the saved layouts of the options: where each was used, or not (stale) */
+  layoutsUsed?: { name: string; sheet: string; range: string; used: boolean }[];
+  /** the report's figures drafted as paragraphs and the appendix table (src/core/report) */
+  draft?: ReportDraft;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +363,9 @@ export interface SavedMapping {
   /** template field → source header text */
   fields: Record<string, string | null>;
 }
+
+export type { SavedLayout } from "./layouts/savedLayout";
+import type { SavedLayout } from "./layouts/savedLayout";
 
 export type FieldType = "text" | "integer" | "date" | "phone" | "cn-id" | "category-set" | "enum" | "gender";
 
@@ -399,6 +412,14 @@ export interface EvaluateOptions {
   markCells?: boolean;
   /** add a 评估发现 sheet listing the findings */
   findingsSheet?: boolean;
+  /**
+   * table layouts the evaluator taught by hand (core/layouts): each is used where it still fits
+   * and replaces the detector over its cells; one that no longer fits is a stale-saved-layout
+   * finding and the detector reads the sheet instead
+   */
+  layouts?: SavedLayout[];
+  /** add a 评估报告摘要 sheet: the report's figures as live text formulas (default true) */
+  reportSheet?: boolean;
   /** thresholds for the category checks */
   elderlyAge?: number;
   childAge?: number;
