@@ -105,12 +105,12 @@ export function readColStyles(head: string, p: string): Map<number, number> {
   return out;
 }
 
-export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>): void {
+export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>, also: CellRange | null = null): void {
   // four numbers, not a range object per cell: a restored roster writes millions of cells
-  let r1 = Infinity;
-  let c1 = Infinity;
-  let r2 = -1;
-  let c2 = -1;
+  let r1 = also ? also.r1 : Infinity;
+  let c1 = also ? also.c1 : Infinity;
+  let r2 = also ? also.r2 : -1;
+  let c2 = also ? also.c2 : -1;
   for (const [r, cols] of cells) {
     if (!cols.size) continue;
     r1 = Math.min(r1, r);

@@ -44,6 +44,8 @@ function register(ctx) {
 
   /** axe-core's violations on the page as it is now, one line each */
   async function axe(page, where) {
+    // colours are measured after Fluent's transitions end (a fading button reads as low contrast)
+    await page.waitForTimeout(600);
     const loaded = await page.evaluate(() => typeof window.axe !== "undefined");
     // evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not block it
     if (!loaded) await page.evaluate(fs.readFileSync(AXE, "utf8"));
@@ -139,6 +141,7 @@ function register(ctx) {
         for (const width of WIDTHS) {
           const page = await context.newPage();
           await page.setViewportSize({ width, height: 800 });
+          await page.emulateMedia({ reducedMotion: "reduce" });
           const watch = watchPage(page, server.origin);
           await page.goto(`${server.origin}/index.html`, { waitUntil: "load" });
           // each page starts from the default language: settings live in the browser
@@ -163,6 +166,7 @@ function register(ctx) {
         for (const width of WIDTHS) {
           const page = await context.newPage();
           await page.setViewportSize({ width, height: 800 });
+          await page.emulateMedia({ reducedMotion: "reduce" });
           const watch = watchPage(page, server.origin, { allowUrls: [OFFICE_JS_CDN] });
           await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
           problems.push(...(await walk(page, { kind: "addin", width, lang, file: null, checks: width === 320 })));
