@@ -282,7 +282,10 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
       const i = template.fields.findIndex((f) => builtinRole(f) === role);
       return i < 0 ? null : columnOf[i];
     };
-    const recordCol = roleCol("跟进记录（电访/探访）");
+    // A 跟进记录 column this run adds is the roster's record column from now on: reading it (empty)
+    // now gives the view the same 最近跟进日期 column and findings a re-run will, so runs stay idempotent.
+    const recordField = template.fields.findIndex((f) => builtinRole(f) === "跟进记录（电访/探访）");
+    const recordCol = recordField < 0 ? null : (columnOf[recordField] ?? addedAt.get(recordField) ?? null);
     if (recordCol !== null) {
       const follow = checkFollowUps({
         sheet,
