@@ -108,11 +108,6 @@
           return { value: 0 };
         },
       },
-      // no spills and no tables in this workbook (Range.hasSpill 1.12, Range.getTables 1.9)
-      hasSpill: false,
-      getTables: function () {
-        return loadable({ items: [] });
-      },
       dataValidation: { rule: {}, clear: function () {} },
       merge: function () {},
       unmerge: function () {},
