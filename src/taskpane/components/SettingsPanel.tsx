@@ -17,7 +17,9 @@ import type { EvaluateOptions, PartyId } from "../../core/types";
 import type { SaveFileFn, TemplateTools } from "../appTypes";
 import type { PaneSettings, ScoringHost } from "../host";
 import { useLang, useT, type Lang } from "../i18n";
-import { bandsOf, OPTION_SWITCHES, PARTIES, weightsOf } from "../settings";
+import { DEFAULT_FOLLOW_UP_INTERVALS, ELDERLY_FOLLOW_UP } from "../../core/roster/followup";
+import { DEFAULT_RETENTION_THRESHOLD } from "../../core/staffing";
+import { bandsOf, formatIntervals, OPTION_SWITCHES, parseIntervals, PARTIES, weightsOf } from "../settings";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "8px", paddingBottom: "8px" },
@@ -138,6 +140,29 @@ export function SettingsPanel(p: SettingsPanelProps) {
     setOptions({ period: next.start || next.end ? next : null });
   };
 
+  const staff = o.staff ?? { all: null, certified: null };
+  const setStaff = (key: "all" | "certified", value: string) => {
+    const v = value.trim() === "" ? null : Math.max(0, Math.floor(Number(value)));
+    if (v !== null && !Number.isFinite(v)) return;
+    const next = { ...staff, [key]: v };
+    setOptions({ staff: next.all === null && next.certified === null ? null : next });
+  };
+  const intervals = o.followUpIntervals ?? DEFAULT_FOLLOW_UP_INTERVALS;
+  const [levelText, setLevelText] = useState(() => formatIntervals(intervals, ELDERLY_FOLLOW_UP));
+  const setElderlyDays = (value: string) => {
+    const v = Math.floor(Number(value));
+    const next = { ...intervals };
+    if (value.trim() === "" || !Number.isFinite(v) || v <= 0) delete next[ELDERLY_FOLLOW_UP];
+    else next[ELDERLY_FOLLOW_UP] = v;
+    setOptions({ followUpIntervals: next });
+  };
+  const commitLevels = () => {
+    const levels = parseIntervals(levelText);
+    const elderly = intervals[ELDERLY_FOLLOW_UP];
+    setOptions({ followUpIntervals: { ...levels, ...(elderly ? { [ELDERLY_FOLLOW_UP]: elderly } : {}) } });
+    setLevelText(formatIntervals(levels, ELDERLY_FOLLOW_UP));
+  };
+
   return (
     <section aria-label={t("settings.title")}>
       <Text as="h2" weight="semibold" size={500}>
@@ -229,6 +254,60 @@ export function SettingsPanel(p: SettingsPanelProps) {
               </Field>
               <Field label={t("settings.asOf")}>
                 <Input type="date" value={o.asOf ?? ""} onChange={(_, d) => setOptions({ asOf: d.value || null })} />
+              </Field>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+
+        <AccordionItem value="staffing">
+          <AccordionHeader>{t("settings.staffing")}</AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <Text className={s.muted}>{t("settings.staffingHint")}</Text>
+            <div className={s.row}>
+              <Field label={t("settings.staffAll")}>
+                <Input
+                  className={s.narrow}
+                  type="number"
+                  min={0}
+                  value={staff.all === null ? "" : String(staff.all)}
+                  onChange={(_, d) => setStaff("all", d.value)}
+                />
+              </Field>
+              <Field label={t("settings.staffCertified")}>
+                <Input
+                  className={s.narrow}
+                  type="number"
+                  min={0}
+                  value={staff.certified === null ? "" : String(staff.certified)}
+                  onChange={(_, d) => setStaff("certified", d.value)}
+                />
+              </Field>
+              <Field label={t("settings.retention")}>
+                <Input
+                  className={s.narrow}
+                  type="number"
+                  min={1}
+                  max={100}
+                  value={String(Math.round((o.retentionThreshold ?? DEFAULT_RETENTION_THRESHOLD) * 100))}
+                  onChange={(_, d) => {
+                    const v = Number(d.value);
+                    if (Number.isFinite(v) && v > 0 && v <= 100) setOptions({ retentionThreshold: v / 100 });
+                  }}
+                />
+              </Field>
+            </div>
+            <div className={s.row}>
+              <Field label={t("settings.followUpElderly")}>
+                <Input
+                  className={s.narrow}
+                  type="number"
+                  min={1}
+                  value={intervals[ELDERLY_FOLLOW_UP] ? String(intervals[ELDERLY_FOLLOW_UP]) : ""}
+                  onChange={(_, d) => setElderlyDays(d.value)}
+                />
+              </Field>
+              <Field label={t("settings.followUpLevels")} hint={t("settings.followUpLevelsHint")}>
+                <Input value={levelText} onChange={(_, d) => setLevelText(d.value)} onBlur={commitLevels} />
               </Field>
             </div>
           </AccordionPanel>
