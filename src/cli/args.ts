@@ -10,6 +10,8 @@ export interface ScoreArgs {
   outDir: string | null;
   report: string | null;
   summary: string | null;
+  /** --doc FILE: the report draft as a Word document (with --out-dir: one per station) */
+  doc: string | null;
   asOf: string | null;
   /** --contract (or its older name --period): the contract year */
   period: { start: string; end: string } | null;
@@ -40,6 +42,7 @@ export const USAGE = `用法：
   --out-dir DIR       多个输入时的输出目录（每个输入一个结果和一个报告）
   --report FILE       以 JSON 写出评估报告（shuangbai/report@1）
   --summary FILE      多个输入时写出汇总工作簿（每个工作簿一行）
+  --doc FILE          把评估报告摘要写成 Word 文档（.docx）；与 --out-dir 同用时每个社工站一份
   --as-of DATE        评估日期（缺省为评估周期的最后一天），用于年龄与跟进检查
   --contract A..B     年度服务协议时间（合同期），例如 2023-07-01..2024-06-30；
                       缺省时从“年度服务协议时间/协议期/合同期”读取。时间进度按合同期计算
@@ -69,6 +72,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         "out-dir": { type: "string" },
         report: { type: "string" },
         summary: { type: "string" },
+        doc: { type: "string" },
         "as-of": { type: "string" },
         period: { type: "string" },
         contract: { type: "string" },
@@ -129,6 +133,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     outDir: v["out-dir"] ?? null,
     report: v.report ?? null,
     summary: v.summary ?? null,
+    doc: v.doc ?? null,
     asOf,
     period,
     staff,

@@ -1,5 +1,6 @@
 import { a1 } from "./a1";
-import type { Finding, FindingCode, Severity } from "./types";
+import { maskText } from "./privacy/mask";
+import type { Finding, FindingCode, FindingParam, Severity } from "./types";
 
 /**
  * Every finding code with its severity and its message in both languages. docs/findings.md
@@ -76,6 +77,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     severity: "warning",
     zh: "“{label}”完成 {percent}，低于按时间进度应完成的 {expected}",
     en: "“{label}” is at {percent}, below the {expected} expected by now",
+  },
+  "percent-formula-wrong": {
+    severity: "warning",
+    zh: "“{label}”完成百分比单元格中的公式 {formula} 不是本行的完成数÷指标（应为 {expected}），已替换",
+    en: "“{label}”: the formula {formula} in the percentage cell does not divide this row's completed by its target ({expected}); replaced",
   },
   "score-mode-assumed": {
     severity: "info",
@@ -263,6 +269,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "工作簿中没有找到指标表、评分表、服务对象汇总表或社工到岗情况表",
     en: "No indicator table, score sheet, roster or staffing table was found in the workbook",
   },
+  "table-not-understood": {
+    severity: "info",
+    zh: "工作表“{sheet}”中从 {cell} 起像是一张表格（表头下有数字），但没有识别出指标表或评分表；如需评估，请用“指定表格”标出",
+    en: "The sheet “{sheet}” holds what looks like a table from {cell} (numbers under headers), but no indicator or score table was recognised; mark it with “Specify table” to score it",
+  },
   "sheet-name-adjusted": {
     severity: "info",
     zh: "输出工作表名称已调整为“{name}”",
@@ -272,8 +283,18 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
 
 export type Lang = "zh" | "en";
 
+/** The sheet a run lists its findings on (the UI leaves it out of the sheets a user picks from). */
+export const FINDINGS_SHEET_NAME = { zh: "评估发现", en: "Findings" };
+
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The parameters in one language: a {zh, en} pair becomes its side for `lang`. */
+export function paramsIn(params: Record<string, FindingParam>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "object" ? v[lang] : v;
+  return out;
 }
 
 /** Build a finding on the cell at (row, col), 0-based. */
@@ -282,7 +303,7 @@ export function finding(
   sheet: string,
   row: number,
   col: number,
-  params: Record<string, string | number> = {},
+  params: Record<string, FindingParam> = {},
   lang: Lang = "zh",
   severity?: Severity,
 ): Finding {
@@ -293,8 +314,29 @@ export function finding(
     severity: severity ?? entry.severity,
     sheet,
     cell,
-    message: formatMessage(entry[lang], { cell, ...params }),
+    message: formatMessage(entry[lang], { cell, ...paramsIn(params, lang) }),
+    params: { ...params },
   };
+}
+
+/** Masks every text parameter, as the message itself is masked before a report leaves the core. */
+export function maskParams(params: Record<string, FindingParam>): Record<string, FindingParam> {
+  const out: Record<string, FindingParam> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === "number" ? v : typeof v === "string" ? maskText(v) : { zh: maskText(v.zh), en: maskText(v.en) };
+  }
+  return out;
+}
+
+/**
+ * A finding's message in `lang`, rebuilt from its code and parameters; a finding without them (an
+ * older report) keeps the message it came with.
+ */
+export function findingMessage(f: Finding, lang: Lang): string {
+  if (!f.params) return f.message;
+  const entry = FINDING_CATALOGUE[f.code];
+  if (!entry) return f.message;
+  return maskText(formatMessage(entry[lang], { cell: f.cell, ...paramsIn(f.params, lang) }));
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

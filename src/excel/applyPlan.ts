@@ -1,3 +1,4 @@
+import { runCells, type SheetLookup } from "../core/runs";
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
@@ -8,6 +9,7 @@ import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
+import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
@@ -29,8 +31,16 @@ function opWidth(op: CellsOp): number {
  * sheet is protected; (3) writes go out in as few syncs as the request budget allows, the
  * undo record first so that a run cut short can still be undone.
  */
-export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress, notice?: (text: string) => void): Promise<void> {
+export async function applyPlanInExcel(
+  env: RunEnv,
+  planIn: Plan,
+  at: string,
+  progress?: Progress,
+  notice?: (text: string) => void,
+  sourceSheets: SheetLookup = () => undefined,
+): Promise<void> {
   const { ctx, features, budget, counter } = env;
+  const plan = planIn.map((op) => (op.kind === "columnRun" ? runAsCellsOp(op, sourceSheets) : op));
   const sheets = new SheetProxies(ctx);
   const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
   const addedKeys = new Set(addOps.map((op) => op.sheet.toLowerCase()));
@@ -63,8 +73,10 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   const mixedFills: { op: PlanOp; r: CellRange; entry: UndoRecord["fills"][number] }[] = [];
   /** plan decorations left undone on the user's sheets, so that undo can give them back exactly */
   const untouched = new Set<object>();
+  const structures = new StructureProbe(features);
   let partIds: { id: string; ns: string }[] = [];
   const rider = () => {
+    structures.reset();
     const parts = queueList(ctx);
     const wsc = ctx.workbook.worksheets;
     wsc.load("items/name,items/visibility,items/protection/protected");
@@ -74,6 +86,7 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     for (const op of plan) {
       if (!onExisting(op)) continue;
       const ws = sheets.get(op.sheet);
+      if (op.kind === "cells") structures.queue(op, sheets.getter(op.sheet));
       if (op.kind === "conditionalFormat" && features.conditionalFormats) {
         const count = rangeProxy(ws, op.range).conditionalFormats.getCount();
         collectors.push(() => cfCounts.set(op, count.value));
@@ -130,6 +143,8 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     if (!info && onExisting(op)) throw new HostError("unknown", `找不到工作表“${op.sheet}”：读取之后工作簿被修改了，请重新点一键评分`);
     if (info?.protected) throw protectedSheetError(info.name);
   }
+  await structures.resolve(ctx, counter);
+  for (const n of structures.notices()) notice?.(n);
   // a protected workbook structure refuses new sheets
   if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
@@ -142,8 +157,8 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   for (const op of cellOps) {
     const grid = priorGrids.get(op);
     if (!grid) continue;
-    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    const wrote = op.cells.map((line) => line.map((pc) => (pc ? cellMark(pc.value, pc.formula) : null)));
+    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
+    const wrote = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(pc.value, pc.formula) : null)));
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
@@ -193,7 +208,7 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   const after: WriteUnit[] = [];
   for (const op of cellOps) {
     const prior = priorGrids.get(op);
-    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc ? planTarget(pc, prior?.[r]?.[c]) : null)));
+    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? planTarget(pc, prior?.[r]?.[c]) : null)));
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
     after.push(...w.after);
@@ -211,6 +226,12 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     () => ctx.application.suspendApiCalculationUntilNextSync(),
     (f) => progress?.(0.2 + f * 0.8),
   );
+}
+
+/** A run as a one-column block: Excel computes formula results itself, so only value runs read the snapshot. */
+function runAsCellsOp(op: Extract<PlanOp, { kind: "columnRun" }>, sourceSheets: SheetLookup): CellsOp {
+  const cells = runCells(op.formulaR1C1 === undefined ? op : { ...op, values: { kind: "list", values: [] } }, sourceSheets);
+  return { kind: "cells", sheet: op.sheet, row: op.r1, col: op.col, cells: cells.map((c) => [c]), purpose: op.purpose };
 }
 
 function sameRange(a: CellRange, b: CellRange): boolean {

@@ -9,6 +9,8 @@ export interface Features {
   delayForCellEdit: boolean;
   /** Range.hasSpill (ExcelApi 1.12) */
   spills: boolean;
+  /** Range.getTables (ExcelApi 1.9) */
+  tables: boolean;
 }
 
 export type SetCheck = (name: string, version: string) => boolean;
@@ -28,6 +30,7 @@ export function detectFeatures(isSetSupported: SetCheck): Features {
     mergedAreas: has("1.13"),
     delayForCellEdit: has("1.11"),
     spills: has("1.12"),
+    tables: has("1.9"),
   };
 }
 

@@ -39,6 +39,11 @@ export class HostError extends Error {
     message: string,
     /** for sheet-protected: which sheet */
     readonly detail?: string,
+    /**
+     * for a file the page cannot take: which problem (a `file.problem.*` message) and its values,
+     * so the pane says it in either language
+     */
+    readonly params?: { problem: string } & Record<string, string | number>,
   ) {
     super(message);
     this.name = "HostError";

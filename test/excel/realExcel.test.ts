@@ -388,3 +388,76 @@ describe("undo after the user edited cells the run wrote", () => {
     expect(fx.dump()).toEqual(before);
   });
 });
+
+describe("structures in the user's sheets: spills and tables", () => {
+  function tableSheet(apiVersion = "1.17"): FakeExcel {
+    const fx = new FakeExcel({ apiVersion });
+    const s = fx.addSheet("台账");
+    ["姓名", "性别", "年龄"].forEach((h, c) => fx.setCell("台账", `${"ABC"[c]}1`, { v: h }));
+    for (let r = 2; r <= 4; r++) fx.setCell("台账", `A${r}`, { v: `人${r}` });
+    s.tables = [{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 2 } }];
+    return fx;
+  }
+
+  it("the fake grows a table when a value is entered right beside or below it (table AutoCorrect)", async () => {
+    const fx = tableSheet();
+    await fx.run(async (ctx: never) => {
+      const c = ctx as unknown as Excel.RequestContext;
+      c.workbook.worksheets.getItem("台账").getRange("D1").values = [["新列"]];
+      await c.sync();
+    });
+    expect(fx.sheet("台账").tables).toEqual([{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 3 } }]);
+  });
+
+  it("a header the plan adds right of a table is not written (the table would grow for good); cells inside are", async () => {
+    const fx = tableSheet();
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [
+        { kind: "cells", sheet: "台账", row: 0, col: 3, cells: [[{ value: "身份证号" }, { value: "手机号码" }]], purpose: "missing-column" },
+        { kind: "cells", sheet: "台账", row: 1, col: 2, cells: [[{ value: 30 }]], purpose: "normalise-input" },
+      ],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.sheet("台账").tables).toEqual([{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 2 } }]);
+    expect(fx.cell("台账", "D1")).toBeUndefined();
+    // E1 does not touch the table: written
+    expect(fx.cell("台账", "E1")).toEqual({ v: "手机号码" });
+    expect(fx.cell("台账", "C2")).toEqual({ v: 30 });
+    expect(notices).toEqual(["工作表“台账”的 D1 紧挨着 Excel 表格“花名册表”，写入会让表格自动扩大、撤销后无法原样恢复，本次未写入"]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("cells in a dynamic array's spill range are not written (the formula would show #SPILL!); the rest is", async () => {
+    const fx = new FakeExcel({ apiVersion: "1.17" });
+    const s = fx.addSheet("表");
+    fx.setCell("表", "D2", { v: 1, f: "=SEQUENCE(4)" });
+    for (let r = 3; r <= 5; r++) fx.setCell("表", `D${r}`, { v: r - 1 });
+    s.spills = [{ r1: 1, c1: 3, r2: 4, c2: 3 }];
+    const before = fx.dump();
+    const notices: string[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    await host.applyPlan(
+      [{ kind: "cells", sheet: "表", row: 2, col: 3, cells: [[{ value: "x" }, { value: "y" }]], purpose: "findings" }],
+      (p) => p.notice && notices.push(p.notice),
+    );
+    expect(fx.cell("表", "D2")).toEqual({ v: 1, f: "=SEQUENCE(4)" });
+    expect(fx.cell("表", "D3")).toEqual({ v: 2 });
+    expect(fx.cell("表", "E3")).toEqual({ v: "y" });
+    expect(notices).toEqual(["工作表“表”的 D3 在动态数组公式的溢出区域内，写入会让公式变成 #SPILL!，本次未写入"]);
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("below ExcelApi 1.12 a spill cannot be seen, and the fake shows what writing into it does", async () => {
+    const fx = new FakeExcel({ apiVersion: "1.11" });
+    const s = fx.addSheet("表");
+    fx.setCell("表", "D2", { v: 1, f: "=SEQUENCE(4)" });
+    s.spills = [{ r1: 1, c1: 3, r2: 4, c2: 3 }];
+    await createExcelHost(fakeHostOptions(fx)).applyPlan([{ kind: "cells", sheet: "表", row: 2, col: 3, cells: [[{ value: "x" }]], purpose: "findings" }]);
+    expect(fx.cell("表", "D2")).toEqual({ v: "#SPILL!", f: "=SEQUENCE(4)" });
+  });
+});

@@ -52,6 +52,10 @@ export interface FakeSheet {
   validations: { range: CellRange; rule: unknown }[];
   widths: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
+  /** Excel tables (ListObjects) on the sheet, header row included */
+  tables?: { name: string; range: CellRange }[];
+  /** dynamic array formulas and the range each spills into (anchor = top-left) */
+  spills?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -353,6 +357,7 @@ export class FakeExcel {
       validations: s.validations.map((v) => ({ ...v, range: formatAddress(v.range) })),
       widths: Object.fromEntries([...s.widths.entries()].sort(([a], [b]) => a - b)),
       freeze: s.freeze,
+      ...(s.tables?.length ? { tables: s.tables.map((t) => ({ name: t.name, range: formatAddress(t.range) })) } : {}),
     }));
   }
 
@@ -475,6 +480,29 @@ export class FakeExcel {
     } else throw new FakeOfficeError("InvalidArgument", `cannot write ${typeof x}`);
     if (cell.v === "") delete cell.v;
     sheet.cells.set(k, cell);
+    this.afterEntry(sheet, r, c, cell);
+  }
+
+  /**
+   * What entering content does around the cell. Table AutoCorrect applies to API writes too
+   * (github.com/OfficeDev/office-js/issues/6745): an entry right of a table's last column or right
+   * below its last row grows the table. An entry inside a spill range blocks the dynamic array,
+   * whose anchor then shows #SPILL! (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hasspill-member).
+   */
+  private afterEntry(sheet: FakeSheet, r: number, c: number, cell: FakeCell): void {
+    if (cell.v === undefined && cell.f === undefined) return;
+    for (const t of sheet.tables ?? []) {
+      if (c === t.range.c2 + 1 && r >= t.range.r1 && r <= t.range.r2) t.range = { ...t.range, c2: c };
+      else if (r === t.range.r2 + 1 && c >= t.range.c1 && c <= t.range.c2) t.range = { ...t.range, r2: r };
+    }
+    for (const sp of sheet.spills ?? []) {
+      if (!inside(r, c, sp)) continue;
+      if (r === sp.r1 && c === sp.c1) sheet.spills = (sheet.spills ?? []).filter((x) => x !== sp);
+      else {
+        const k = key(sp.r1, sp.c1);
+        sheet.cells.set(k, { ...(sheet.cells.get(k) ?? {}), v: "#SPILL!" });
+      }
+    }
   }
 
   readCell(sheet: FakeSheet, r: number, c: number): FakeCell {
@@ -993,6 +1021,13 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     });
   }
 
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => {
+      const s = this._sheetOrNull();
+      return s ? { sheet: s, list: s.tables ?? [] } : null;
+    });
+  }
+
   activate(): void {
     this.call("activate", [], (s) => {
       this.fx.active = { sheet: s.name, selection: this.fx.active?.sheet === s.name ? this.fx.active.selection : "A1" };
@@ -1009,6 +1044,43 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       if (visible.length === 0) throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
       this.fx.sheets.splice(this.fx.sheets.indexOf(s), 1);
     });
+  }
+}
+
+// -- tables (ExcelApi 1.1; Range.getTables 1.9)
+
+type FakeTable = { name: string; range: CellRange };
+
+class FakeTableCollection extends FakeProxy<{ sheet: FakeSheet; list: FakeTable[] }> {
+  constructor(ctx: FakeContext, resolve: () => { sheet: FakeSheet; list: FakeTable[] } | null) {
+    super(ctx, { json: { call: "tables" }, resolve });
+  }
+  protected readProp(): unknown {
+    throw new Error("fake: load items/… on a table collection");
+  }
+  get items(): { name: string }[] {
+    return this.get<{ name: string }[]>("items");
+  }
+  override _markLoaded(paths: string[]): void {
+    if (!paths.every((p) => p === "items/name")) throw new Error(`fake: table collection load ${paths.join(",")} not modelled`);
+    const names = (this._target?.list ?? []).map((t) => ({ name: t.name }));
+    this.ctx.deliver({ bytes: names, deliver: () => void this._loaded.set("items", names) });
+  }
+  getItem(name: string): { getRange(): FakeRange } {
+    return {
+      getRange: () =>
+        new FakeRange(this.ctx, {
+          json: { call: "tables/getItem/getRange", args: [name] },
+          resolve: () => {
+            const target = this.t();
+            const table =
+              target.list.find((x) => x.name.toLowerCase() === name.toLowerCase()) ??
+              (target.sheet.tables ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+            if (!table) throw new FakeOfficeError("ItemNotFound", `no table ${name}`);
+            return { sheet: target.sheet, rect: { ...table.range } };
+          },
+        }),
+    };
   }
 }
 
@@ -1156,6 +1228,13 @@ class FakeRange extends FakeProxy<RangeTarget> {
         return cellGrid((c) => (c.v === undefined ? "" : typeof c.v === "boolean" ? (c.v ? "TRUE" : "FALSE") : String(c.v)));
       case "address":
         return `${sheetPrefix(t.sheet.name)}!${formatAddress(t.rect)}`;
+      case "hasSpill": {
+        this.fx.requireApi("1.12", "hasSpill");
+        const spills = t.sheet.spills ?? [];
+        let inSpill = 0;
+        for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (spills.some((sp) => inside(r, c, sp))) inSpill++;
+        return inSpill === 0 ? false : inSpill === cellsIn(t) ? true : null;
+      }
       case "rowIndex":
         return t.rect.r1;
       case "columnIndex":
@@ -1215,6 +1294,9 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
   get address(): string {
     return this.get("address");
+  }
+  get hasSpill(): boolean | null {
+    return this.get("hasSpill");
   }
   get rowIndex(): number {
     return this.get("rowIndex");
@@ -1284,6 +1366,20 @@ class FakeRange extends FakeProxy<RangeTarget> {
         const t = this.t();
         return { sheet: t.sheet, rect: { r1: 0, c1: t.rect.c1, r2: MAX_ROWS - 1, c2: t.rect.c2 } };
       },
+    });
+  }
+
+  /** tables intersecting the range (or inside it), ExcelApi 1.9 */
+  getTables(fullyContained = false): FakeTableCollection {
+    this.fx.requireApi("1.9", "getTables");
+    return new FakeTableCollection(this.ctx, () => {
+      const t = this.t();
+      return {
+        sheet: t.sheet,
+        list: (t.sheet.tables ?? []).filter((x) =>
+          fullyContained ? inside(x.range.r1, x.range.c1, t.rect) && inside(x.range.r2, x.range.c2, t.rect) : intersects(x.range, t.rect),
+        ),
+      };
     });
   }
 

@@ -85,7 +85,7 @@ export function checkRows(input: CheckInput): CheckResult {
   const required = template.fields
     .map((f, i) => ({ f, col: columns[i] }))
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
-  const femaleWord = lang === "zh" ? "女" : "female";
+  const femaleWord = { zh: "女", en: "female" };
   const seenIds = new Map<string, number>();
   const elderlyRows = new Set<number>();
 
@@ -162,25 +162,20 @@ export function checkRows(input: CheckInput): CheckResult {
         if (cat.elderly && (!match.bare || age === null || age >= input.elderlyAge)) elderlyRows.add(r);
         if (reported.has(cat.name)) continue;
         reported.add(cat.name);
-        const ageRule = (rule: string) =>
+        const ageRule = (rule: { zh: string; en: string }) =>
           out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age: age as number }, lang));
         if (cat.elderly && age !== null && age < input.elderlyAge) {
           if (match.bare) {
             // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category
-            const advice =
-              lang === "zh"
-                ? cat.youngerRecordAs
-                  ? `，请记录为“${cat.youngerRecordAs}”`
-                  : "，请按实际情况记录其类别"
-                : cat.youngerRecordAs
-                  ? `; record as “${cat.youngerRecordAs}”`
-                  : "; record the person's actual category";
+            const advice = cat.youngerRecordAs
+              ? { zh: `，请记录为“${cat.youngerRecordAs}”`, en: `; record as “${cat.youngerRecordAs}”` }
+              : { zh: "，请按实际情况记录其类别", en: "; record the person's actual category" };
             out.push(finding("category-not-elderly", sheet.name, r, catCol.col, { category: quote(item), age, elderly: input.elderlyAge, advice }, lang));
-          } else ageRule(lang === "zh" ? `不小于 ${input.elderlyAge} 岁` : `≥ ${input.elderlyAge}`);
+          } else ageRule({ zh: `不小于 ${input.elderlyAge} 岁`, en: `≥ ${input.elderlyAge}` });
         } else if (!cat.elderly && cat.age && age !== null) {
           const below = cat.name === "农村留守儿童" && input.childAge !== null ? input.childAge : cat.age.below;
-          if (below !== undefined && age >= below) ageRule(lang === "zh" ? `小于 ${below} 岁` : `< ${below}`);
-          else if (cat.age.min !== undefined && age < cat.age.min) ageRule(lang === "zh" ? `不小于 ${cat.age.min} 岁` : `≥ ${cat.age.min}`);
+          if (below !== undefined && age >= below) ageRule({ zh: `小于 ${below} 岁`, en: `< ${below}` });
+          else if (cat.age.min !== undefined && age < cat.age.min) ageRule({ zh: `不小于 ${cat.age.min} 岁`, en: `≥ ${cat.age.min}` });
         }
         if (cat.sex === "女" && sex === "男") {
           out.push(finding("category-gender-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule: femaleWord }, lang));
