@@ -12,7 +12,6 @@ import { BandsSection } from "./BandsSection";
 import { LanguageSection } from "./LanguageSection";
 import { OptionsSection } from "./OptionsSection";
 import { PeriodSection } from "./PeriodSection";
-import { StaffingSection } from "./StaffingSection";
 import { TemplateSection } from "./TemplateSection";
 import { WeightsSection } from "./WeightsSection";
 
@@ -123,7 +122,6 @@ export function SettingsView(p: SettingsViewProps) {
         <WeightsSection draft={draft} onChange={setDraft} />
         <BandsSection draft={draft} onChange={setDraft} />
         <PeriodSection draft={draft} onChange={setDraft} />
-        <StaffingSection draft={draft} onChange={setDraft} />
         <OptionsSection draft={draft} onChange={setDraft} />
         <TemplateSection
           draft={draft}
