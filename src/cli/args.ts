@@ -20,6 +20,8 @@ export interface ScoreArgs {
   lang: "zh" | "en";
   template: string | null;
   mappings: string | null;
+  /** --layout FILE (repeatable): table layouts taught in the pane and exported as JSON */
+  layouts: string[];
   /** --map 字段=表头 (repeatable): confirm or correct a column mapping; 字段= leaves it unmapped */
   map: Record<string, string | null>;
   values: boolean;
@@ -50,6 +52,8 @@ export const USAGE = `用法：
   --staff N/M         合同约定配备社工 N 名，其中持证社工 M 名（如 20/10；只知总数时写 20）；
                       缺省时从“合同约定：配备社工20名，其中持证社工不少于10名”读取
   --template FILE     使用导出的套表定义（JSON）代替内置套表
+  --layout FILE       套用在任务窗格中“指定表格”后导出的表格布局（JSON，可重复）；
+                      表头已变的布局不套用，改为自动识别并给出提示
   --mappings FILE     读取并保存确认过的列对应关系（只保存表头名称）
   --map 字段=表头     确认或更正某个套表字段对应的列（可重复；“字段=”表示不对应）
   --values            写入数值而不是公式（冻结副本）
@@ -81,6 +85,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         template: { type: "string" },
         mappings: { type: "string" },
         map: { type: "string", multiple: true },
+        layout: { type: "string", multiple: true },
         values: { type: "boolean" },
         "no-normalise": { type: "boolean" },
         "no-restore": { type: "boolean" },
@@ -140,6 +145,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     lang,
     template: v.template ?? null,
     mappings: v.mappings ?? null,
+    layouts: v.layout ?? [],
     map,
     values: !!v.values,
     noNormalise: !!v["no-normalise"],

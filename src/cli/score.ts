@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { evaluate } from "../core/evaluate";
+import { LayoutError, parseLayoutJson } from "../core/layouts/savedLayout";
 import { validateTemplate } from "../core/roster";
 import type { ReportDraft } from "../core/report";
 import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
@@ -53,6 +54,19 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
     restore: !args.noRestore,
   };
   if (Object.keys(args.map).length) options.manualMapping = args.map;
+  for (const file of args.layouts) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      throw new UsageError(`无法读取表格布局文件：${file}`);
+    }
+    try {
+      options.layouts = [...(options.layouts ?? []), ...parseLayoutJson(text)];
+    } catch (e) {
+      throw new UsageError(`表格布局文件 ${file} 无效：${e instanceof LayoutError ? (args.lang === "en" ? e.en : e.zh) : String(e)}`);
+    }
+  }
   if (args.template) {
     let json: unknown;
     try {

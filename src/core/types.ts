@@ -75,6 +75,8 @@ export type PlanOp =
       sheet: string;
       range: CellRange;
       rules: ConditionalRule[];
+      /** a data bar or a three-colour scale over the range (drawn by the file host; the batch summary uses it) */
+      scale?: ConditionalScale;
     }
   | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] }
   | ColumnRunOp;
@@ -115,6 +117,11 @@ export type RunSource =
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
 export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing" | "report";
+
+export type ConditionalScale =
+  | { kind: "dataBar"; color: string }
+  /** low, middle (50th percentile), high */
+  | { kind: "colorScale"; colors: [string, string, string] };
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -179,6 +186,8 @@ export type FindingCode =
   | "missing-template-field"
   | "unmapped-column"
   | "stale-saved-mapping"
+  // saved table layouts (「指定表格」)
+  | "stale-saved-layout"
   | "invalid-id-number"
   | "id-precision-lost"
   | "legacy-id-number"
@@ -333,6 +342,8 @@ export interface EvaluateResult {
   plan: Plan;
   /** mappings confirmed in this run, for the host to remember (header names only) */
   mappingsToRemember?: SavedMapping[];
+  /** the saved layouts of the options: where each was used, or not (stale) */
+  layoutsUsed?: { name: string; sheet: string; range: string; used: boolean }[];
   /** the report's figures drafted as paragraphs and the appendix table (src/core/report) */
   draft?: ReportDraft;
 }
@@ -360,6 +371,9 @@ export interface SavedMapping {
   /** template field → source header text */
   fields: Record<string, string | null>;
 }
+
+export type { SavedLayout } from "./layouts/savedLayout";
+import type { SavedLayout } from "./layouts/savedLayout";
 
 export type FieldType = "text" | "integer" | "date" | "phone" | "cn-id" | "category-set" | "enum" | "gender";
 
@@ -406,6 +420,12 @@ export interface EvaluateOptions {
   markCells?: boolean;
   /** add a 评估发现 sheet listing the findings */
   findingsSheet?: boolean;
+  /**
+   * table layouts the evaluator taught by hand (core/layouts): each is used where it still fits
+   * and replaces the detector over its cells; one that no longer fits is a stale-saved-layout
+   * finding and the detector reads the sheet instead
+   */
+  layouts?: SavedLayout[];
   /** add a 评估报告摘要 sheet: the report's figures as live text formulas (default true) */
   reportSheet?: boolean;
   /** thresholds for the category checks */

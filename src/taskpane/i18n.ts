@@ -48,6 +48,22 @@ const MESSAGES = {
   "list.separator": ["、", ", "],
   "summary.noMissingColumns": ["列齐全", "All columns present"],
 
+  "draft.title": ["报告摘要", "Report summary"],
+  "draft.hint": [
+    "按评估报告的写法起草的段落，与工作簿中“评估报告摘要”工作表的公式结果一致，可复制到报告中。",
+    "Paragraphs drafted in the manner of the evaluation report; the same text the workbook's report summary sheet computes. Copy them into the report.",
+  ],
+  "draft.copy": ["复制", "Copy"],
+  "draft.copyAll": ["复制全部", "Copy all"],
+  "draft.copied": ["已复制到剪贴板。", "Copied to the clipboard."],
+  "draft.manual": [
+    "此处不允许直接写入剪贴板：下面的文字已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+    "The clipboard cannot be written here: the text below is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
+  ],
+  "draft.manualLabel": ["要复制的文字", "Text to copy"],
+  "draft.downloadDoc": ["下载报告摘要（Word）", "Download report summary (Word)"],
+  "draft.docFailed": ["无法生成 Word 文档，请重试。", "The Word document could not be made; try again."],
+
   "findings.title": ["发现的问题（{count}）", "Findings ({count})"],
   "findings.none": ["未发现问题。", "No findings."],
   "findings.count": ["{label}（{count}）", "{label} ({count})"],
@@ -306,6 +322,7 @@ const MESSAGES = {
   "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
   "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
   "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
+  "finding.stale-saved-layout": ["保存的表格布局已不符", "Saved layout no longer fits"],
   "finding.follow-up-overdue": ["跟进超期", "Follow-up overdue"],
   "finding.follow-up-undated": ["跟进记录无日期", "Follow-up record undated"],
   "finding.follow-up-no-dates": ["跟进记录没有日期", "Follow-up records carry no dates"],
