@@ -94,7 +94,11 @@ export function MappingReview(props: MappingReviewProps) {
   const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])));
   const [showAll, setShowAll] = useState(false);
 
-  const attention = r.mapping.filter((e) => isWeak(e) || (isMissing(e) && r.missingFields.includes(e.field)));
+  // a field the sheet lacked stays "missing" even when the run added its column (header then names the new column)
+  const lacked = new Set(r.missingFields);
+  const weakOf = (e: MappingEntry) => isWeak(e) && !lacked.has(e.field);
+  const missingOf = (e: MappingEntry) => lacked.has(e.field) || isMissing(e);
+  const attention = r.mapping.filter((e) => weakOf(e) || lacked.has(e.field));
   const count = attention.length;
   const rows = showAll || count === 0 ? r.mapping : attention;
   const title = t("mapping.title", { source: r.sourceSheet });
@@ -133,8 +137,8 @@ export function MappingReview(props: MappingReviewProps) {
               </thead>
               <tbody>
                 {rows.map((e) => {
-                  const weak = isWeak(e);
-                  const missing = isMissing(e);
+                  const weak = weakOf(e);
+                  const missing = missingOf(e);
                   return (
                     <tr key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined} data-missing={missing || undefined}>
                       <td className={mergeClasses(s.td, s.field)}>{e.field}</td>
