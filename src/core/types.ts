@@ -200,6 +200,7 @@ export type FindingCode =
   | "category-not-elderly"
   | "follow-up-overdue"
   | "follow-up-undated"
+  | "follow-up-no-dates"
   | "duplicate-person"
   | "missing-value"
   | "invalid-date"
