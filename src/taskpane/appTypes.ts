@@ -14,4 +14,7 @@ export interface TemplateTools {
   validate(json: unknown): TemplateDef;
 }
 
+/** The tools, or a loader for them: the add-in fetches them as their own chunk when settings first open. */
+export type TemplateToolsSource = TemplateTools | (() => Promise<TemplateTools>);
+
 export type SaveFileFn = (name: string, bytes: Uint8Array, mime?: string) => void;

@@ -1,7 +1,6 @@
 import { createRoot } from "react-dom/client";
 
 declare const __webpack_hash__: string;
-import { BUILTIN_TEMPLATE, captureTemplate, validateTemplate } from "../core/roster";
 import { createExcelHost } from "../excel";
 import { bootOffice, type OfficeLike } from "./boot";
 import { evaluateOffThread, type WorkerLike } from "./evaluateOffThread";
@@ -30,7 +29,13 @@ if (container) {
         <App
           host={createExcelHost()}
           evaluate={evaluateAsync}
-          templates={{ builtin: BUILTIN_TEMPLATE, capture: captureTemplate, validate: validateTemplate }}
+          templates={() =>
+            import(/* webpackChunkName: "pane-templates" */ "../core/roster/template").then((m) => ({
+              builtin: m.BUILTIN_TEMPLATE,
+              capture: m.captureTemplate,
+              validate: m.validateTemplate,
+            }))
+          }
           initialLanguage={detectLanguage()}
           theme={officeTheme()}
         />,

@@ -112,7 +112,7 @@ describe("App: mapping review", () => {
     render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
     await scoreOnce();
 
-    const review = screen.getByRole("region", { name: "列对应核对：名单" });
+    const review = await screen.findByRole("region", { name: "列对应核对：名单" });
     // collapsed behind its badge until opened
     expect(within(review).queryByRole("table")).toBeNull();
     expect(within(review).getByText("2 个字段需确认")).toBeTruthy();
@@ -150,8 +150,8 @@ describe("App: settings", () => {
     await scoreOnce();
 
     openSettings();
-    expect(document.activeElement?.textContent).toBe("设置");
-    fireEvent.click(screen.getByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("设置"));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
     fireEvent.change(screen.getByRole("spinbutton", { name: "第三方" }), { target: { value: "50" } });
     // 95 %: the message sits at the weights, and nothing can be saved
     expect(screen.getByText("权重合计应为 100%，当前为 95%。")).toBeTruthy();
@@ -185,7 +185,7 @@ describe("App: settings", () => {
     const evaluate = fakeEvaluate();
     render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
     openSettings();
-    fireEvent.click(screen.getByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
     fireEvent.click(screen.getByRole("button", { name: "取消" }));
     await scoreOnce();
     expect(evaluate.mock.calls[0][1].liveFormulas).toBe(true);
@@ -202,7 +202,7 @@ describe("App: settings", () => {
     fireEvent.click(runButton());
     expect(evaluate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "修改权重" }));
-    expect(screen.getByText("权重合计应为 100%，当前为 115%。")).toBeTruthy();
+    expect(await screen.findByText("权重合计应为 100%，当前为 115%。")).toBeTruthy();
   });
 
   test("stored settings are loaded; a template is captured from one of the user's sheets, defaulting to the roster", async () => {
@@ -239,7 +239,7 @@ describe("App: settings", () => {
     const host = memoryHost("excel");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
     openSettings();
-    const input = screen.getByLabelText("导入模板 JSON", { selector: "input" });
+    const input = await screen.findByLabelText("导入模板 JSON", { selector: "input" });
     const file = new File([JSON.stringify({ name: "无 id" })], "t.json", { type: "application/json" });
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText("模板缺少 id")).toBeTruthy();
@@ -334,7 +334,7 @@ describe("App: language", () => {
     await screen.findByText("联系电话 138****5678 不是有效的手机或固话号码");
     expect(document.documentElement.lang).toBe("zh-CN");
     openSettings();
-    fireEvent.change(screen.getByRole("combobox", { name: "语言" }), { target: { value: "en" } });
+    fireEvent.change(await screen.findByRole("combobox", { name: "语言" }), { target: { value: "en" } });
     fireEvent.click(screen.getByRole("button", { name: "保存并应用" }));
     expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
     expect(screen.getByText("The phone 138****5678 is neither a valid mobile nor a landline number")).toBeTruthy();

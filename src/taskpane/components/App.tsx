@@ -1,6 +1,6 @@
-import { FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { EvaluateFn, SaveFileFn, TemplateTools } from "../appTypes";
+import { FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import type { EvaluateFn, SaveFileFn, TemplateTools, TemplateToolsSource } from "../appTypes";
 import type { ScoringHost } from "../host";
 import { usePaneSettings } from "../hooks/usePaneSettings";
 import { useScoringRun } from "../hooks/useScoringRun";
@@ -9,20 +9,23 @@ import { saveFile as browserSaveFile } from "../saveFile";
 import { bandsOf, weightsProblem } from "../settings";
 import { FindingsList } from "./findings/FindingsList";
 import { HostNotices } from "./HostNotices";
-import { MappingReview } from "./MappingReview";
-import { ReportDraftPanel } from "./report/ReportDraftPanel";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
 import { ResultsSection } from "./ResultsSection";
 import { RunBar } from "./RunBar";
-import { SettingsView } from "./settings/SettingsView";
 import { StatusBar } from "./StatusBar";
 import { VisuallyHidden } from "./VisuallyHidden";
+
+// Views most opens never show, fetched as their own chunks when first shown: the pane's first load
+// (Excel loads it on every open) stays within its budget (test/build/measure-bundle.js).
+const SettingsView = lazy(() => import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
+const ReportDraftPanel = lazy(() => import(/* webpackChunkName: "pane-report" */ "./report/ReportDraftPanel").then((m) => ({ default: m.ReportDraftPanel })));
+const MappingReview = lazy(() => import(/* webpackChunkName: "pane-mapping" */ "./MappingReview").then((m) => ({ default: m.MappingReview })));
 
 export interface AppProps {
   host: ScoringHost;
   evaluate: EvaluateFn;
-  templates: TemplateTools;
+  templates: TemplateToolsSource;
   /** the language before settings say otherwise (Office's or the browser's) */
   initialLanguage?: Lang;
   theme?: Theme;
@@ -62,6 +65,10 @@ export function App(props: AppProps) {
   const prefs = usePaneSettings(host, props.initialLanguage ?? "zh");
   const scoring = useScoringRun({ host, evaluate, saveFile, settingsRef: prefs.settingsRef, langRef: prefs.langRef, remember: prefs.remember });
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [tools, setTools] = useState<TemplateTools | null>(typeof templates === "function" ? null : templates);
+  useEffect(() => {
+    if (settingsOpen && !tools && typeof templates === "function") void templates().then(setTools, scoring.showError);
+  }, [settingsOpen, tools, templates]);
   const runButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -111,21 +118,24 @@ export function App(props: AppProps) {
             onSettings={() => setSettingsOpen(true)}
             settingsOpen={settingsOpen}
           />
-          {settingsOpen && (
-            <SettingsView
-              onClose={closeSettings}
-              settings={settings}
-              onApply={async (next) => {
-                await prefs.apply(next);
-                scoring.showNotice(translate(next.language ?? lang, "settings.saved"));
-              }}
-              host={host}
-              templates={templates}
-              saveFile={saveFile}
-              busy={scoring.busy}
-              report={report}
-              runCount={scoring.runCount}
-            />
+          {settingsOpen && !tools && <Spinner size="tiny" />}
+          {settingsOpen && tools && (
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <SettingsView
+                onClose={closeSettings}
+                settings={settings}
+                onApply={async (next) => {
+                  await prefs.apply(next);
+                  scoring.showNotice(translate(next.language ?? lang, "settings.saved"));
+                }}
+                host={host}
+                templates={tools}
+                saveFile={saveFile}
+                busy={scoring.busy}
+                report={report}
+                runCount={scoring.runCount}
+              />
+            </Suspense>
           )}
           {/* the main view stays mounted under settings, so filters and open sections survive */}
           <div className={mergeClasses(s.view, settingsOpen && s.hidden)} hidden={settingsOpen}>
@@ -156,22 +166,26 @@ export function App(props: AppProps) {
             {report && (
               <ResultsSection ref={resultsHeading} report={report} bandGrades={bandsOf(settings.options).map((b) => b.grade)} addedMissing={addedMissing} />
             )}
-            {scoring.result?.draft && scoring.result.draft.sections.length > 0 && (
-              <ReportDraftPanel
-                draft={scoring.result.draft}
-                onDownloadDoc={host.kind === "file" ? () => void downloadDraftDocx(scoring.result?.draft, saveFile, lang).catch(scoring.showError) : undefined}
-              />
-            )}
-            {report?.restorations.map((r) => (
-              <MappingReview
-                // a new run gives new proposals, so the review starts over
-                key={`${scoring.runCount}:${r.outputSheet}`}
-                restoration={r}
-                busy={scoring.busy}
-                addedMissing={addedMissing}
-                onApply={(manual) => void run(manual)}
-              />
-            ))}
+            <Suspense fallback={<Spinner size="tiny" />}>
+              {scoring.result?.draft && scoring.result.draft.sections.length > 0 && (
+                <ReportDraftPanel
+                  draft={scoring.result.draft}
+                  onDownloadDoc={
+                    host.kind === "file" ? () => void downloadDraftDocx(scoring.result?.draft, saveFile, lang).catch(scoring.showError) : undefined
+                  }
+                />
+              )}
+              {report?.restorations.map((r) => (
+                <MappingReview
+                  // a new run gives new proposals, so the review starts over
+                  key={`${scoring.runCount}:${r.outputSheet}`}
+                  restoration={r}
+                  busy={scoring.busy}
+                  addedMissing={addedMissing}
+                  onApply={(manual) => void run(manual)}
+                />
+              ))}
+            </Suspense>
             {report && <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />}
           </div>
         </main>
