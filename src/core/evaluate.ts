@@ -134,14 +134,19 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   if (o.conditionalFormats) plan.push(...percentFormats(percentCells, expectedShare));
   plan.push(...roster.plan);
 
-  if (!indicators.length && !scores.length && !roster.restorations.length) {
+  // Nothing to score: the report says so and the plan stays empty, so no host writes anything
+  // (no findings sheet, no marked cell) into a workbook that is not an evaluation workbook.
+  const nothingToScore = !indicators.length && !scores.length && !roster.restorations.length;
+  if (nothingToScore) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
     if (first) findings.push(finding("nothing-found", first.name, 0, 0, {}, lang));
   }
 
   const masked = sortFindings(findings).map((f) => ({ ...f, message: maskText(f.message) }));
-  if (o.markCells) plan.push(...markFindings(masked, snapshot));
-  if (o.findingsSheet && snapshot.sheets.length) plan.push(...findingsSheet(masked, snapshot, lang, ownSheets));
+  if (!nothingToScore) {
+    if (o.markCells) plan.push(...markFindings(masked, snapshot));
+    if (o.findingsSheet && snapshot.sheets.length) plan.push(...findingsSheet(masked, snapshot, lang, ownSheets));
+  }
 
   const report: Report = {
     schema: "shuangbai/report@1",
@@ -154,7 +159,8 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     restorations: roster.restorations,
     findings: masked,
   };
-  return { report, plan, mappingsToRemember: roster.mappingsToRemember };
+  if (nothingToScore) report.nothingToScore = true;
+  return { report, plan: nothingToScore ? [] : plan, mappingsToRemember: roster.mappingsToRemember };
 }
 
 /**

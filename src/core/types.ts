@@ -227,6 +227,11 @@ export interface Report {
   scores: ScoreReport[];
   restorations: RestorationReport[];
   findings: Finding[];
+  /**
+   * Set when the workbook holds no indicator table, score sheet or roster: the plan is then
+   * empty and every host writes nothing (no output file, no download, no change in Excel).
+   */
+  nothingToScore?: boolean;
 }
 
 export interface EvaluateResult {

@@ -168,8 +168,12 @@ export function App(props: AppProps) {
         savedMappings: current.savedMappings,
         ...(manualMapping ? { manualMapping } : {}),
       });
-      setProgress({ phase: "write" });
-      await host.applyPlan(outcome.plan, onProgress);
+      // nothing to score: nothing is written (no sheet, no mark, no file to download)
+      const write = !outcome.report.nothingToScore;
+      if (write) {
+        setProgress({ phase: "write" });
+        await host.applyPlan(outcome.plan, onProgress);
+      }
       setResult(outcome);
       setRunCount((n) => n + 1);
       if (outcome.mappingsToRemember?.length) {
@@ -178,7 +182,7 @@ export function App(props: AppProps) {
         await persist(next);
       }
       const remembered = manualMapping && outcome.mappingsToRemember?.length;
-      const doneKey: MessageKey = remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done";
+      const doneKey: MessageKey = !write ? "run.nothingToScore" : remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done";
       setNotice(translate(langRef.current, doneKey));
     } catch (e) {
       showError(e);
@@ -257,7 +261,7 @@ export function App(props: AppProps) {
             <Button disabled={busy || !canUndo} onClick={undo}>
               {tr("undo.button")}
             </Button>
-            {host.download && report && (
+            {host.download && report && !report.nothingToScore && (
               <Button appearance="secondary" disabled={busy} onClick={download}>
                 {tr("download.button")}
               </Button>
