@@ -2,8 +2,9 @@
 "use strict";
 /**
  * Builds examples/示例社工站评估表.xlsx: a synthetic station workbook (no real person's data)
- * with the seed report's appendix table, the four parties' scores and a drifted roster carrying
- * one of each common slip. Run `node examples/make-example.js` to rebuild it.
+ * with the seed report's appendix table, the four parties' scores, a drifted roster carrying
+ * one of each common slip, and a 社工到岗情况统计表 whose figures are the seed report's
+ * (持证 50/86/36, 社工 100/101/1, 稳岗率 17/20). Run `node examples/make-example.js` to rebuild it.
  */
 const path = require("node:path");
 const ExcelJS = require("exceljs");
@@ -42,7 +43,20 @@ function id(region, y, m, d, seq, male) {
 
 const SURNAMES = "陈李黄张梁刘林何罗郭".split("");
 const GIVEN = ["晓明", "秀英", "国强", "桂芳", "志华", "丽娟", "建新", "美玲", "永康", "少芬", "锦华", "玉珍"];
-const CATS = ["低保对象", "特困人员", "独居老人", "残疾人", "困境儿童", "低边", "空巢老人", "孤寡老人、残疾人", "农村留守儿童", "支出型困难家庭成员", "失能老人", "单身特困母亲"];
+const CATS = [
+  "低保对象",
+  "特困人员",
+  "独居老人",
+  "残疾人",
+  "困境儿童",
+  "低边",
+  "空巢老人",
+  "孤寡老人、残疾人",
+  "农村留守儿童",
+  "支出型困难家庭成员",
+  "失能老人",
+  "单身特困母亲",
+];
 const VILLAGES = ["青年社区", "丽江社区", "墩头基社区", "普晖社区", "保税社区", "金碧社区"];
 
 function people() {
@@ -81,6 +95,35 @@ function people() {
   return rows;
 }
 
+/**
+ * The staffing table: 14 certified and 3 uncertified workers on post all five months, three
+ * certified who joined later and two who left, so the seed's figures come out (see
+ * test/support/staffing-table.ts, which holds the same table for the tests).
+ */
+function staffingRows() {
+  const all = [1, 1, 1, 1, 1];
+  const w = [["高级社工师", all]];
+  for (let i = 0; i < 4; i++) w.push(["中级社工师", all]);
+  for (let i = 0; i < 9; i++) w.push(["助理社工师", all]);
+  for (let i = 0; i < 3; i++) w.push(["非持证", all]);
+  w.push(["中级社工师", [0, 1, 1, 1, 1]], ["助理社工师", [0, 0, 1, 1, 1]], ["助理社工师", [0, 0, 0, 1, 1]]);
+  w.push(["助理社工师", [1, 1, 1, 1, 0]], ["中级社工师", [1, 1, 1, 0, 0]]);
+  const given = "嘉欣 子豪 慧敏 伟文 思婷 俊杰 雅琪 家乐 咏诗 浩然 晓彤 志远 佩珊 景行 若琳 天佑 采薇 明轩 淑仪 凯琳 宇航 诗琪".split(" ");
+  return w.map(([level, on], i) => [i + 1, SURNAMES[i % SURNAMES.length] + given[i], i === 0 ? "站长" : "一线社工", level, ...on.map((x) => (x ? "√" : null))]);
+}
+
+/**
+ * 跟进记录 with the date forms stations write (2023.8.1, 2023-09-05, 10月12日, 2023年11月3日); the
+ * 独居老人 in row 3 was last called in August and the 空巢老人 in row 7 has no dated record, so the
+ * monthly-visit rule for special-difficulty elderly people flags both.
+ */
+function followUp(i) {
+  if (i === 2) return "2023.8.15 电访，情况稳定";
+  if (i === 6) return "定期电访";
+  const d = 1 + ((i * 5) % 25);
+  return [`2023.9.${d} 电访`, `2023-10-${String(d).padStart(2, "0")}探访`, `11月${d}日电访`, `2023年11月${d}日入户探访`][i % 4];
+}
+
 async function main() {
   const wb = new ExcelJS.Workbook();
   wb.creator = "shuangbai example";
@@ -103,17 +146,70 @@ async function main() {
   sc.columns = [{ width: 28 }, { width: 10 }, { width: 10 }];
 
   const ro = wb.addWorksheet("服务对象台账");
-  const headers = ["序号", "服务对象姓名", "性别", "身份证号", "年龄", "手机号码", "社区", "街道", "现住址", "户籍地址", "人户分离情况", "困境类型", "跟进级别", "家庭情况", "服务需求", "一人一策", "跟进情况记录", "对接社工", "建档时间", "备注"];
+  const headers = [
+    "序号",
+    "服务对象姓名",
+    "性别",
+    "身份证号",
+    "年龄",
+    "手机号码",
+    "社区",
+    "街道",
+    "现住址",
+    "户籍地址",
+    "人户分离情况",
+    "困境类型",
+    "跟进级别",
+    "家庭情况",
+    "服务需求",
+    "一人一策",
+    "跟进情况记录",
+    "对接社工",
+    "建档时间",
+    "备注",
+  ];
   ro.addRow(["示例街社工站服务对象台账（合成数据）"]);
   ro.mergeCells(1, 1, 1, headers.length);
   ro.addRow(headers);
   people().forEach((p, i) => {
     if (i === 20) ro.addRow([]); // a blank row inside the table
-    const row = ro.addRow([i + 1, p.name, p.gender, p.id, p.age, p.phone, p.village, "示例街道", `${p.village}${10 + i}号`, `${p.village}${10 + i}号`, "人户一致", p.cat, `${1 + (i % 3)}级`, "与配偶同住", "生活照料", "定期探访，链接资源", "2023-10 电访一次", `社工${"甲乙丙"[i % 3]}`, p.filed, null]);
+    ro.addRow([
+      i + 1,
+      p.name,
+      p.gender,
+      p.id,
+      p.age,
+      p.phone,
+      p.village,
+      "示例街道",
+      `${p.village}${10 + i}号`,
+      `${p.village}${10 + i}号`,
+      "人户一致",
+      p.cat,
+      `${1 + (i % 3)}级`,
+      "与配偶同住",
+      "生活照料",
+      "定期探访，链接资源",
+      followUp(i),
+      `社工${"甲乙丙"[i % 3]}`,
+      p.filed,
+      null,
+    ]);
   });
   ro.getColumn(4).numFmt = "@";
   ro.getColumn(19).numFmt = "yyyy-mm-dd";
   ro.columns.forEach((c, i) => (c.width = [4, 12, 6, 22, 6, 14][i] ?? 14));
+
+  const st = wb.addWorksheet("社工到岗情况");
+  const months = ["2023年7月", "2023年8月", "2023年9月", "2023年10月", "2023年11月"];
+  st.addRow(["广州市示例街“双百工程”社工站购买服务项目社工到岗情况统计表"]);
+  st.mergeCells(1, 1, 1, 4 + months.length);
+  st.addRow(["项目服务采购周期：2022年7月1日至2025年6月30日"]);
+  st.addRow(["年度服务协议时间：2023年7月1日至2024年6月30日"]);
+  st.addRow(["合同约定：配备社工20名，其中持证社工不少于10名"]);
+  st.addRow(["序号", "姓名", "岗位", "持证情况", ...months]);
+  for (const r of staffingRows()) st.addRow(r);
+  st.columns = [{ width: 6 }, { width: 10 }, { width: 10 }, { width: 14 }, ...months.map(() => ({ width: 11 }))];
 
   await wb.xlsx.writeFile(OUT);
   process.stdout.write(`written ${OUT}\n`);

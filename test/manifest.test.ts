@@ -237,6 +237,21 @@ describe("manifest.xml (offline checks)", () => {
     expect(xml).not.toMatch(/http:\/\/(?!schemas\.microsoft\.com|www\.w3\.org)/);
   });
 
+  it("lists no AppDomain that repeats the SourceLocation origin, ends with a slash or holds a path", () => {
+    // learn.microsoft.com/javascript/api/manifest/appdomain: "the domain … mustn't have a trailing
+    // forward slash", and the SourceLocation's own domain needs no entry (the pane loads it anyway)
+    const source = new URL(child(child(app, "DefaultSettings"), "SourceLocation").attrs.DefaultValue).origin;
+    const domains = all(app)
+      .filter((n) => n.name === "AppDomain")
+      .map((n) => n.text.trim());
+    for (const d of domains) {
+      expect(d.endsWith("/")).toBe(false);
+      const u = new URL(d);
+      expect(u.pathname === "/" || u.pathname === "").toBe(true);
+      expect(u.origin).not.toBe(source);
+    }
+  });
+
   it("names icons that exist at exactly their sizes", () => {
     const icon = (url: string) => join(ROOT, url.slice(DEV_URL.length));
     expect(pngSize(icon(child(app, "IconUrl").attrs.DefaultValue))).toEqual({ width: 32, height: 32 });

@@ -11,7 +11,10 @@ export interface ScoreArgs {
   report: string | null;
   summary: string | null;
   asOf: string | null;
+  /** --contract (or its older name --period): the contract year */
   period: { start: string; end: string } | null;
+  /** --staff 20/10: contracted headcounts, all social workers / certified */
+  staff: { all: number | null; certified: number | null } | null;
   lang: "zh" | "en";
   template: string | null;
   mappings: string | null;
@@ -27,7 +30,8 @@ export interface ScoreArgs {
 
 export const USAGE = `用法：
   shuangbai score <输入.xlsx> [--out <输出.xlsx>] [--report <报告.json>] [--as-of YYYY-MM-DD]
-                  [--period YYYY-MM-DD..YYYY-MM-DD] [--lang zh|en] [--template <套表.json>]
+                  [--contract YYYY-MM-DD..YYYY-MM-DD] [--staff 社工数/持证社工数]
+                  [--lang zh|en] [--template <套表.json>]
   shuangbai score <a.xlsx> <b.xlsx> … --out-dir <目录> [--summary <汇总.xlsx>]
   shuangbai template capture <空白套表.xlsx> [--sheet <工作表>] [--out <套表.json>]
 
@@ -36,8 +40,12 @@ export const USAGE = `用法：
   --out-dir DIR       多个输入时的输出目录（每个输入一个结果和一个报告）
   --report FILE       以 JSON 写出评估报告（shuangbai/report@1）
   --summary FILE      多个输入时写出汇总工作簿（每个工作簿一行）
-  --as-of DATE        评估日期，用于时间进度检查
-  --period A..B       合同期，例如 2023-07-01..2024-06-30（缺省时从标题读取）
+  --as-of DATE        评估日期（缺省为评估周期的最后一天），用于年龄与跟进检查
+  --contract A..B     年度服务协议时间（合同期），例如 2023-07-01..2024-06-30；
+                      缺省时从“年度服务协议时间/协议期/合同期”读取。时间进度按合同期计算
+  --period A..B       同 --contract（旧名称）
+  --staff N/M         合同约定配备社工 N 名，其中持证社工 M 名（如 20/10；只知总数时写 20）；
+                      缺省时从“合同约定：配备社工20名，其中持证社工不少于10名”读取
   --template FILE     使用导出的套表定义（JSON）代替内置套表
   --mappings FILE     读取并保存确认过的列对应关系（只保存表头名称）
   --map 字段=表头     确认或更正某个套表字段对应的列（可重复；“字段=”表示不对应）
@@ -63,6 +71,8 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         summary: { type: "string" },
         "as-of": { type: "string" },
         period: { type: "string" },
+        contract: { type: "string" },
+        staff: { type: "string" },
         lang: { type: "string" },
         template: { type: "string" },
         mappings: { type: "string" },
@@ -86,10 +96,21 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   const asOf = v["as-of"] ?? null;
   if (asOf !== null && !isIsoDate(asOf)) throw new UsageError(`--as-of 需要 YYYY-MM-DD 格式的日期，收到“${asOf}”`);
   let period: ScoreArgs["period"] = null;
-  if (v.period !== undefined) {
-    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(v.period);
-    if (!m || !isIsoDate(m[1]) || !isIsoDate(m[2]) || m[2] < m[1]) throw new UsageError(`--period 需要 YYYY-MM-DD..YYYY-MM-DD，收到“${v.period}”`);
+  for (const [flag, given] of [
+    ["--contract", v.contract],
+    ["--period", v.period],
+  ] as const) {
+    if (given === undefined || period) continue;
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(given);
+    if (!m || !isIsoDate(m[1]) || !isIsoDate(m[2]) || m[2] < m[1]) throw new UsageError(`${flag} 需要 YYYY-MM-DD..YYYY-MM-DD，收到“${given}”`);
     period = { start: m[1], end: m[2] };
+  }
+  let staff: ScoreArgs["staff"] = null;
+  if (v.staff !== undefined) {
+    const m = /^(\d{1,4})(?:\/(\d{1,4}))?$/.exec(v.staff.trim());
+    if (!m || Number(m[1]) === 0 || (m[2] !== undefined && Number(m[2]) > Number(m[1])))
+      throw new UsageError(`--staff 需要“社工数/持证社工数”，如 20/10，收到“${v.staff}”`);
+    staff = { all: Number(m[1]), certified: m[2] === undefined ? null : Number(m[2]) };
   }
   const lang = v.lang ?? "zh";
   if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang 只能是 zh 或 en，收到“${lang}”`);
@@ -110,6 +131,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     summary: v.summary ?? null,
     asOf,
     period,
+    staff,
     lang,
     template: v.template ?? null,
     mappings: v.mappings ?? null,

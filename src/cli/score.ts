@@ -45,7 +45,8 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
   const options: EvaluateOptions = {
     lang: args.lang,
     asOf: args.asOf,
-    period: args.period,
+    contract: args.period,
+    staff: args.staff,
     liveFormulas: !args.values,
     normaliseUnits: !args.noNormalise,
     restore: !args.noRestore,

@@ -33,14 +33,74 @@ function iso(y: number, m: number, d: number): string | null {
  * or 2023.7.1-2023.11.30. Returns null when none is found.
  */
 export function periodFromText(text: string): Period | null {
-  const date = String.raw`(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
-  const re = new RegExp(`${date}\\s*(?:至|到|—|–|-|~|～)\\s*${date}`);
-  const m = re.exec(text);
-  if (!m) return null;
-  const start = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  const end = iso(Number(m[4]), Number(m[5]), Number(m[6]));
-  if (!start || !end || isoToDays(end) < isoToDays(start)) return null;
-  return { start, end };
+  return periodsInText(text)[0]?.period ?? null;
+}
+
+const RANGE_DATE = String.raw`(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?`;
+const RANGE_RE = new RegExp(`${RANGE_DATE}\\s*(?:至|到|—|–|-|~|～)\\s*${RANGE_DATE}`, "g");
+
+/**
+ * Every date range in a text, each with the text before it since the previous range (where its
+ * label is: 协议期为…，中期评估周期为… holds two).
+ */
+export function periodsInText(text: string): { period: Period; before: string }[] {
+  const t = toHalfWidth(text);
+  const out: { period: Period; before: string }[] = [];
+  let from = 0;
+  for (const m of t.matchAll(RANGE_RE)) {
+    const start = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    const end = iso(Number(m[4]), Number(m[5]), Number(m[6]));
+    const at = m.index ?? 0;
+    if (start && end && isoToDays(end) >= isoToDays(start)) out.push({ period: { start, end }, before: t.slice(from, at) });
+    from = at + m[0].length;
+  }
+  return out;
+}
+
+export function daysToIso(days: number): string {
+  const d = new Date(days * 86400000);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}
+
+export function ymdToIso(d: Ymd): string {
+  return `${String(d.y).padStart(4, "0")}-${String(d.m).padStart(2, "0")}-${String(d.d).padStart(2, "0")}`;
+}
+
+/** Excel's serial for a civil date (1900 system, right from 1900-03-01 on). */
+export function serialOf(d: Ymd): number {
+  return Date.UTC(d.y, d.m - 1, d.d) / 86400000 + 25569;
+}
+
+/** A date written inside free text, with where it was written (for a formula that looks for it). */
+export interface TextDate {
+  date: Ymd;
+  /** the characters as written, e.g. 2023.8.1 or 8月3日 */
+  written: string;
+}
+
+/**
+ * The dates written in a follow-up record: 2023.8.1, 2023-08-01, 2023/8/1, 2023年8月1日, and
+ * 8月3日 whose year comes from `yearOf` (the window's or contract year's months). A bare 8.3 is
+ * not read: in a record it is as likely a measurement as a date.
+ */
+export function datesInText(text: string, yearOf: (month: number, day: number) => number | null): TextDate[] {
+  const t = toHalfWidth(text);
+  const out: TextDate[] = [];
+  const re =
+    /(?<!\d)(?:(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|([./-])\s*(\d{1,2})\s*\4\s*(\d{1,2}))|(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])(?!\d)/g;
+  for (const m of t.matchAll(re)) {
+    let d: Ymd | null = null;
+    if (m[1] && m[2]) d = valid(Number(m[1]), Number(m[2]), Number(m[3]));
+    else if (m[1] && m[5]) d = valid(Number(m[1]), Number(m[5]), Number(m[6]));
+    else if (m[7]) {
+      const month = Number(m[7]);
+      const day = Number(m[8]);
+      const y = yearOf(month, day);
+      d = y === null ? null : valid(y, month, day);
+    }
+    if (d) out.push({ date: d, written: m[0] });
+  }
+  return out;
 }
 
 /** Share of the period elapsed by asOf (inclusive days), clamped to 0..1. */

@@ -1,5 +1,6 @@
 import { a1 } from "./a1";
-import type { Finding, FindingCode, Severity } from "./types";
+import { maskText } from "./privacy/mask";
+import type { Finding, FindingCode, FindingParam, Severity } from "./types";
 
 /**
  * Every finding code with its severity and its message in both languages. docs/findings.md
@@ -177,6 +178,21 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "类别“{category}”要求性别为{rule}",
     en: "The category “{category}” requires sex {rule}",
   },
+  "category-not-elderly": {
+    severity: "info",
+    zh: "类别“{category}”（{age} 岁）不属于特殊困难老年人类别（需年满 {elderly} 岁）{advice}",
+    en: "The category “{category}” (age {age}) is not an elderly category (from {elderly}){advice}",
+  },
+  "follow-up-overdue": {
+    severity: "warning",
+    zh: "最近一次跟进是 {last}，到 {asOf} 已 {days} 天，超过{rule}要求的 {limit} 天",
+    en: "The last follow-up was on {last}, {days} days before {asOf}, longer than the {limit} days of {rule}",
+  },
+  "follow-up-undated": {
+    severity: "warning",
+    zh: "跟进记录中没有可识别的日期，无法确认是否按{rule}要求在 {limit} 天内跟进",
+    en: "The follow-up record has no readable date, so the {limit}-day rule of {rule} cannot be confirmed",
+  },
   "duplicate-person": {
     severity: "warning",
     zh: "身份证号码 {masked} 与第 {row} 行重复",
@@ -192,10 +208,56 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "“{text}”不是有效日期",
     en: "“{text}” is not a valid date",
   },
+  // periods, staffing and follow-up (issue 10)
+  "pacing-needs-contract": {
+    severity: "info",
+    zh: "只找到评估周期 {window}，未找到年度服务协议时间（合同期），未检查时间进度；请在工作簿中写明“年度服务协议时间：…至…”，或在设置中填写合同期（命令行 --contract 开始..结束）",
+    en: "Only the evaluation window {window} was found, not the contract year, so pacing was not checked; state “年度服务协议时间：… 至 …” in the workbook, or set the contract year in the settings (--contract START..END)",
+  },
+  "staffing-no-contract": {
+    severity: "info",
+    zh: "未找到合同约定的社工配备人数，只统计实到岗人次；可在设置中填写（命令行 --staff 社工数/持证社工数，如 --staff 20/10）",
+    en: "No contracted headcount was found, so only the person-months on post are counted; set it in the settings (--staff ALL/CERTIFIED, e.g. --staff 20/10)",
+  },
+  "staffing-no-months": {
+    severity: "warning",
+    zh: "到岗情况表只有入职/离职日期，但不知道评估哪几个月；请写明评估周期或合同期",
+    en: "The staffing table has only start and leaving dates, and the months to assess are unknown; state the evaluation window or contract year",
+  },
+  "staffing-under": {
+    severity: "warning",
+    zh: "{class}实到岗 {actual} 人次，少于应到岗 {required} 人次",
+    en: "{class}: {actual} person-months on post, fewer than the {required} required",
+  },
+  "retention-below": {
+    severity: "warning",
+    zh: "稳岗率 {rate}（持续在岗 {stayed} 人 ÷ 合同配备 {base} 人）低于要求的 {threshold}",
+    en: "Retention {rate} ({stayed} on post throughout ÷ {base} contracted) is below the required {threshold}",
+  },
+  "staffing-mix-mismatch": {
+    severity: "warning",
+    zh: "期末月在岗 {total} 人，按持证情况分级只合计 {sum} 人；请补全或更正持证情况",
+    en: "{total} on post in the last month, but the qualification levels add up to {sum}; complete or correct 持证情况",
+  },
+  "staff-cert-missing": {
+    severity: "warning",
+    zh: "第 {row} 行社工没有填写持证情况",
+    en: "The social worker in row {row} has no qualification (持证情况)",
+  },
+  "staff-cert-unknown": {
+    severity: "warning",
+    zh: "持证情况“{text}”无法识别（应为高级社工师、中级社工师、助理社工师或非持证）",
+    en: "The qualification “{text}” is not recognised (高级社工师, 中级社工师, 助理社工师 or 非持证)",
+  },
+  "staff-mark-unknown": {
+    severity: "warning",
+    zh: "到岗标记“{mark}”不是认可的写法（√、✓、1、在岗、是），未计入到岗",
+    en: "The on-post mark “{mark}” is not an accepted form (√, ✓, 1, 在岗, 是) and was not counted",
+  },
   "nothing-found": {
     severity: "warning",
-    zh: "工作簿中没有找到指标表、评分表或服务对象汇总表",
-    en: "No indicator table, score sheet or roster was found in the workbook",
+    zh: "工作簿中没有找到指标表、评分表、服务对象汇总表或社工到岗情况表",
+    en: "No indicator table, score sheet, roster or staffing table was found in the workbook",
   },
   "sheet-name-adjusted": {
     severity: "info",
@@ -206,8 +268,18 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
 
 export type Lang = "zh" | "en";
 
+/** The sheet a run lists its findings on (the UI leaves it out of the sheets a user picks from). */
+export const FINDINGS_SHEET_NAME = { zh: "评估发现", en: "Findings" };
+
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The parameters in one language: a {zh, en} pair becomes its side for `lang`. */
+export function paramsIn(params: Record<string, FindingParam>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "object" ? v[lang] : v;
+  return out;
 }
 
 /** Build a finding on the cell at (row, col), 0-based. */
@@ -216,7 +288,7 @@ export function finding(
   sheet: string,
   row: number,
   col: number,
-  params: Record<string, string | number> = {},
+  params: Record<string, FindingParam> = {},
   lang: Lang = "zh",
   severity?: Severity,
 ): Finding {
@@ -227,8 +299,29 @@ export function finding(
     severity: severity ?? entry.severity,
     sheet,
     cell,
-    message: formatMessage(entry[lang], { cell, ...params }),
+    message: formatMessage(entry[lang], { cell, ...paramsIn(params, lang) }),
+    params: { ...params },
   };
+}
+
+/** Masks every text parameter, as the message itself is masked before a report leaves the core. */
+export function maskParams(params: Record<string, FindingParam>): Record<string, FindingParam> {
+  const out: Record<string, FindingParam> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === "number" ? v : typeof v === "string" ? maskText(v) : { zh: maskText(v.zh), en: maskText(v.en) };
+  }
+  return out;
+}
+
+/**
+ * A finding's message in `lang`, rebuilt from its code and parameters; a finding without them (an
+ * older report) keeps the message it came with.
+ */
+export function findingMessage(f: Finding, lang: Lang): string {
+  if (!f.params) return f.message;
+  const entry = FINDING_CATALOGUE[f.code];
+  if (!entry) return f.message;
+  return maskText(formatMessage(entry[lang], { cell: f.cell, ...paramsIn(f.params, lang) }));
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -77,7 +77,7 @@ export type PlanOp =
   | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] };
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
-export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings";
+export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing";
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -102,7 +102,15 @@ export interface Finding {
   /** A1 address of the cell the finding is about */
   cell: string;
   message: string;
+  /**
+   * the catalogue parameters the message was built from (masked like the message), so a host can
+   * say the same finding in the other language without re-running; a pair holds a value that
+   * itself depends on the language (a party's name, "unnamed")
+   */
+  params?: Record<string, FindingParam>;
 }
+
+export type FindingParam = string | number | { zh: string; en: string };
 
 export type FindingCode =
   // quantities and indicators
@@ -142,9 +150,22 @@ export type FindingCode =
   | "unknown-category"
   | "category-age-mismatch"
   | "category-gender-mismatch"
+  | "category-not-elderly"
+  | "follow-up-overdue"
+  | "follow-up-undated"
   | "duplicate-person"
   | "missing-value"
   | "invalid-date"
+  // periods, staffing and follow-up (issue 10)
+  | "pacing-needs-contract"
+  | "staffing-no-contract"
+  | "staffing-no-months"
+  | "staffing-under"
+  | "retention-below"
+  | "staffing-mix-mismatch"
+  | "staff-cert-missing"
+  | "staff-cert-unknown"
+  | "staff-mark-unknown"
   // workbook level
   | "nothing-found"
   | "sheet-name-adjusted";
@@ -221,17 +242,55 @@ export interface Report {
   schema: "shuangbai/report@1";
   source: string;
   station?: string | null;
+  /** the contract year (年度服务协议时间) the targets are for; pacing runs against it */
   period?: { start: string; end: string } | null;
+  /** the evaluation window (评估周期 / 统计周期 / the title's range), when known */
+  window?: { start: string; end: string } | null;
   asOf?: string | null;
   indicators: IndicatorReport[];
   scores: ScoreReport[];
   restorations: RestorationReport[];
+  /** one entry per staffing table (社工到岗情况统计表) */
+  staffing?: StaffingReport[];
   findings: Finding[];
   /**
    * Set when the workbook holds no indicator table, score sheet or roster: the plan is then
    * empty and every host writes nothing (no output file, no download, no change in Excel).
    */
   nothingToScore?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staffing (社工到岗情况统计表)
+
+/** certified = 持证社工; all = 社工（持证+非持证） */
+export type StaffClass = "certified" | "all";
+
+export type CertLevel = "高级社工师" | "中级社工师" | "助理社工师" | "非持证";
+
+export interface StaffingClassReport {
+  class: StaffClass;
+  /** 应到岗人次 = contracted headcount × assessed months; null when no headcount is contracted */
+  required: number | null;
+  /** 实到岗人次 = Σ workers on post per assessed month */
+  actual: number;
+  /** 超配 = actual − required (negative when under-staffed); null without a contracted headcount */
+  surplus: number | null;
+  requiredCell: string | null;
+  actualCell: string;
+  surplusCell: string | null;
+}
+
+export interface StaffingReport {
+  sheet: string;
+  /** assessed months, "2023-07" (or "07" when no year could be known) */
+  months: string[];
+  contracted: { all: number | null; certified: number | null };
+  classes: StaffingClassReport[];
+  /** 稳岗率 = workers on post in every assessed month ÷ contracted headcount (all) */
+  retention: { stayed: number; base: number | null; rate: number | null; threshold: number; cell: string | null };
+  /** qualification mix of the workers on post in the last assessed month */
+  atEnd: Record<CertLevel, number>;
 }
 
 export interface EvaluateResult {
@@ -313,4 +372,17 @@ export interface EvaluateOptions {
   /** thresholds for the category checks */
   elderlyAge?: number;
   childAge?: number;
+  /** the contract year (年度服务协议时间); `period` is the older name for the same thing */
+  contract?: { start: string; end: string } | null;
+  /** the evaluation window; read from 评估周期 / 统计周期 / a title when absent */
+  window?: { start: string; end: string } | null;
+  /** contracted headcounts (--staff 20/10); else read from a line such as 合同约定：配备社工20名… */
+  staff?: { all: number | null; certified: number | null } | null;
+  /** 稳岗率 requirement as a fraction (default 0.8) */
+  retentionThreshold?: number;
+  /**
+   * 跟进级别 → longest allowed interval between follow-ups, in days. Levels not listed are not
+   * checked. The key "特殊困难老年人" applies to rows in an elderly category whatever their level.
+   */
+  followUpIntervals?: Record<string, number> | null;
 }

@@ -1,17 +1,18 @@
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
-import { type ReadRequest, type WriteUnit, gridUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
 import { type TargetCell, cellWriteUnits } from "./cellWrites";
-import { valueForWrite } from "./cellText";
 import { type RunEnv, clearSheet, columnRange, freeze, priorCell, rangeProxy } from "./sheetOps";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
 import type { Features } from "./features";
 import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
+import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
-import { type PriorBlock, type PriorCell, UNDO_SHEET, type UndoRecord, addedSheets, emptyRecord, toChunks } from "./undoRecord";
-import { readHeaderCell, readRecord } from "./undoRun";
+import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
+import { columnLetters } from "../core/a1";
+import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
 type Progress = (fraction: number) => void;
@@ -29,7 +30,7 @@ function opWidth(op: CellsOp): number {
  * sheet is protected; (3) writes go out in as few syncs as the request budget allows, the
  * undo record first so that a run cut short can still be undone.
  */
-export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress): Promise<void> {
+export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress, notice?: (text: string) => void): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const sheets = new SheetProxies(ctx);
   const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
@@ -59,7 +60,15 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   });
   let list: SheetInfo[] = [];
   let structureLocked = false;
+  const cfCounts = new Map<PlanOp, number>();
+  const mixedFills: { op: PlanOp; r: CellRange; entry: UndoRecord["fills"][number] }[] = [];
+  /** plan decorations left undone on the user's sheets, so that undo can give them back exactly */
+  const untouched = new Set<object>();
+  const structures = new StructureProbe(features);
+  let partIds: { id: string; ns: string }[] = [];
   const rider = () => {
+    structures.reset();
+    const parts = queueList(ctx);
     const wsc = ctx.workbook.worksheets;
     wsc.load("items/name,items/visibility,items/protection/protected");
     const structure = ctx.workbook.protection;
@@ -68,6 +77,11 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     for (const op of plan) {
       if (!onExisting(op)) continue;
       const ws = sheets.get(op.sheet);
+      if (op.kind === "cells") structures.queue(op, sheets.getter(op.sheet));
+      if (op.kind === "conditionalFormat" && features.conditionalFormats) {
+        const count = rangeProxy(ws, op.range).conditionalFormats.getCount();
+        collectors.push(() => cfCounts.set(op, count.value));
+      }
       if (op.kind === "fill") {
         for (const r of op.ranges) {
           const n = (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
@@ -79,9 +93,13 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
             const range = rangeProxy(ws, part);
             range.format.fill.load("color");
             range.format.font.load("bold");
-            collectors.push(() =>
-              record.fills.push({ sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null }),
-            );
+            collectors.push(() => {
+              const entry = { sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null };
+              record.fills.push(entry);
+              // a large range of mixed fills or partly bold text could not come back as it was:
+              // leave it alone rather than flatten it
+              if (part === r && (entry.color === null || (entry.bold === null && BOLD_ROLES.has(op.role)))) mixedFills.push({ op, r, entry });
+            });
           }
         }
       } else if (op.kind === "merge") {
@@ -103,6 +121,7 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
       }
     }
     return () => {
+      partIds = parts();
       list = wsc.items.map((ws, position) => ({ name: ws.name, visibility: String(ws.visibility), protected: ws.protection.protected, position }));
       for (const c of collectors) c();
     };
@@ -115,11 +134,12 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     if (!info && onExisting(op)) throw new HostError("unknown", `找不到工作表“${op.sheet}”：读取之后工作簿被修改了，请重新点一键评分`);
     if (info?.protected) throw protectedSheetError(info.name);
   }
-  const undoInfo = findSheet(list, UNDO_SHEET);
-  // a protected workbook structure refuses new sheets (and the undo sheet is one)
-  if (structureLocked && (!undoInfo || addOps.some((op) => !findSheet(list, op.sheet)))) throw protectedWorkbookError();
+  await structures.resolve(ctx, counter);
+  for (const n of structures.notices()) notice?.(n);
+  // a protected workbook structure refuses new sheets
+  if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
-  const previous = undoInfo ? await readPreviousRecord(env) : null;
+  const previous = partIds.length > 0 ? (pickRecord(await readParts(ctx, counter, partIds))?.record ?? null) : null;
   if (previous) record.previous = previous;
   const createdBefore = new Set(addedSheets(previous).map((n) => n.toLowerCase()));
   const reused = addOps.map((op) => findSheet(list, op.sheet)).filter((s): s is SheetInfo => s !== undefined && !createdBefore.has(s.name.toLowerCase()));
@@ -128,34 +148,47 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   for (const op of cellOps) {
     const grid = priorGrids.get(op);
     if (!grid) continue;
-    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells });
+    const cells = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
+    const wrote = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(pc.value, pc.formula) : null)));
+    record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
+  }
+  for (const m of mixedFills) {
+    untouched.add(m.r);
+    record.fills.splice(record.fills.indexOf(m.entry), 1);
+    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`);
+  }
+  // Clearing conditional formats deletes the user's own rules, which undo could not give back
+  // (excel-add-ins-conditional-formatting). A range that has rules the run did not put there
+  // gets none of ours; a re-run replaces its own.
+  const ownRules = (op: PlanOp) =>
+    previous !== null &&
+    layersOf(previous).some((l) =>
+      l.conditionalFormats.some((c) => c.sheet.toLowerCase() === op.sheet.toLowerCase() && sameRange(c.range, (op as { range: CellRange }).range)),
+    );
+  for (const [op, count] of cfCounts) {
+    if (count > 0 && !ownRules(op)) {
+      untouched.add(op);
+      notice?.(`工作表“${op.sheet}”的 ${rangeText((op as { range: CellRange }).range)} 已有条件格式，本次不添加完成率颜色，以免清除您的规则`);
+    }
   }
   for (const op of plan) {
-    if (!onExisting(op)) continue;
+    if (!onExisting(op) || untouched.has(op)) continue;
     if (op.kind === "conditionalFormat" && features.conditionalFormats) record.conditionalFormats.push({ sheet: op.sheet, range: op.range });
     if (op.kind === "listValidation" && features.dataValidation) record.validations.push({ sheet: op.sheet, range: op.range });
   }
 
   // (3) write
-  const units: WriteUnit[] = [...undoRecordUnits(sheets, undoInfo !== undefined, record)];
-  const order = list.map((s) => s.name.toLowerCase());
-  if (!undoInfo) order.push(UNDO_SHEET);
+  // the undo record goes before anything it describes
+  const units: WriteUnit[] = [...recordUnits(() => ctx, newRunId(at), record)];
   for (const op of addOps) {
     const existing = findSheet(list, op.sheet);
     if (existing) units.push(smallUnit(() => clearSheet(sheets.get(existing.name), features)));
     else {
-      let position = -1;
-      if (op.after) {
-        const i = order.indexOf(op.after.toLowerCase());
-        if (i >= 0) position = i + 1;
-      }
-      if (position >= 0) order.splice(position, 0, op.sheet.toLowerCase());
-      else order.push(op.sheet.toLowerCase());
+      // New sheets go to the end: setting Worksheet.position to put one after `op.after` would
+      // clear the user's Ctrl+Z history on Windows and Mac (excel-add-ins-undo-capabilities).
       units.push(
-        smallUnit(() => {
+        onceUnit(() => {
           const ws = sheets.add(op.sheet);
-          if (position >= 0) ws.position = position;
           if (op.tabColor) ws.tabColor = op.tabColor;
         }),
       );
@@ -166,12 +199,16 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   const after: WriteUnit[] = [];
   for (const op of cellOps) {
     const prior = priorGrids.get(op);
-    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc ? planTarget(pc, prior?.[r]?.[c]) : null)));
+    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? planTarget(pc, prior?.[r]?.[c]) : null)));
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
     after.push(...w.after);
   }
-  units.push(...content, ...after, ...decorationUnits(sheets, plan, features));
+  // the earlier record (now stacked inside this one) and any leftovers go last
+  units.push(...content, ...after, ...decorationUnits(sheets, plan, features, untouched), ...deleteUnits(() => ctx, partIds));
+  // every batch suspends calculation, which leaves recalculating to the add-in
+  // (learn.microsoft.com/javascript/api/excel/excel.application): once, with the last write
+  units.push(smallUnit(() => ctx.application.calculate("Recalculate")));
   await writeUnits(
     ctx,
     units,
@@ -182,9 +219,14 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
   );
 }
 
-async function readPreviousRecord(env: RunEnv): Promise<UndoRecord | null> {
-  const header = await readHeaderCell(env);
-  return header ? readRecord(env, header) : null;
+function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
+}
+
+function rangeText(r: CellRange): string {
+  const a = `${columnLetters(r.c1)}${r.r1 + 1}`;
+  const b = `${columnLetters(r.c2)}${r.r2 + 1}`;
+  return a === b ? a : `${a}:${b}`;
 }
 
 function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
@@ -261,37 +303,16 @@ async function readReused(env: RunEnv, sheets: SheetProxies, reused: SheetInfo[]
   await readBlocks(env.ctx, requests, env.budget, env.counter);
 }
 
-function undoRecordUnits(sheets: SheetProxies, exists: boolean, record: UndoRecord): WriteUnit[] {
-  const { header, chunks } = toChunks(record);
-  const units: WriteUnit[] = [
-    smallUnit(() => {
-      if (exists) sheets.get(UNDO_SHEET).getRange("A:A").clear("Contents");
-      else sheets.add(UNDO_SHEET).visibility = "VeryHidden";
-      sheets.get(UNDO_SHEET).getRange("A1").values = [[JSON.stringify(header)]];
-    }),
-  ];
-  if (chunks.length > 0) {
-    units.push(
-      gridUnit(
-        sheets.getter(UNDO_SHEET),
-        "values",
-        1,
-        0,
-        chunks.map((c) => [valueForWrite(c, false)]),
-      ),
-    );
-  }
-  return units;
-}
-
 /** fills, merges, widths, panes, conditional formats and validation, after all cell content */
-function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features): WriteUnit[] {
+function decorationUnits(sheets: SheetProxies, plan: Plan, features: Features, untouched: Set<object>): WriteUnit[] {
   const units: WriteUnit[] = [];
   for (const op of plan) {
+    if (untouched.has(op)) continue;
     const ws = sheets.getter(op.sheet);
     switch (op.kind) {
       case "fill":
         for (const r of op.ranges) {
+          if (untouched.has(r)) continue;
           units.push(
             smallUnit(() => {
               const range = rangeProxy(ws(), r);

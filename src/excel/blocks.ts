@@ -1,5 +1,5 @@
 import { HostError } from "../taskpane/host";
-import { isPayloadError } from "./errors";
+import { isPayloadError, officeErrorCode } from "./errors";
 import { type Budget, MAX_CELLS_PER_READ, OP_OVERHEAD_BYTES, jsonBytes } from "./limits";
 
 /** smallest carve worth adding to a batch: below this a piece waits for the next one */
@@ -28,12 +28,25 @@ interface Piece {
   rows: number;
 }
 
-/** loads queued alongside the first sync of a phase; `collect` runs once that sync succeeded */
-export type Rider = () => () => void;
+/**
+ * Loads queued alongside the first sync of a phase; `collect` runs once that sync succeeded.
+ * A rider with `failed` is optional: when that sync fails and `failed(error)` owns up to it, the
+ * sync goes again without the rider (merged areas: see mergedAreas.ts).
+ */
+export type Rider = (() => () => void) & { failed?: (e: unknown) => boolean };
 
 export interface SyncCounter {
   syncs: number;
+  /** a sync that has not answered after this long ends the run (HostError "timeout"); 0 = never */
+  timeoutMs?: number;
+  /** called once per sync that has waited SLOW_SYNC_MS (Excel holds a batch while a cell is edited) */
+  onSlow?: () => void;
+  /** called when a slow sync finally answers */
+  onResumed?: () => void;
 }
+
+/** after this long a waiting batch is most likely held by cell-edit mode (delayForCellEdit) */
+export const SLOW_SYNC_MS = 2_000;
 
 /** the mutable part of a budget: halved for the rest of the run when Excel rejects a size */
 export class LiveBudget {
@@ -111,7 +124,12 @@ export async function readBlocks(
   let pendingRider = rider;
   if (queue.length === 0 && pendingRider) {
     const collect = pendingRider();
-    await syncOnce(ctx, counter);
+    try {
+      await syncOnce(ctx, counter);
+    } catch (e) {
+      if (pendingRider.failed?.(e)) return;
+      throw e;
+    }
     collect();
     return;
   }
@@ -160,6 +178,12 @@ export async function readBlocks(
     try {
       await syncOnce(ctx, counter);
     } catch (e) {
+      if (collect && pendingRider?.failed?.(e)) {
+        // the optional rider took the blame: the same pieces go again without it
+        pendingRider = undefined;
+        queue = [...group, ...queue];
+        continue;
+      }
       if (!isPayloadError(e)) throw e;
       if (group.length === 1 && group[0].rows === 1) throw e;
       const unseen = group.filter((p) => !est(p).seen);
@@ -212,14 +236,50 @@ function sampledBytes(data: BlockData, rows: number): { bytes: number; rows: num
   return { bytes, rows: n };
 }
 
+/**
+ * One context.sync, counted. context.sync() has no timeout of its own and has been seen to hang
+ * (github.com/OfficeDev/office-js/issues/6678): after `timeoutMs` the run ends with a plain
+ * message instead of a spinner forever. A sync still waiting after SLOW_SYNC_MS is reported, so
+ * the pane can say it waits for the user to leave cell-edit mode.
+ */
 export async function syncOnce(ctx: Excel.RequestContext, counter: SyncCounter): Promise<void> {
   counter.syncs++;
-  await ctx.sync();
+  const { timeoutMs, onSlow, onResumed } = counter;
+  if (!timeoutMs && !onSlow) {
+    await ctx.sync();
+    return;
+  }
+  let slow: ReturnType<typeof setTimeout> | undefined;
+  let limit: ReturnType<typeof setTimeout> | undefined;
+  let wasSlow = false;
+  try {
+    await Promise.race([
+      ctx.sync(),
+      new Promise<never>((_, reject) => {
+        if (onSlow)
+          slow = setTimeout(() => {
+            wasSlow = true;
+            onSlow();
+          }, SLOW_SYNC_MS);
+        if (timeoutMs) limit = setTimeout(() => reject(new HostError("timeout", timeoutMessage(timeoutMs))), timeoutMs);
+      }),
+    ]);
+  } finally {
+    if (slow !== undefined) clearTimeout(slow);
+    if (limit !== undefined) clearTimeout(limit);
+    if (wasSlow) onResumed?.();
+  }
+}
+
+export function timeoutMessage(ms: number): string {
+  return `Excel 在 ${Math.round(ms / 1000)} 秒内没有响应，本次运行已停止。如已写入部分结果，可点“撤销上次运行”恢复`;
 }
 
 /** One replayable piece of a write: carved to fit a batch, or split if Excel refuses the size. */
 export interface WriteUnit {
   bytes: number;
+  /** not idempotent (adding, deleting, hiding a sheet): a batch holding it is never sent twice */
+  once?: boolean;
   queue(): void;
   /** leading part of at most `bytes` and the rest, or null when nothing smaller is possible */
   take?(bytes: number): [WriteUnit, WriteUnit] | null;
@@ -242,6 +302,7 @@ export async function writeUnits(
   const queue = [...units];
   const total = queue.reduce((n, u) => n + u.bytes, 0) || 1;
   let done = 0;
+  const retried = new Set<WriteUnit>();
   while (queue.length > 0) {
     const group: WriteUnit[] = [];
     let est = 0;
@@ -276,6 +337,17 @@ export async function writeUnits(
     try {
       await syncOnce(ctx, counter);
     } catch (e) {
+      if (officeErrorCode(e) === "GeneralException" && !group.some((u) => u.once || retried.has(u))) {
+        // Large batches on the web fail as "internal error" (OfficeDev/office-js#1314,
+        // office-js-docs-reference#354), possibly after some of their writes landed. Grid writes
+        // are idempotent, so the batch goes once more, in halves; a second failure ends the run.
+        budget.halve();
+        budget.requestBytes = Math.max(1, Math.min(budget.requestBytes, Math.floor(est / 2)));
+        const parts = group.flatMap((u) => u.take?.(Math.floor(u.bytes / 2)) ?? [u]);
+        for (const p of parts) retried.add(p);
+        queue.unshift(...parts);
+        continue;
+      }
       // a refused request executed nothing, so the same units can go again in smaller batches
       if (!isPayloadError(e)) throw e;
       if (group.length === 1 && !(group[0].take && group[0].take(Math.floor(group[0].bytes / 2)))) throw e;
@@ -320,4 +392,9 @@ export function gridUnit(
 
 export function smallUnit(queue: () => void, bytes = OP_OVERHEAD_BYTES): WriteUnit {
   return { bytes, queue };
+}
+
+/** a unit that must never be sent twice (sheet add, delete, visibility) */
+export function onceUnit(queue: () => void, bytes = OP_OVERHEAD_BYTES): WriteUnit {
+  return { bytes, queue, once: true };
 }

@@ -1,5 +1,5 @@
 import type { Plan, WorkbookSnapshot } from "../core/types";
-import { HostError, type PaneSettings, type ProgressFn, type ScoringHost } from "../taskpane/host";
+import { HostError, type PaneSettings, type Phase, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { applyPlanInExcel } from "./applyPlan";
 import type { RunEnv } from "./sheetOps";
 import { LiveBudget, type SyncCounter, syncOnce } from "./blocks";
@@ -9,7 +9,7 @@ import { type Budget, DEFAULT_BUDGET } from "./limits";
 import { listSheets, readWorkbook } from "./readWorkbook";
 import { loadFrom, saveTo } from "./settingsStore";
 import { UNDO_SHEET } from "./undoRecord";
-import { readUndoHeader, undoInExcel } from "./undoRun";
+import { type UndoOptions, clearUndoParts, hasUndoRecord, undoInExcel } from "./undoRun";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -25,7 +25,12 @@ export interface ExcelHostOptions {
   budget?: Partial<Budget>;
   /** clock for the undo record's time stamp */
   now?: () => Date;
+  /** a context.sync unanswered after this many ms ends the run with a plain message; 0 = wait forever */
+  syncTimeoutMs?: number;
 }
+
+/** context.sync() has no timeout of its own (OfficeDev/office-js#6678) */
+export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
 
 export interface ExcelHost extends ScoringHost {
   readonly kind: "excel";
@@ -33,6 +38,8 @@ export interface ExcelHost extends ScoringHost {
   readonly lastSyncs: number;
   selectCell(sheet: string, cell: string): Promise<void>;
   missingFeatures(): Promise<string[]>;
+  clearUndoRecord(): Promise<void>;
+  recalculate(): Promise<void>;
 }
 
 interface OfficeGlobals {
@@ -51,9 +58,24 @@ function globals(opts: ExcelHostOptions): OfficeGlobals {
 
 function documentName(): string {
   const url = (globalThis as { Office?: typeof Office }).Office?.context?.document?.url;
+  return fileNameOf(url);
+}
+
+/**
+ * The file name at the end of a document URL or local path. A path such as
+ * C:\评估\100%完成.xlsx is not percent-encoded at all, and decodeURIComponent throws a
+ * URIError on its "%完"; only a name that decodes cleanly is decoded.
+ */
+export function fileNameOf(url: string | undefined | null): string {
   if (!url) return "当前工作簿";
-  const last = decodeURIComponent(url.split(/[\\/]/).pop() ?? "");
-  return last || "当前工作簿";
+  const last = url.split(/[\\/]/).pop() ?? "";
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // a literal "%" in a local path: the name is already plain text
+  }
+  return name || "当前工作簿";
 }
 
 /** The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit mode. */
@@ -61,11 +83,18 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
 
-  async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true): Promise<T> {
+  async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true, progress?: ProgressFn, phase: Phase = "read"): Promise<T> {
     const { run, isSetSupported } = globals(opts);
     const features: Features = detectFeatures(isSetSupported);
     if (needsBase && !features.base) throw new HostError("api-unsupported", MSG_API_UNSUPPORTED);
-    const counter: SyncCounter = { syncs: 0 };
+    const counter: SyncCounter = { syncs: 0, timeoutMs: opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS };
+    // a batch held for a while is, on hosts that queue batches during cell edit, most likely
+    // waiting for the user to leave the cell (excel-add-ins-delay-in-cell-edit); elsewhere the
+    // batch fails with InvalidOperationInCellEditMode and the pane says so instead
+    if (features.delayForCellEdit && progress) {
+      counter.onSlow = () => progress({ phase, waiting: "cell-edit" });
+      counter.onResumed = () => progress({ phase, waiting: null });
+    }
     // No mergeUndoGroup (ExcelApi 1.20): a grouped run throws UndoNotSupported as soon as it
     // calls an API without undo support, and a run uses three of them (Worksheet.visibility and
     // .position on Windows and Mac, Worksheet.delete everywhere). "撤销上次运行" is the undo.
@@ -87,20 +116,57 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot> {
       const source = opts.source?.() ?? documentName();
-      return runInExcel((env) => readWorkbook(env.ctx, source, env.features, env.budget, env.counter, (fraction) => progress?.({ phase: "read", fraction })));
+      return runInExcel(
+        (env) =>
+          readWorkbook(
+            env.ctx,
+            source,
+            env.features,
+            env.budget,
+            env.counter,
+            (fraction) => progress?.({ phase: "read", fraction }),
+            (notice, offer) => progress?.({ phase: "read", notice, ...(offer ? { offer } : {}) }),
+          ),
+        true,
+        progress,
+        "read",
+      );
     },
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {
       const at = (opts.now?.() ?? new Date()).toISOString();
-      return runInExcel((env) => applyPlanInExcel(env, plan, at, (fraction) => progress?.({ phase: "write", fraction })));
+      return runInExcel(
+        (env) =>
+          applyPlanInExcel(
+            env,
+            plan,
+            at,
+            (fraction) => progress?.({ phase: "write", fraction }),
+            (notice) => progress?.({ phase: "write", notice }),
+          ),
+        true,
+        progress,
+        "write",
+      );
     },
 
     canUndo(): Promise<boolean> {
-      return runInExcel(async (env) => (await readUndoHeader(env, false)).header !== null);
+      return runInExcel((env) => hasUndoRecord(env));
     },
 
-    undoLastRun(): Promise<void> {
-      return runInExcel((env) => undoInExcel(env));
+    clearUndoRecord(): Promise<void> {
+      return runInExcel((env) => clearUndoParts(env));
+    },
+
+    recalculate(): Promise<void> {
+      return runInExcel(async (env) => {
+        env.ctx.application.calculate("Recalculate");
+        await syncOnce(env.ctx, env.counter);
+      }, false);
+    },
+
+    undoLastRun(options?: UndoOptions): Promise<void> {
+      return runInExcel((env) => undoInExcel(env, options));
     },
 
     selectCell(sheet: string, cell: string): Promise<void> {

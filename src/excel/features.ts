@@ -5,6 +5,12 @@ export interface Features {
   conditionalFormats: boolean;
   dataValidation: boolean;
   mergedAreas: boolean;
+  /** RunOptions.delayForCellEdit queues a batch while a cell is edited (ExcelApi 1.11) */
+  delayForCellEdit: boolean;
+  /** Range.hasSpill (ExcelApi 1.12) */
+  spills: boolean;
+  /** Range.getTables (ExcelApi 1.9) */
+  tables: boolean;
 }
 
 export type SetCheck = (name: string, version: string) => boolean;
@@ -22,6 +28,9 @@ export function detectFeatures(isSetSupported: SetCheck): Features {
     conditionalFormats: has("1.6"),
     dataValidation: has("1.8"),
     mergedAreas: has("1.13"),
+    delayForCellEdit: has("1.11"),
+    spills: has("1.12"),
+    tables: has("1.9"),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
-import { parseAreas } from "./address";
-import { type BlockData, type LiveBudget, type ReadRequest, type SyncCounter, readBlocks, syncOnce } from "./blocks";
+import { type BlockData, type LiveBudget, type ReadRequest, type Rider, type SyncCounter, readBlocks, syncOnce } from "./blocks";
 import { isFormula, valueFromExcel } from "./cellText";
 import type { Features } from "./features";
+import { type MergeTarget, MergeReader } from "./mergedAreas";
 import { UNDO_SHEET } from "./undoRecord";
 
 export interface SheetInfo {
@@ -11,6 +11,8 @@ export interface SheetInfo {
   protected?: boolean;
   position: number;
 }
+
+export const MSG_MANUAL_CALC = "这个工作簿设为手动计算，读到的公式结果可能不是最新的：建议先重新计算再评分";
 
 /** the workbook's sheets (without the undo sheet unless asked), one sync */
 export async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter, withProtection: boolean): Promise<SheetInfo[]> {
@@ -42,8 +44,14 @@ export async function readWorkbook(
   budget: LiveBudget,
   counter: SyncCounter,
   progress?: (fraction: number) => void,
+  notice?: (text: string, offer?: "calculate") => void,
 ): Promise<WorkbookSnapshot> {
+  // calculation mode rides along with the sheet list: in manual mode the formula results read
+  // for scoring may be stale (Application.calculationMode, ExcelApi 1.1)
+  const app = ctx.application;
+  app.load("calculationMode");
   const list = (await listSheets(ctx, counter, false)).filter((s) => s.name !== UNDO_SHEET);
+  if (String(app.calculationMode) === "Manual") notice?.(MSG_MANUAL_CALC, "calculate");
   const proxies = new Map<string, Excel.Worksheet>();
   const sheetProxy = (name: string) => {
     let ws = proxies.get(name);
@@ -62,7 +70,7 @@ export async function readWorkbook(
 
   const snapshots: SheetSnapshot[] = list.map((s) => ({ name: s.name, ...(s.visibility !== "Visible" ? { hidden: true } : {}), values: [] }));
   const requests: ReadRequest[] = [];
-  const mergeTargets: { snap: SheetSnapshot; used: Excel.Range }[] = [];
+  const mergeTargets: MergeTarget[] = [];
   list.forEach((s, i) => {
     const u = used[i];
     if (u.isNullObject) return;
@@ -77,22 +85,24 @@ export async function readWorkbook(
       props: ["values", "formulas", "numberFormat"],
       sink: (row, data) => placeBlock(snap, row, columnIndex, data),
     });
-    if (features.mergedAreas) mergeTargets.push({ snap, used: u });
+    if (features.mergedAreas)
+      mergeTargets.push({
+        sheet: s.name,
+        ws: () => sheetProxy(s.name),
+        range: { r1: rowIndex, c1: columnIndex, r2: rowIndex + rowCount - 1, c2: columnIndex + columnCount - 1 },
+      });
   });
-  // merged areas ride along with the first data sync (queued again if that sync is retried)
-  const rider = () => {
-    const probes = mergeTargets.map(({ snap, used: u }) => {
-      const areas = sheetProxy(snap.name).getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, u.columnCount).getMergedAreasOrNullObject();
-      areas.load("address");
-      return { snap, areas };
-    });
-    return () => {
-      for (const p of probes) {
-        if (!p.areas.isNullObject && p.areas.address) p.snap.merges = parseAreas(p.areas.address);
-      }
-    };
-  };
-  await readBlocks(ctx, requests, budget, counter, mergeTargets.length > 0 ? rider : undefined, progress);
+  // merged areas ride along with the first data sync, in bands; if they sink it, the data goes
+  // again without them and the bands are asked on their own
+  const merges = new MergeReader(mergeTargets);
+  const rider: Rider = Object.assign(() => merges.queue(), { failed: (e: unknown) => merges.failed(e) });
+  await readBlocks(ctx, requests, budget, counter, merges.empty ? undefined : rider, progress);
+  await merges.finish(ctx, counter);
+  snapshots.forEach((snap) => {
+    const found = merges.found.get(snap.name);
+    if (found && found.length > 0) snap.merges = found;
+  });
+  for (const n of merges.notices()) notice?.(n);
   return { source, sheets: snapshots };
 }
 

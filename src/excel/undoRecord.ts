@@ -27,7 +27,7 @@ export interface UndoRecord {
   /** sheets the run found already there (an earlier run's output) and cleared: refilled on undo */
   reused: { sheet: string; block: PriorBlock | null }[];
   /** cells overwritten on sheets the run did not create */
-  cells: ({ sheet: string } & PriorBlock)[];
+  cells: ({ sheet: string } & PriorBlock & { wrote?: (string | null)[][] })[];
   /** fills (and boldness) before the run; color null = several colours (restored as no fill) */
   fills: { sheet: string; range: CellRange; color: string | null; bold: boolean | null }[];
   /** merges before the run inside each merged range; null = unknown (ExcelApi < 1.13) */
@@ -77,12 +77,12 @@ export function emptyRecord(at: string): UndoRecord {
 }
 
 /** split the record's JSON into cell-sized chunks, never between the halves of a surrogate pair */
-export function toChunks(record: UndoRecord): { header: UndoHeader; chunks: string[] } {
+export function toChunks(record: UndoRecord, size = CHUNK_CHARS): { header: UndoHeader; chunks: string[] } {
   const json = JSON.stringify(record);
   const chunks: string[] = [];
   let i = 0;
   while (i < json.length) {
-    let end = Math.min(json.length, i + CHUNK_CHARS);
+    let end = Math.min(json.length, i + size);
     const last = json.charCodeAt(end - 1);
     if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
     chunks.push(json.slice(i, end));
@@ -111,4 +111,20 @@ export function fromChunks(header: UndoHeader, chunks: unknown[]): UndoRecord | 
   } catch {
     return null;
   }
+}
+
+/**
+ * What a cell shows to a later read, reduced for comparison: its formula (case and spaces
+ * ignored, as Excel may store them its own way), else its value. Undo compares what the run wrote
+ * with what the cell holds now, to find the user's edits since.
+ */
+export function cellMark(value: CellValue, formula: string | null | undefined): string {
+  let text: string;
+  if (formula) text = `=${formula.replace(/\s+/g, "").toUpperCase()}`;
+  else if (value === null || value === "") return "";
+  else text = typeof value === "string" ? `s${value}` : `${typeof value}:${String(value)}`;
+  // a short hash (FNV-1a, 32 bits) keeps the record small; a collision only hides one edit
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }

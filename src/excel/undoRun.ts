@@ -1,59 +1,62 @@
 import type { CellRange } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { type RunEnv, clearSheet, columnRange, freeze, rangeProxy, restoreTarget } from "./sheetOps";
-import { type ReadRequest, type WriteUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
+import { isFormula, valueFromExcel } from "./cellText";
+import { columnLetters } from "../core/a1";
 import { cellWriteUnits } from "./cellWrites";
 import { protectedSheetError, protectedWorkbookError } from "./errors";
-import { type SheetInfo, findSheet, listSheets } from "./readWorkbook";
+import { type SheetInfo, findSheet } from "./readWorkbook";
 import { SheetProxies } from "./sheetProxies";
 import { NO_FILL } from "./style";
 import type { Features } from "./features";
-import { UNDO_SHEET, type UndoHeader, type UndoRecord, addedSheets, fromChunks, layers, parseHeader } from "./undoRecord";
+import { type UndoRecord, addedSheets, cellMark, layers } from "./undoRecord";
+import { type StoredRecord, deleteUnits, listParts, pickRecord, queueList, readParts } from "./undoStore";
 
 export const MSG_NOTHING_TO_UNDO = "没有可以撤销的运行（还没有运行过一键评分，或已经撤销过了）";
 
-/** two syncs: the sheet list, then the undo sheet's header cell */
-export async function readUndoHeader(
-  env: RunEnv,
-  withProtection: boolean,
-): Promise<{ list: SheetInfo[]; header: UndoHeader | null; structureLocked: boolean }> {
-  const list = await listSheets(env.ctx, env.counter, withProtection);
-  if (!findSheet(list, UNDO_SHEET)) return { list, header: null, structureLocked: false };
-  let structureLocked = false;
-  const header = await readHeaderCell(env, () => {
-    if (!withProtection) return () => undefined;
-    const structure = env.ctx.workbook.protection;
-    structure.load("protected");
-    return () => (structureLocked = structure.protected);
-  });
-  return { list, header, structureLocked };
+export interface UndoState {
+  list: SheetInfo[];
+  structureLocked: boolean;
+  /** every part in the undo namespaces, the record's and any leftovers */
+  parts: { id: string; ns: string }[];
+  found: StoredRecord | null;
 }
 
-/** one sync (with whatever `along` loads); the undo sheet must exist */
-export async function readHeaderCell(env: RunEnv, along?: () => () => void): Promise<UndoHeader | null> {
-  const a1 = env.ctx.workbook.worksheets.getItem(UNDO_SHEET).getRange("A1");
-  a1.load("values");
-  const collect = along?.();
-  await syncOnce(env.ctx, env.counter);
-  collect?.();
-  return parseHeader(a1.values[0]?.[0]);
+/** two syncs: the sheet list with protection and the undo parts, then the parts' XML */
+export async function readUndoState(env: RunEnv): Promise<UndoState> {
+  const { ctx, counter } = env;
+  const wsc = ctx.workbook.worksheets;
+  wsc.load("items/name,items/visibility,items/protection/protected");
+  const structure = ctx.workbook.protection;
+  structure.load("protected");
+  const parts = queueList(ctx);
+  await syncOnce(ctx, counter);
+  const list = wsc.items.map((ws, position) => ({ name: ws.name, visibility: String(ws.visibility), protected: ws.protection.protected, position }));
+  const ids = parts();
+  const found = ids.length > 0 ? pickRecord(await readParts(ctx, counter, ids)) : null;
+  return { list, structureLocked: structure.protected, parts: ids, found };
 }
 
-export async function readRecord(env: RunEnv, header: UndoHeader): Promise<UndoRecord | null> {
-  const chunks: unknown[] = new Array<unknown>(header.chunks);
-  const req: ReadRequest = {
-    sheet: () => env.ctx.workbook.worksheets.getItem(UNDO_SHEET),
-    row: 1,
-    col: 0,
-    rows: header.chunks,
-    cols: 1,
-    props: ["values"],
-    // record JSON is mostly ASCII with some CJK: two bytes a character is a fair upper guess
-    bytesPerCell: Math.ceil((header.chars / Math.max(1, header.chunks)) * 2) + 4,
-    sink: (row, data) => data.values?.forEach((line, r) => (chunks[row - 1 + r] = line[0])),
-  };
-  await readBlocks(env.ctx, [req], env.budget, env.counter);
-  return fromChunks(header, chunks);
+/**
+ * One sync: whether undo parts are there. A record is checked whole on undo; parts without a
+ * complete record (a run cut short before its header) count too, so that 撤销上次运行 removes them.
+ */
+export async function hasUndoRecord(env: RunEnv): Promise<boolean> {
+  return (await listParts(env.ctx, env.counter)).length > 0;
+}
+
+/** remove every undo part: the record holds copies of overwritten cells and travels with the file */
+export async function clearUndoParts(env: RunEnv): Promise<void> {
+  const ids = await listParts(env.ctx, env.counter);
+  if (ids.length === 0) return;
+  await writeUnits(
+    env.ctx,
+    deleteUnits(() => env.ctx, ids),
+    env.budget,
+    env.counter,
+    () => undefined,
+  );
 }
 
 /** every sheet a restore writes to (sheets it only deletes excluded) */
@@ -78,31 +81,103 @@ function layerSheets(rec: UndoRecord): string[] {
  * Put back what the last run overwrote, delete the sheets it added, then remove the undo sheet.
  * Like a run, it checks protection first and writes nothing if a sheet it must write is locked.
  */
-export async function undoInExcel(env: RunEnv): Promise<void> {
+export interface UndoOptions {
+  /** when cells the run wrote were edited since: keep the user's edits, or restore them anyway */
+  edited?: "keep" | "restore";
+}
+
+export interface EditedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/**
+ * Cells of the newest run that hold neither what it wrote nor what was there before it: the
+ * user's edits since. (A cell still holding its old content was not reached by a run cut short.)
+ */
+async function findEdits(env: RunEnv, rec: UndoRecord, exists: (name: string) => boolean): Promise<EditedCell[]> {
+  const edited: EditedCell[] = [];
+  const requests: ReadRequest[] = [];
+  for (const block of rec.cells) {
+    const wrote = block.wrote;
+    if (!wrote || !exists(block.sheet) || block.cells.length === 0) continue;
+    const cols = block.cells.reduce((w, line) => Math.max(w, line.length), 0);
+    if (cols === 0) continue;
+    requests.push({
+      sheet: () => env.ctx.workbook.worksheets.getItem(block.sheet),
+      row: block.row,
+      col: block.col,
+      rows: block.cells.length,
+      cols,
+      props: ["values", "formulas"],
+      sink: (row, data) =>
+        data.values?.forEach((line, r) =>
+          line.forEach((v, c) => {
+            const at = row - block.row + r;
+            const w = wrote[at]?.[c];
+            const prior = block.cells[at]?.[c];
+            if (w === null || w === undefined || !prior) return;
+            const f = data.formulas?.[r]?.[c];
+            const now = cellMark(valueFromExcel(v), isFormula(f, v) ? f : null);
+            if (now !== w && now !== cellMark(prior[0], prior[1])) edited.push({ sheet: block.sheet, row: at + block.row, col: c + block.col });
+          }),
+        ),
+    });
+  }
+  await readBlocks(env.ctx, requests, env.budget, env.counter);
+  return edited;
+}
+
+function editedMessage(edited: EditedCell[]): string {
+  const first = edited[0];
+  const where = `“${first.sheet}”${columnLetters(first.col)}${first.row + 1}`;
+  return `上次运行之后，您修改过 ${edited.length} 个由本工具写入的单元格（如 ${where}）。请选择：保留我的修改，或仍然恢复到运行之前`;
+}
+
+export async function undoInExcel(env: RunEnv, opts: UndoOptions = {}): Promise<void> {
   const { ctx, features } = env;
-  const { list, header, structureLocked } = await readUndoHeader(env, true);
-  if (!header) throw new HostError("nothing-to-undo", MSG_NOTHING_TO_UNDO);
-  const rec = await readRecord(env, header);
-  if (!rec) throw new HostError("nothing-to-undo", "上次运行的撤销记录不完整，无法撤销");
-  // deleting sheets (the undo sheet too) needs an unprotected workbook structure
-  if (structureLocked) throw protectedWorkbookError();
+  const { list, structureLocked, parts, found } = await readUndoState(env);
+  if (!found) {
+    if (parts.length === 0) throw new HostError("nothing-to-undo", MSG_NOTHING_TO_UNDO);
+    // leftovers of a run cut short before its record was complete: nothing of the plan was
+    // written after them (the record goes first), so removing them is the whole undo
+    await writeUnits(
+      ctx,
+      deleteUnits(() => ctx, parts),
+      env.budget,
+      env.counter,
+      () => undefined,
+    );
+    return;
+  }
+  const rec = found.record;
+  const exists = (name: string) => findSheet(list, name) !== undefined;
+  // deleting sheets needs an unprotected workbook structure
+  if (structureLocked && addedSheets(rec).some(exists)) throw protectedWorkbookError();
   for (const name of sheetsWritten(rec)) {
     const info = findSheet(list, name);
     if (info?.protected) throw protectedSheetError(info.name);
   }
-  const exists = (name: string) => findSheet(list, name) !== undefined;
+  const edited = await findEdits(env, rec, exists);
+  if (edited.length > 0 && !opts.edited) {
+    const first = edited[0];
+    throw new HostError("undo-edited", editedMessage(edited), `${first.sheet}!${columnLetters(first.col)}${first.row + 1}`);
+  }
+  if (edited.length > 0 && opts.edited === "keep") {
+    // the user's edits stay: those cells are left out of every layer's restore
+    const keep = new Set(edited.map((e) => `${e.sheet.toLowerCase()}!${e.row},${e.col}`));
+    for (const layer of layers(rec))
+      for (const block of layer.cells)
+        block.cells = block.cells.map((line, r) => line.map((p, c) => (keep.has(`${block.sheet.toLowerCase()}!${block.row + r},${block.col + c}`) ? null : p)));
+  }
   const sheets = new SheetProxies(ctx);
   const units: WriteUnit[] = [];
   for (const layer of layers(rec)) units.push(...layerUnits(layer, sheets, exists, features));
-  for (const name of addedSheets(rec)) if (exists(name)) units.push(smallUnit(() => sheets.get(name).delete()));
-  // Excel refuses to delete a very hidden sheet: make it merely hidden first
-  units.push(
-    smallUnit(() => {
-      const ws = sheets.get(UNDO_SHEET);
-      ws.visibility = "Hidden";
-      ws.delete();
-    }),
-  );
+  for (const name of addedSheets(rec)) if (exists(name)) units.push(onceUnit(() => sheets.get(name).delete()));
+  // the record goes last, so an undo cut short can be finished by undoing again
+  units.push(...deleteUnits(() => ctx, parts));
+  units.push(smallUnit(() => ctx.application.calculate("Recalculate")));
   await writeUnits(ctx, units, env.budget, env.counter, () => ctx.application.suspendApiCalculationUntilNextSync());
 }
 

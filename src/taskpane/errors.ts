@@ -1,5 +1,5 @@
 import { HostError } from "./host";
-import { translate, type Lang } from "./i18n";
+import { isMessageKey, translate, type Lang, type MessageKey } from "./i18n";
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -9,6 +9,8 @@ const CJK = /[\u3400-\u9fff]/;
  */
 export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof HostError) {
+    const problem = err.params?.problem;
+    if (problem && isMessageKey(`file.problem.${problem}`)) return translate(lang, `file.problem.${problem}` as MessageKey, err.params);
     if (lang === "zh" && err.message) return err.message;
     return translate(lang, `hostError.${err.code}`, { detail: err.detail ?? "" });
   }

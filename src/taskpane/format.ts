@@ -75,3 +75,26 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 export function cellRef(sheet: string, cell: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
+
+export type IndicatorStatus = "over" | "met" | "under" | "none";
+
+/** 超额 above 100 %, 达标 at it, 未达标 below, 无法计算 without a percentage. */
+export function indicatorStatus(fraction: number | null | undefined): IndicatorStatus {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "none";
+  // the percentage is shown with two decimals: 99.999 % reads as 100.00 % and is met
+  const shown = Math.round(fraction * 10000);
+  if (shown > 10000) return "over";
+  if (shown === 10000) return "met";
+  return "under";
+}
+
+/** 20 → "20.00": points and totals are read to two decimals, as the score sheet prints them */
+export function formatPoints(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  return n.toFixed(2);
+}
+
+/** 0.2 → "20%", 0.155 → "15.5%": weights as the settings write them */
+export function formatWeight(fraction: number): string {
+  return `${formatNumber(Math.round(fraction * 10000) / 100)}%`;
+}

@@ -11,6 +11,12 @@ export interface Progress {
   phase: Phase;
   /** 0..1 within the phase, when known */
   fraction?: number;
+  /** the host is held up: "cell-edit" = Excel waits for the user to leave a cell being edited */
+  waiting?: "cell-edit" | null;
+  /** something the user should know about this run that did not stop it (one sentence, plain Chinese) */
+  notice?: string;
+  /** what the pane may offer with the notice: "calculate" = recalculate(), then score again */
+  offer?: "calculate";
 }
 
 export type ProgressFn = (p: Progress) => void;
@@ -27,10 +33,17 @@ export class HostError extends Error {
       | "file-unreadable"
       | "too-large-for-page"
       | "nothing-to-undo"
+      | "timeout"
+      | "undo-edited"
       | "unknown",
     message: string,
     /** for sheet-protected: which sheet */
     readonly detail?: string,
+    /**
+     * for a file the page cannot take: which problem (a `file.problem.*` message) and its values,
+     * so the pane says it in either language
+     */
+    readonly params?: { problem: string } & Record<string, string | number>,
   ) {
     super(message);
     this.name = "HostError";
@@ -54,7 +67,12 @@ export interface ScoringHost {
   /** apply a plan; keeps what it overwrites so that undoLastRun can restore it exactly */
   applyPlan(plan: Plan, progress?: ProgressFn): Promise<void>;
   canUndo(): Promise<boolean>;
-  undoLastRun(): Promise<void>;
+  /** `edited`: what to do with cells the user changed since the run (asked through HostError "undo-edited") */
+  undoLastRun(options?: { edited?: "keep" | "restore" }): Promise<void>;
+  /** remove the undo record kept inside the workbook (copies of overwritten cells); Excel host only */
+  clearUndoRecord?(): Promise<void>;
+  /** recalculate the workbook (Excel in manual calculation mode); Excel host only */
+  recalculate?(): Promise<void>;
   /** select a cell in the workbook (Excel) — the file host shows a preview instead */
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** the file host: rows around a cell, for a preview where there is no grid */

@@ -18,8 +18,10 @@ const MESSAGES = {
   "run.phase.read": ["读取", "Reading"],
   "run.phase.analyse": ["分析", "Analysing"],
   "run.phase.write": ["写回", "Writing"],
+  "run.phase.write.file": ["生成结果文件", "Creating the result file"],
   "run.progress": ["正在{phase}…", "{phase}…"],
   "run.steps": ["读取 → 分析 → 写回", "Read → analyse → write"],
+  "run.steps.file": ["读取 → 分析 → 生成结果文件", "Read → analyse → create the result file"],
   "run.done": ["评分完成，结果已写回工作簿。", "Scoring finished; the results were written to the workbook."],
   "run.doneFile": ["评分完成，可以下载评估结果。", "Scoring finished; the scored workbook is ready to download."],
   "run.nothingToScore": [
@@ -30,6 +32,8 @@ const MESSAGES = {
 
   "undo.button": ["撤销上次运行", "Undo last run"],
   "undo.done": ["已撤销上次运行。", "The last run was undone."],
+  "clear.button": ["清除结果", "Clear results"],
+  "clear.done": ["已清除结果，所选文件未被修改。", "Results cleared; the chosen file was not changed."],
   "download.button": ["下载评估结果", "Download scored workbook"],
 
   "summary.title": ["评估结果", "Results"],
@@ -44,6 +48,8 @@ const MESSAGES = {
   "summary.restorations": ["套表还原", "Template restoration"],
   "summary.restoration": ["{source} → {output}（{rows} 行）", "{source} → {output} ({rows} rows)"],
   "summary.missingColumns": ["缺少列：{columns}", "Missing columns: {columns}"],
+  "summary.missingAdded": ["缺少列：{columns}（已添加）", "Missing columns: {columns} (added)"],
+  "list.separator": ["、", ", "],
   "summary.noMissingColumns": ["列齐全", "All columns present"],
 
   "findings.title": ["发现的问题（{count}）", "Findings ({count})"],
@@ -66,8 +72,14 @@ const MESSAGES = {
   "mapping.none": ["不对应", "Not mapped"],
   "mapping.weak": ["需确认", "Check"],
   "mapping.weakCount": ["{count} 个字段需确认", "{count} fields to check"],
+  "mapping.weakCountOne": ["1 个字段需确认", "1 field to check"],
   "mapping.allStrong": ["全部对应可信", "all matches are confident"],
-  "mapping.apply": ["应用", "Apply"],
+  "mapping.apply": ["应用并重新评分", "Apply and score again"],
+  "mapping.showAll": ["显示全部 {count} 项", "Show all {count}"],
+  "mapping.showWeak": ["只显示需确认的字段", "Show only fields to check"],
+  "mapping.added": ["已添加", "Added"],
+  "mapping.missing": ["缺少", "Missing"],
+  "mapping.addedHint": ["工作表缺少此列，已在末尾添加新列", "The sheet lacked this column; a new one was added at the end"],
   "mapping.changeFor": ["“{field}”对应的表头", "Source header for “{field}”"],
   "mapping.saved": ["已按新的列对应重新评分，并记住了这组对应。", "Scored again with the new mapping, and remembered it."],
   "method.exact": ["完全一致", "exact"],
@@ -139,14 +151,115 @@ const MESSAGES = {
   "hostError.too-large-for-page": ["文件较大，请使用命令行 shuangbai score", "The file is large; use the command line shuangbai score"],
   "hostError.nothing-to-undo": ["没有可以撤销的运行。", "There is no run to undo."],
   "hostError.unknown": ["出现意外错误，请重试。", "Something went wrong; try again."],
+  "hostError.timeout": [
+    "Excel 长时间没有响应，本次运行已停止；如已写入部分结果，可点“撤销上次运行”恢复。",
+    "Excel stopped answering, so the run was stopped; if some results were written, Undo last run restores the workbook.",
+  ],
+
+  // the Excel host in real Excel (issue 11): waiting, notices, undo record
+  "run.waitingCellEdit": ["正在等待您结束单元格编辑（按 Enter 或 Esc）", "Waiting for you to finish editing a cell (press Enter or Esc)"],
+  "run.notices": ["本次运行的提示", "Notes on this run"],
+  "run.calculateFirst": ["重新计算后再评分", "Recalculate, then score again"],
+  "undo.kept": [
+    "为了能“撤销上次运行”，本工作簿内保存了一份撤销记录（含被覆盖单元格的副本，可能有个人信息），它会随文件一起发送给他人。确认结果无误后可以清除。",
+    "To make Undo last run possible, this workbook keeps an undo record (copies of the cells the run overwrote, which may be personal data); it travels with the file. Clear it once you have checked the results.",
+  ],
+  "undo.excelUndo": [
+    "Excel 自带的撤销（Ctrl+Z）：支持的版本可逐步撤回本次写入，但一步只撤回一批，也不会删除新增的工作表；“撤销上次运行”一次恢复全部，它删除新增工作表后，Excel 的撤销历史会从那里清空。",
+    "Excel's own undo (Ctrl+Z) can take back this run's writes step by step where supported, one batch at a time, and never removes added sheets; Undo last run restores everything at once, and once it deletes the added sheets Excel's undo history starts afresh from there.",
+  ],
+  "undo.clear": ["清除撤销记录", "Clear undo record"],
+  "undo.keepEdits": ["保留我的修改", "Keep my edits"],
+  "undo.restoreAnyway": ["仍然恢复", "Restore anyway"],
+  "hostError.undo-edited": [
+    "上次运行之后，您修改过本工具写入的单元格（如 {detail}）：请选择保留您的修改，或仍然恢复。",
+    "Since the last run you edited cells it wrote (such as {detail}): keep your edits, or restore anyway.",
+  ],
+  "undo.cleared": ["已清除工作簿内的撤销记录。", "The undo record was removed from the workbook."],
   "features.missing": ["当前 Excel 不支持以下功能，运行时将跳过：{features}", "This Excel lacks these features, which will be skipped: {features}"],
 
-  "web.title": ["双百社工站评估助手（独立网页）", "Shuangbai station evaluation (standalone page)"],
-  "web.choose": ["选择 .xlsx 工作簿", "Choose an .xlsx workbook"],
-  "web.drop": ["或把文件拖到这里", "or drop it here"],
-  "web.file": ["当前文件：{name}（{size}）", "File: {name} ({size})"],
-  "web.notXlsx": ["请选择 .xlsx 格式的工作簿（.xls 请先在 Excel/WPS 中另存为 .xlsx）。", "Choose an .xlsx workbook (save .xls files as .xlsx first)."],
+  "web.title": ["双百社工站评估助手", "Shuangbai station evaluation"],
+  "web.choose": ["选择工作簿…", "Choose a workbook…"],
+  "web.drop": ["或把 .xlsx 文件拖到这里", "or drop an .xlsx file here"],
+  "web.change": ["更换", "Change"],
+  "web.changeLabel": ["更换工作簿（当前：{name}）", "Change the workbook (now: {name})"],
+  "web.limit": ["网页最多处理 {size} 的文件、{cells} 个有内容的单元格。", "The page handles files up to {size} and {cells} filled cells."],
   "web.privacy": ["文件只在本机浏览器中处理，不会上传到任何地方。", "The file is processed in this browser only and is never uploaded."],
+
+  // the pane at a glance (#12): result card, indicator status, findings list, settings view, page checks
+  "pane.announce.running": ["正在评分：{phase}", "Scoring: {phase}"],
+  "pane.announce.done": ["评分完成：总分 {total}，等级 {grade}，发现 {count} 个问题。", "Scoring finished: total {total}, grade {grade}, {count} findings."],
+  "pane.announce.doneNoScore": ["评分完成，发现 {count} 个问题。", "Scoring finished, {count} findings."],
+  "pane.busy": ["正在评分，请稍候", "Scoring, please wait"],
+  "card.title": ["总分与等级", "Total and grade"],
+  "card.gradeLabel": ["等级：{grade}", "Grade: {grade}"],
+  "card.outOf": ["满分 100", "out of 100"],
+  "card.bar": ["四方得分构成：{parts}", "Points by party: {parts}"],
+  "card.barPart": ["{name} {points}", "{name} {points}"],
+  "card.remainder": ["未得分 {points}", "not scored {points}"],
+  "card.points": ["{points} / {max} 分", "{points} / {max} pts"],
+  "card.scale100": ["{score} × 权重 {weight} = {points} 分", "{score} × weight {weight} = {points} pts"],
+  "card.noScoreParty": ["缺少分数", "no score"],
+  "card.modePoints": ["按分值计：总分为四方得分之和", "Points mode: the total is the sum of the four parties' points"],
+  "card.modeScale100": ["按百分制计：总分为各方得分 × 权重之和", "100-point mode: the total is Σ score × weight"],
+  "indicators.summary": ["{count} 项中 {done} 项达到 100%", "{done} of {count} at 100% or more"],
+  "indicators.unnamed": ["（未命名，{cell}）", "(unnamed, {cell})"],
+  "indicators.mark": ["100% 标记", "100% mark"],
+  "status.over": ["超额", "Exceeded"],
+  "status.met": ["达标", "Met"],
+  "status.under": ["未达标", "Below target"],
+  "status.none": ["无法计算", "Cannot compute"],
+  "grade.优秀": ["优秀", "Excellent"],
+  "grade.良好": ["良好", "Good"],
+  "grade.合格": ["合格", "Pass"],
+  "grade.不合格": ["不合格", "Fail"],
+  "findings.filter": ["按严重程度筛选", "Filter by severity"],
+  "findings.chip": ["{label} {count}", "{label} {count}"],
+  "findings.listHint": ["用上下方向键在问题之间移动，按 Enter 打开，Esc 关闭", "Arrow keys move between findings, Enter opens, Esc closes"],
+  "findings.rowLabel": ["{message}，{ref}", "{message}, {ref}"],
+  "findings.noneShown": ["所选严重程度下没有问题。", "No findings at the chosen severities."],
+  "findings.sectionCount": ["（{severity}，{count} 条）", " ({severity}, {count})"],
+  "findings.close": ["关闭预览", "Close preview"],
+  "severity.one.error": ["错误", "Error"],
+  "severity.one.warning": ["警告", "Warning"],
+  "severity.one.info": ["提示", "Note"],
+  "settings.open": ["设置", "Settings"],
+  "settings.close": ["关闭设置", "Close settings"],
+  "settings.apply": ["保存并应用", "Save and apply"],
+  "settings.cancel": ["取消", "Cancel"],
+  "settings.weightsBlock": [
+    "四方权重合计须为 100%（当前为 {sum}%），请在“设置”中修改后再评分。",
+    "The party weights must add up to 100% (now {sum}%); fix them in Settings before scoring.",
+  ],
+  "settings.weightsFix": ["修改权重", "Fix the weights"],
+  "settings.noSheets": ["请先选择工作簿或运行一次评分", "Choose a workbook or score once first"],
+  "file.problem.empty": ["“{name}”是空文件（0 字节），请选择填写好的工作簿。", "“{name}” is empty (0 bytes); choose a filled-in workbook."],
+  "file.problem.xls": [
+    "“{name}”是旧版 .xls 格式，网页只能读取 .xlsx。请在 Excel 中点“文件 → 另存为”，或在 WPS 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再选择新文件。",
+    "“{name}” is an old .xls file; the page reads .xlsx only. In Excel or WPS choose File → Save As, pick “Excel Workbook (*.xlsx)”, then choose the new file.",
+  ],
+  "file.problem.encrypted": [
+    "“{name}”设置了打开密码，网页无法读取。请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 / 文档加密）后另存，再选择新文件。",
+    "“{name}” has an open password, so the page cannot read it. Open it in Excel or WPS, remove the password (File → Info / Document encryption), save, and choose the saved file.",
+  ],
+  "file.problem.not-excel": ["“{name}”不是 Excel 工作簿，请选择扩展名为 .xlsx 的文件。", "“{name}” is not an Excel workbook; choose a file ending in .xlsx."],
+  "file.problem.corrupt": [
+    "“{name}”已损坏，无法读取。请在 Excel 或 WPS 中打开它并另存为 .xlsx，再选择新文件。",
+    "“{name}” is damaged and cannot be read. Open it in Excel or WPS, save it as .xlsx, then choose the new file.",
+  ],
+  "file.problem.too-big": [
+    "“{name}”有 {size}，超过网页能处理的 {limit}。通常是表里插了照片或附件：请另存一份，删除照片和不需要的工作表后再选择；或在 Excel 中用本加载项评分。",
+    "“{name}” is {size}, more than the {limit} the page handles. Usually pictures or attachments make it large: save a copy without pictures and unneeded sheets and choose that, or score it with the Excel add-in.",
+  ],
+  "file.problem.too-big-unpacked": [
+    "“{name}”里的内容太多，网页无法一次处理。通常是表里插了照片或附件：请另存一份，删除照片和不需要的工作表后再选择；或在 Excel 中用本加载项评分。",
+    "“{name}” holds more than the page can handle at once. Usually pictures or attachments make it large: save a copy without pictures and unneeded sheets and choose that, or score it with the Excel add-in.",
+  ],
+  "file.problem.too-many-cells": [
+    "工作簿中有 {cells} 个有内容的单元格，超过网页一次能处理的 {limit} 个。请把服务对象名单按年度或片区分成几个工作簿分别评分；或在 Excel 中用本加载项评分。",
+    "The workbook has {cells} filled cells, more than the {limit} the page handles at once. Split the roster by year or area into several workbooks and score each, or use the Excel add-in.",
+  ],
+  "file.size": ["{size}", "{size}"],
 
   "finding.full-width-digits": ["全角数字", "Full-width digits"],
   "finding.not-a-number": ["不是数量", "Not a quantity"],
@@ -185,6 +298,19 @@ const MESSAGES = {
   "finding.duplicate-person": ["重复登记", "Duplicate person"],
   "finding.missing-value": ["缺少必填内容", "Missing value"],
   "finding.invalid-date": ["日期无效", "Invalid date"],
+  // contract year and staffing (issue 10)
+  "finding.pacing-needs-contract": ["未知合同期", "Contract year unknown"],
+  "finding.staffing-no-contract": ["未知合同配备人数", "Contracted headcount unknown"],
+  "finding.staffing-no-months": ["未知考核月份", "Months to assess unknown"],
+  "finding.staffing-under": ["到岗不足", "Under-staffed"],
+  "finding.retention-below": ["稳岗率不足", "Retention below requirement"],
+  "finding.staffing-mix-mismatch": ["人员资质合计不符", "Qualification mix does not add up"],
+  "finding.staff-cert-missing": ["缺少持证情况", "Qualification missing"],
+  "finding.staff-cert-unknown": ["持证情况无法识别", "Qualification not recognised"],
+  "finding.staff-mark-unknown": ["到岗标记无法识别", "On-post mark not recognised"],
+  "finding.category-not-elderly": ["非老年人类别", "Not an elderly category"],
+  "finding.follow-up-overdue": ["跟进超期", "Follow-up overdue"],
+  "finding.follow-up-undated": ["跟进记录无日期", "Follow-up record undated"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -214,6 +340,16 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 /** Translate in the current language (set by the pane when the user switches). */
 export function t(key: MessageKey, params?: Params, lang: Lang = currentLang): string {
   return translate(lang, key, params);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in MESSAGES;
+}
+
+/** A grade in the UI's language; the workbook keeps the band's own name (what settings say). */
+export function gradeLabel(lang: Lang, grade: string): string {
+  const key = `grade.${grade.trim()}`;
+  return lang === "en" && isMessageKey(key) ? translate(lang, key) : grade;
 }
 
 export function findingTitle(lang: Lang, code: FindingCode): string {

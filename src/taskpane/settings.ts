@@ -121,3 +121,10 @@ export function weightsOf(options: EvaluateOptions): PartyWeights {
 export function bandsOf(options: EvaluateOptions): GradeBand[] {
   return options.gradeBands && options.gradeBands.length ? options.gradeBands : DEFAULT_BANDS;
 }
+
+/** The weights' sum in percent (two decimals) when it is not 100 %, else null: a run waits until it is. */
+export function weightsProblem(options: EvaluateOptions): number | null {
+  const w = weightsOf(options);
+  const sum = Math.round(PARTIES.reduce((acc, k) => acc + w[k] * 100, 0) * 100) / 100;
+  return Math.abs(sum - 100) < 1e-6 ? null : sum;
+}

@@ -2,10 +2,11 @@ import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "..
 import type { EvaluateFn } from "../taskpane/appTypes";
 import { HostError, type PaneSettings, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { sanitiseSettings } from "../taskpane/settings";
-import { PAGE_LIMITS, TOO_LARGE_MESSAGE, type PageLimits } from "./limits";
+import { PAGE_LIMITS, type PageLimits } from "./limits";
 import { previewAround } from "./preview";
 import type { WorkerPort } from "./protocol";
 import { WorkerClient } from "./workerClient";
+import { tooBig } from "./workerCore";
 
 export const SETTINGS_KEY = "shuangbai.settings.v1";
 
@@ -71,7 +72,7 @@ export function createFileHost(opts: FileHostOptions): FileHost {
   const open = (progress?: ProgressFn): Promise<WorkbookSnapshot> => {
     const f = file;
     if (!f) return Promise.reject(new HostError("file-unreadable", NEED_FILE));
-    if (f.size > limits.maxFileBytes) return Promise.reject(new HostError("too-large-for-page", TOO_LARGE_MESSAGE));
+    if (f.size > limits.maxFileBytes) return Promise.reject(tooBig(f.name, f.size, limits));
     if (!opened) {
       const attempt = (async () => {
         progress?.({ phase: "read", fraction: 0 });

@@ -23,7 +23,7 @@ export type WorkerResponse =
   /** the plan stays in the worker under planId (the evaluate request's id) */
   | { id: number; type: "evaluated"; result: Omit<EvaluateResult, "plan">; planId: number; planOps: number }
   | { id: number; type: "applied"; bytes: Uint8Array }
-  | { id: number; type: "error"; code: HostError["code"]; message: string };
+  | { id: number; type: "error"; code: HostError["code"]; message: string; params?: HostError["params"] };
 
 /** What the page needs of a Worker; tests connect a client and a handler without a real one. */
 export interface WorkerPort {

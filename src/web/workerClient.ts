@@ -58,7 +58,7 @@ export class WorkerClient {
       return;
     }
     this.pending.delete(msg.id);
-    if (msg.type === "error") p.reject(new HostError(msg.code, msg.message));
+    if (msg.type === "error") p.reject(new HostError(msg.code, msg.message, undefined, msg.params));
     else p.resolve(msg);
   }
 }

@@ -1,6 +1,6 @@
 import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
 import { HostError } from "../taskpane/host";
-import { TOO_LARGE_MESSAGE, type PageLimits } from "./limits";
+import { grouped, megabytes, type PageLimits } from "./limits";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 /** The file mode and the core, injected so this logic runs in tests without a Worker or a real file. */
@@ -23,14 +23,25 @@ export function countCells(snapshot: WorkbookSnapshot): number {
   return n;
 }
 
-/** The failure as the page shows it: the file mode's messages are already plain Chinese. */
-function describe(err: unknown): { code: HostError["code"]; message: string } {
-  const e = err as { name?: string; code?: string; message?: string } | null;
+/** Which plain-words problem an XlsxError is, as the pane's `file.problem.*` messages name them. */
+const XLSX_PROBLEM: Record<string, string> = {
+  "not-zip": "not-excel",
+  "not-xlsx": "not-excel",
+  encrypted: "encrypted",
+  corrupt: "corrupt",
+};
+
+/**
+ * The failure as the page shows it. A file it cannot read becomes a named problem, told in the
+ * pane's words in either language; the reader's own detail stays out of the UI (no "zip").
+ */
+function describe(err: unknown, name: string): { code: HostError["code"]; message: string; params?: HostError["params"] } {
+  const e = err as { name?: string; code?: string; message?: string; params?: HostError["params"] } | null;
   if (e && e.name === "XlsxError") {
-    if (e.code === "too-large") return { code: "too-large-for-page", message: TOO_LARGE_MESSAGE };
-    return { code: "file-unreadable", message: e.message ?? "无法读取这个文件。" };
+    if (e.code === "too-large") return { code: "too-large-for-page", message: "", params: { problem: "too-big-unpacked", name } };
+    return { code: "file-unreadable", message: "", params: { problem: XLSX_PROBLEM[e.code ?? ""] ?? "corrupt", name } };
   }
-  if (e && e.name === "HostError" && e.code) return { code: e.code as HostError["code"], message: e.message ?? "" };
+  if (e && e.name === "HostError" && e.code) return { code: e.code as HostError["code"], message: e.message ?? "", ...(e.params ? { params: e.params } : {}) };
   const first = (e?.message ?? String(err)).split("\n")[0].slice(0, 200);
   return { code: "unknown", message: first };
 }
@@ -41,10 +52,15 @@ function describe(err: unknown): { code: HostError["code"]; message: string } {
  * mode's applyPlan returns new bytes and leaves the package as it was, so the package parsed once
  * at open serves every run (parsing is the slow part on big files).
  */
+export function tooBig(name: string, size: number, limits: PageLimits): HostError {
+  return new HostError("too-large-for-page", "", undefined, { problem: "too-big", name, size: megabytes(size), limit: megabytes(limits.maxFileBytes) });
+}
+
 export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: PageLimits): (req: WorkerRequest) => void {
   let original: P | null = null;
   let snapshot: WorkbookSnapshot | null = null;
   let lastPlan: { id: number; plan: Plan } | null = null;
+  let fileName = "";
 
   return (req) => {
     try {
@@ -53,14 +69,17 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           original = null;
           snapshot = null;
           lastPlan = null;
+          fileName = req.name;
           const bytes = new Uint8Array(req.bytes);
-          if (bytes.byteLength > limits.maxFileBytes) throw new HostError("too-large-for-page", TOO_LARGE_MESSAGE);
+          if (bytes.byteLength > limits.maxFileBytes) throw tooBig(req.name, bytes.byteLength, limits);
           post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.1 } });
           const pkg = deps.openXlsx(bytes);
           post({ id: req.id, type: "progress", progress: { phase: "read", fraction: 0.5 } });
           const snap = deps.snapshotOf(pkg, req.name);
           const cells = countCells(snap);
-          if (cells > limits.maxCells) throw new HostError("too-large-for-page", TOO_LARGE_MESSAGE);
+          if (cells > limits.maxCells) {
+            throw new HostError("too-large-for-page", "", undefined, { problem: "too-many-cells", cells: grouped(cells), limit: grouped(limits.maxCells) });
+          }
           original = pkg;
           snapshot = snap;
           post({ id: req.id, type: "opened", snapshot: snap, cells });
@@ -90,7 +109,7 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
         }
       }
     } catch (err) {
-      post({ id: req.id, type: "error", ...describe(err) });
+      post({ id: req.id, type: "error", ...describe(err, fileName) });
     }
   };
 }

@@ -9,7 +9,11 @@ describe("evaluate on the seed workbook", () => {
   it("reports indicators, the score and the station by the report@1 names", () => {
     expect(report.schema).toBe("shuangbai/report@1");
     expect(report.station).toBe("广州市夏港街社工站");
-    expect(report.period).toEqual({ start: "2023-07-01", end: "2023-11-30" });
+    // the appendix title's range is the evaluation window; the seed workbook names no contract year
+    expect(report.window).toEqual({ start: "2023-07-01", end: "2023-11-30" });
+    expect(report.period).toBeNull();
+    expect(report.asOf).toBe("2023-11-30");
+    expect(report.findings.filter((f) => f.code === "pacing-needs-contract")).toHaveLength(1);
     expect(report.indicators).toHaveLength(14);
     expect(Object.keys(report.indicators[0]).sort()).toEqual(
       expect.arrayContaining([
@@ -54,11 +58,21 @@ describe("evaluate on the seed workbook", () => {
     expect(evaluate(seedWorkbook())).toEqual(evaluate(seedWorkbook()));
   });
 
-  it("paces indicators against the elapsed share when an as-of date is given", () => {
-    const r = evaluate(seedWorkbook(), { asOf: "2023-09-14" });
-    expect(r.report.asOf).toBe("2023-09-14");
+  it("paces indicators against the contract year at the window's end", () => {
+    const contract = { start: "2023-07-01", end: "2024-06-30" };
+    const r = evaluate(seedWorkbook(), { contract });
+    expect(r.report.period).toEqual(contract);
+    // 153 of the contract year's 366 days: 47.78 % (个案) is on pace
+    const share = 153 / 366;
+    expect(r.report.indicators.every((i) => i.percent === null || Math.abs((i.expectedPercent ?? 0) - share) < 1e-12)).toBe(true);
+    expect(r.report.findings.filter((f) => f.code === "behind-pace")).toEqual([]);
+    expect(r.report.findings.map((f) => f.code)).not.toContain("pacing-needs-contract");
+  });
+
+  it("flags only indicators below the expected share", () => {
+    // a window ending 2023-09-14 in a contract of 2023-07-01..2023-11-30: 76 of 153 days
+    const r = evaluate(seedWorkbook(), { contract: { start: "2023-07-01", end: "2023-11-30" }, window: { start: "2023-07-01", end: "2023-09-14" } });
     const behind = r.report.findings.filter((f) => f.code === "behind-pace").map((f) => f.cell);
-    // 76 of 153 days have passed: 47.78 % (个案) is behind, 50.00 % (小组) is not
     expect(behind).toContain("D5");
     expect(behind).not.toContain("D7");
   });

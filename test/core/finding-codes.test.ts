@@ -3,6 +3,27 @@ import { FINDING_CATALOGUE } from "../../src/core/findings";
 import type { EvaluateOptions, FindingCode, WorkbookSnapshot } from "../../src/core/types";
 import { AS_OF, driftedRoster } from "../fixtures/roster/drifted";
 import { seedWorkbook } from "../fixtures/seed";
+import { toSheetSnapshot } from "../support/generate-roster";
+import { seedStaffingSheet } from "../support/staffing-table";
+
+/** the seed's staffing table with one of each staffing slip */
+function staffingWithSlips() {
+  const sheet = toSheetSnapshot(seedStaffingSheet());
+  sheet.values[5][3] = null;
+  sheet.values[6][3] = "社工证";
+  sheet.values[7][4] = "请假";
+  return sheet;
+}
+
+function staffingByDatesWithoutPeriod() {
+  return {
+    name: "到岗",
+    values: [
+      ["姓名", "持证情况", "入职日期", "离职日期"],
+      ["甲", "中级社工师", 44000, null],
+    ],
+  };
+}
 
 /** Every code in the catalogue is produced by some input, through the public entry point. */
 function rosterWithBadDate() {
@@ -14,7 +35,11 @@ function rosterWithBadDate() {
 }
 
 const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
-  ["the seed workbook", seedWorkbook(), { asOf: "2023-09-14" }],
+  ["the seed workbook", seedWorkbook(), {}],
+  ["the seed workbook, paced", seedWorkbook(), { contract: { start: "2023-07-01", end: "2023-11-30" }, window: { start: "2023-07-01", end: "2023-09-14" } }],
+  ["a staffing table with slips", { source: "到岗.xlsx", sheets: [staffingWithSlips()] }, { staff: { all: 25, certified: 20 } }],
+  ["a staffing table without a contract line", { source: "到岗.xlsx", sheets: [toSheetSnapshot(seedStaffingSheet({ contractLine: false }))] }, {}],
+  ["a staffing table by dates without a period", { source: "到岗.xlsx", sheets: [staffingByDatesWithoutPeriod()] }, {}],
   [
     "a row table with every slip",
     {
@@ -70,6 +95,29 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
       sheets: [rosterWithBadDate(), { name: "服务对象家庭信息汇总表（省“双百工程”套表）", values: [["别人的表"]] }],
     },
     { asOf: AS_OF, manualMapping: { 备注: "已删除的列" } },
+  ],
+  [
+    "a roster with a bare 重残 under 60, and an elderly row last visited months ago",
+    {
+      source: "台账.xlsx",
+      sheets: [
+        {
+          name: "台账",
+          values: [
+            ["序号", "姓名", "性别", "年龄", "村（居）", "联系电话", "服务对象类别"],
+            [1, "对象", "男", 45, "青年社区", "13800138000", "重残"],
+          ],
+        },
+        {
+          name: "跟进",
+          values: [
+            ["序号", "姓名", "性别", "年龄", "村（居）", "联系电话", "服务对象类别", "跟进记录"],
+            [1, "对象", "女", 80, "青年社区", "13800138000", "独居老人", "2023.8.1 电访"],
+          ],
+        },
+      ],
+    },
+    { asOf: "2023-11-30" },
   ],
   ["a workbook with nothing in it", { source: "空.xlsx", sheets: [{ name: "Sheet1", values: [["标题"]] }] }, {}],
 ];

@@ -226,6 +226,54 @@
     return null;
   }
 
+  // Workbook.customXmlParts, where the add-in keeps its undo record (ExcelApi 1.5)
+  var parts = [];
+  var nextPart = 1;
+  function partProxy(p) {
+    return loadable({
+      id: p.id,
+      namespaceUri: p.ns,
+      getXml: function () {
+        return { value: p.xml };
+      },
+      setXml: function (xml) {
+        p.xml = xml;
+      },
+      delete: function () {
+        var i = parts.indexOf(p);
+        if (i < 0) throw new Error("ItemNotFound: " + p.id);
+        parts.splice(i, 1);
+      },
+    });
+  }
+  function customXmlParts() {
+    return {
+      add: function (xml) {
+        var m = /xmlns\s*=\s*"([^"]*)"/.exec(xml);
+        var p = { id: "{part-" + nextPart++ + "}", ns: m ? m[1] : "", xml: xml };
+        parts.push(p);
+        return partProxy(p);
+      },
+      getItem: function (id) {
+        for (var i = 0; i < parts.length; i++) if (parts[i].id === id) return partProxy(parts[i]);
+        throw new Error("ItemNotFound: " + id);
+      },
+      getByNamespace: function (ns) {
+        var scoped = loadable({});
+        Object.defineProperty(scoped, "items", {
+          get: function () {
+            return parts
+              .filter(function (p) {
+                return p.ns === ns;
+              })
+              .map(partProxy);
+          },
+        });
+        return scoped;
+      },
+    };
+  }
+
   function makeContext() {
     var worksheets = loadable({
       getItem: function (name) {
@@ -267,8 +315,9 @@
         },
         properties: loadable({ title: "" }),
         protection: loadable({ protected: false }),
+        customXmlParts: customXmlParts(),
       }),
-      application: loadable({ suspendApiCalculationUntilNextSync: function () {} }),
+      application: loadable({ calculationMode: "Automatic", suspendApiCalculationUntilNextSync: function () {}, calculate: function () {} }),
       trackedObjects: { add: function () {}, remove: function () {} },
       runtime: loadable({ enableEvents: true }),
       sync: function () {
@@ -280,7 +329,7 @@
 
   var settings = {};
   var info = { host: "Excel", platform: "PC" };
-  window.__officeStandIn = { book: book, syncs: 0 };
+  window.__officeStandIn = { book: book, syncs: 0, customXmlParts: parts };
   window.Office = {
     HostType: { Excel: "Excel", Word: "Word" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },

@@ -365,7 +365,10 @@ function loadSuites() {
     INSTALL_SOFFICE,
     getPageDownload: () => pageDownload,
   };
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .sort()) {
     require(path.join(dir, file)).register(ctx);
   }
 }

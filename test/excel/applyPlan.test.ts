@@ -1,5 +1,6 @@
 import { createExcelHost } from "../../src/excel";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
+import { CHUNK_NS, HEADER_NS } from "../../src/excel/undoStore";
 import { IND, RESTORED, ROSTER, smallPlan, smallWorkbook } from "./plans";
 
 describe("applyPlan", () => {
@@ -18,8 +19,10 @@ describe("applyPlan", () => {
     ]);
     expect(fx.sheet(IND).widths.get(0)).toBe(108.75);
 
-    // the restored sheet sits right after the roster, with its tab colour
-    expect(fx.sheets.map((s) => s.name)).toEqual([IND, ROSTER, RESTORED, "说明", "__shuangbai_undo"]);
+    // the restored sheet is added at the end, with its tab colour: placing it after the roster
+    // would set Worksheet.position, which clears the user's Ctrl+Z history on Windows and Mac
+    expect(fx.sheets.map((s) => s.name)).toEqual([IND, ROSTER, "说明", RESTORED]);
+    expect(fx.undoStackCleared).toEqual([]);
     const out = fx.sheet(RESTORED);
     expect(out.tabColor).toBe("#0F6CBD");
     expect(fx.cell(RESTORED, "A1")).toEqual({ v: "省模板花名册" });
@@ -33,8 +36,8 @@ describe("applyPlan", () => {
     expect(out.widths.get(2)).toBe(119.25);
     expect(out.validations).toEqual([{ range: { r1: 2, c1: 3, r2: 4, c2: 3 }, rule: { list: { inCellDropDown: true, source: "男,女" } } }]);
 
-    // the undo record is very hidden; the roster is untouched
-    expect(fx.sheet("__shuangbai_undo").visibility).toBe("VeryHidden");
+    // the undo record is kept in custom XML parts, not on a sheet; the roster is untouched
+    expect(fx.customXmlParts.map((p) => p.ns).sort()).toEqual([CHUNK_NS, HEADER_NS]);
     expect(fx.cell(ROSTER, "B2")).toEqual({ v: "440103199001011234", nf: "@" });
     expect(fx.calcSuspensions).toBeGreaterThanOrEqual(1);
     // one read sync (list, protection and prior state together) and one write sync

@@ -1,5 +1,6 @@
 import { createExcelHost } from "../../src/excel";
 import { HostError } from "../../src/taskpane/host";
+import { CHUNK_NS, HEADER_NS, PART_CHARS } from "../../src/excel/undoStore";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { IND, RESTORED, ROSTER, smallPlan, smallWorkbook, visibleDump } from "./plans";
 
@@ -48,7 +49,9 @@ describe("undo of the last run", () => {
     await host.applyPlan(smallPlan());
     expect(visibleDump(fx)).toEqual(once);
     expect(fx.sheets.filter((s) => s.name === RESTORED)).toHaveLength(1);
-    expect(fx.sheets.filter((s) => s.name === "__shuangbai_undo")).toHaveLength(1);
+    // one record (stacking the first run's inside it); the first run's parts are gone
+    expect(fx.customXmlParts.filter((p) => p.ns === HEADER_NS)).toHaveLength(1);
+    expect(new Set(fx.customXmlParts.map((p) => /run="([^"]+)"/.exec(p.xml)?.[1])).size).toBe(1);
     expect(fx.sheet(IND).conditionalFormats).toHaveLength(2);
     await host.undoLastRun();
     expect(fx.dump()).toEqual(original);
@@ -94,19 +97,22 @@ describe("undo of the last run", () => {
     expect(fx.dump()).toEqual(after);
   });
 
-  it("a large undo record is split into cells under Excel's 32,767-character limit", async () => {
+  it("a large undo record is split into custom XML parts of at most 150,000 characters, each under 1 MB", async () => {
     const fx = new FakeExcel();
     fx.addSheet("大表");
-    for (let r = 0; r < 3000; r++) fx.setCell("大表", `A${r + 1}`, { v: `第${r}行的一段较长的说明文字，用来撑大撤销记录` });
+    for (let r = 0; r < 12_000; r++) fx.setCell("大表", `A${r + 1}`, { v: `第${r}行的一段较长的说明文字，用来撑大撤销记录` });
     const before = fx.dump();
     const host = createExcelHost(fakeHostOptions(fx));
-    await host.applyPlan([{ kind: "cells", sheet: "大表", row: 0, col: 0, cells: Array.from({ length: 3000 }, () => [{ value: "新" }]), purpose: "findings" }]);
-    const undo = fx.sheet("__shuangbai_undo");
-    const lengths = [...undo.cells.values()].map((c) => String(c.v ?? "").length);
-    expect(lengths.length).toBeGreaterThan(2);
-    expect(Math.max(...lengths)).toBeLessThan(32_767);
+    await host.applyPlan([
+      { kind: "cells", sheet: "大表", row: 0, col: 0, cells: Array.from({ length: 12_000 }, () => [{ value: "新" }]), purpose: "findings" },
+    ]);
+    const chunks = fx.customXmlParts.filter((p) => p.ns === CHUNK_NS);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Math.max(...chunks.map((p) => p.xml.length))).toBeLessThan(PART_CHARS * 1.1);
+    expect(Math.max(...chunks.map((p) => Buffer.byteLength(p.xml, "utf8")))).toBeLessThan(1_000_000);
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
+    expect(fx.customXmlParts).toEqual([]);
   });
 });
 

@@ -52,6 +52,10 @@ export interface FakeSheet {
   validations: { range: CellRange; rule: unknown }[];
   widths: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
+  /** Excel tables (ListObjects) on the sheet, header row included */
+  tables?: { name: string; range: CellRange }[];
+  /** dynamic array formulas and the range each spills into (anchor = top-left) */
+  spills?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -74,6 +78,15 @@ export interface FakeOptions {
   nullValuesAboveLimit?: boolean;
   /** document url, for the source name */
   url?: string;
+  /**
+   * A sync whose request is above this many bytes fails with GeneralException part-way through,
+   * the operations before the failing point applied: large batches on the web have failed as
+   * "internal error" (github.com/OfficeDev/office-js/issues/1314,
+   * github.com/OfficeDev/office-js-docs-reference/issues/354).
+   */
+  generalExceptionAboveBytes?: number;
+  /** which Excel: some APIs clear the user's undo stack only on Windows and Mac; default "windows" */
+  platform?: "windows" | "mac" | "web";
 }
 
 const MAX_ROWS = 1_048_576;
@@ -152,6 +165,19 @@ function intersects(a: CellRange, b: CellRange): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
+/** the cells of `a` outside `b`, as up to four rectangles (above, below, left, right) */
+function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!intersects(a, b)) return [a];
+  const out: CellRange[] = [];
+  if (a.r1 < b.r1) out.push({ r1: a.r1, c1: a.c1, r2: b.r1 - 1, c2: a.c2 });
+  if (a.r2 > b.r2) out.push({ r1: b.r2 + 1, c1: a.c1, r2: a.r2, c2: a.c2 });
+  const r1 = Math.max(a.r1, b.r1);
+  const r2 = Math.min(a.r2, b.r2);
+  if (a.c1 < b.c1) out.push({ r1, c1: a.c1, r2, c2: b.c1 - 1 });
+  if (a.c2 > b.c2) out.push({ r1, c1: b.c2 + 1, r2, c2: a.c2 });
+  return out;
+}
+
 function inside(r: number, c: number, x: CellRange): boolean {
   return r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2;
 }
@@ -183,7 +209,8 @@ type Delivery = { bytes: unknown; deliver(): void };
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
-  readonly options: Required<Omit<FakeOptions, "maxRequestBytes" | "maxResponseBytes" | "maxReadCells">> & FakeOptions;
+  readonly options: Required<Omit<FakeOptions, "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform">> &
+    FakeOptions;
   syncs = 0;
   readonly requests: FakeRequestLog[] = [];
   readonly runOptions: unknown[] = [];
@@ -198,6 +225,37 @@ export class FakeExcel {
   active: { sheet: string; selection: string } | null = null;
   /** 审阅 → 保护工作簿: no sheets can be added, deleted, moved or hidden */
   structureProtected = false;
+  /**
+   * The user is editing a cell. A batch of a run with delayForCellEdit waits until endCellEdit();
+   * without it (or below ExcelApi 1.11) the batch fails with InvalidOperationInCellEditMode
+   * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   */
+  cellEditing = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** the next sync never answers (github.com/OfficeDev/office-js/issues/6678) */
+  hangNextSync = false;
+  /** fail sync number `at` (1-based, counted by `syncs`) part-way: `afterOps` operations run first */
+  failAt: { at: number; code: string; afterOps?: number } | null = null;
+  /** Workbook.customXmlParts (ExcelApi 1.5): parts kept in the file, outside every sheet */
+  readonly customXmlParts: { id: string; ns: string; xml: string }[] = [];
+  private nextPartId = 1;
+  /**
+   * APIs called that clear the user's Ctrl+Z history from that point: "If you call an unsupported
+   * API in your add-in, the user's undo stack is cleared starting from that API call"
+   * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities: Worksheet.delete
+   * everywhere; Worksheet.visibility and Worksheet.position on Windows and Mac).
+   */
+  readonly undoStackCleared: string[] = [];
+  /**
+   * Application.calculationMode (ExcelApi 1.1; "a runtime property … not persisted in the
+   * workbook"); in "Manual" the formula results an add-in reads may be stale.
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /**
+   * Application.calculate(type) calls, in order. After suspendApiCalculationUntilNextSync "it is
+   * the developer's responsibility to re-calc" (learn.microsoft.com/javascript/api/excel/excel.application).
+   */
+  readonly calculations: string[] = [];
   /** formula → value a cell last showed with it, so a restored formula shows its old value */
   private readonly calcMemo = new Map<string, string | number | boolean | undefined>();
 
@@ -299,6 +357,7 @@ export class FakeExcel {
       validations: s.validations.map((v) => ({ ...v, range: formatAddress(v.range) })),
       widths: Object.fromEntries([...s.widths.entries()].sort(([a], [b]) => a - b)),
       freeze: s.freeze,
+      ...(s.tables?.length ? { tables: s.tables.map((t) => ({ name: t.name, range: formatAddress(t.range) })) } : {}),
     }));
   }
 
@@ -308,6 +367,29 @@ export class FakeExcel {
 
   get maxResponseBytes(): number {
     return this.requests.reduce((m, r) => Math.max(m, r.responseBytes), 0);
+  }
+
+  _clearsUndo(api: string, everywhere: boolean): void {
+    if (everywhere || (this.options.platform ?? "windows") !== "web") this.undoStackCleared.push(api);
+  }
+
+  _addPart(xml: string): { id: string; ns: string; xml: string } {
+    const ns = /xmlns\s*=\s*"([^"]*)"/.exec(xml)?.[1] ?? "";
+    const part = { id: `{${String(this.nextPartId++).padStart(8, "0")}-0000-0000-0000-000000000000}`, ns, xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
+
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const w = this.cellEditWaiters;
+    this.cellEditWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** resolves when the user leaves cell-edit mode */
+  _waitForCellEdit(): Promise<void> {
+    return new Promise((resolve) => this.cellEditWaiters.push(resolve));
   }
 
   resetCounters(): void {
@@ -331,7 +413,8 @@ export class FakeExcel {
   readonly run = async <T>(optionsOrBatch: unknown, maybeBatch?: (ctx: never) => Promise<T>): Promise<T> => {
     const batch = (typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch) as (ctx: FakeContext) => Promise<T>;
     this.runOptions.push(typeof optionsOrBatch === "function" ? {} : optionsOrBatch);
-    const ctx = new FakeContext(this, Boolean((optionsOrBatch as { mergeUndoGroup?: boolean } | null)?.mergeUndoGroup));
+    const o = (typeof optionsOrBatch === "function" ? {} : optionsOrBatch) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean } | null;
+    const ctx = new FakeContext(this, Boolean(o?.mergeUndoGroup), Boolean(o?.delayForCellEdit) && this.supports("1.11"));
     const out = await batch(ctx);
     if (ctx.pendingCount > 0) await ctx.sync();
     return out;
@@ -397,6 +480,29 @@ export class FakeExcel {
     } else throw new FakeOfficeError("InvalidArgument", `cannot write ${typeof x}`);
     if (cell.v === "") delete cell.v;
     sheet.cells.set(k, cell);
+    this.afterEntry(sheet, r, c, cell);
+  }
+
+  /**
+   * What entering content does around the cell. Table AutoCorrect applies to API writes too
+   * (github.com/OfficeDev/office-js/issues/6745): an entry right of a table's last column or right
+   * below its last row grows the table. An entry inside a spill range blocks the dynamic array,
+   * whose anchor then shows #SPILL! (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hasspill-member).
+   */
+  private afterEntry(sheet: FakeSheet, r: number, c: number, cell: FakeCell): void {
+    if (cell.v === undefined && cell.f === undefined) return;
+    for (const t of sheet.tables ?? []) {
+      if (c === t.range.c2 + 1 && r >= t.range.r1 && r <= t.range.r2) t.range = { ...t.range, c2: c };
+      else if (r === t.range.r2 + 1 && c >= t.range.c1 && c <= t.range.c2) t.range = { ...t.range, r2: r };
+    }
+    for (const sp of sheet.spills ?? []) {
+      if (!inside(r, c, sp)) continue;
+      if (r === sp.r1 && c === sp.c1) sheet.spills = (sheet.spills ?? []).filter((x) => x !== sp);
+      else {
+        const k = key(sp.r1, sp.c1);
+        sheet.cells.set(k, { ...(sheet.cells.get(k) ?? {}), v: "#SPILL!" });
+      }
+    }
   }
 
   readCell(sheet: FakeSheet, r: number, c: number): FakeCell {
@@ -409,7 +515,7 @@ export class FakeExcel {
 
 class FakeContext {
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: FakeApplication;
   private pending: QueuedOp[] = [];
   private deliveries: Delivery[] = [];
   private nextId = 1;
@@ -418,11 +524,11 @@ class FakeContext {
     readonly fx: FakeExcel,
     /** Excel.run({ mergeUndoGroup: true }): APIs without undo support throw UndoNotSupported */
     readonly undoGrouped = false,
+    /** Excel.run({ delayForCellEdit: true }) on a host that has it */
+    readonly delayForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbookProxy(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => this.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.fx.calcSuspensions++),
-    };
+    this.application = new FakeApplication(this);
   }
 
   get pendingCount(): number {
@@ -455,14 +561,36 @@ class FakeContext {
       log.error = code;
       throw new FakeOfficeError(code, code);
     };
+    if (fx.hangNextSync) {
+      fx.hangNextSync = false;
+      await new Promise<never>(() => undefined);
+    }
+    if (fx.cellEditing) {
+      if (!this.delayForCellEdit) fail("InvalidOperationInCellEditMode");
+      await fx._waitForCellEdit();
+    }
     if (fx.failNextSync) {
       const code = fx.failNextSync;
       fx.failNextSync = null;
       fail(code);
     }
     if (fx.options.maxRequestBytes !== undefined && log.requestBytes > fx.options.maxRequestBytes) fail("RequestPayloadSizeLimitExceeded");
+    // where this batch breaks part-way: an injected failure, or a batch too large for the web
+    let breakAt = Infinity;
+    let breakCode = "";
+    if (fx.failAt && fx.failAt.at === fx.syncs) {
+      breakAt = fx.failAt.afterOps ?? Math.floor(ops.length / 2);
+      breakCode = fx.failAt.code;
+    } else if (fx.options.generalExceptionAboveBytes !== undefined && log.requestBytes > fx.options.generalExceptionAboveBytes) {
+      let bytes = 0;
+      breakAt = ops.findIndex((o) => (bytes += utf8(JSON.stringify(o.json))) > (fx.options.generalExceptionAboveBytes as number));
+      breakCode = "GeneralException";
+    }
     try {
-      for (const op of ops) op.run();
+      ops.forEach((op, i) => {
+        if (i === breakAt) throw new FakeOfficeError(breakCode, "There was an internal error while processing the request.");
+        op.run();
+      });
     } catch (e) {
       log.error = e instanceof FakeOfficeError ? e.code : String(e);
       throw e;
@@ -473,6 +601,32 @@ class FakeContext {
     if (fx.options.maxResponseBytes !== undefined && log.responseBytes > fx.options.maxResponseBytes) fail("ResponsePayloadSizeLimitExceeded");
     for (const d of deliveries) d.deliver();
     log.ok = true;
+  }
+}
+
+class FakeApplication {
+  private loaded: string | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue({ call: "suspendApiCalculationUntilNextSync" }, () => void this.ctx.fx.calcSuspensions++);
+  }
+  calculate(type: string): void {
+    this.ctx.queue({ call: "application/calculate", args: [type] }, () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
+      this.ctx.fx.calculations.push(type);
+    });
+  }
+  load(props: string): this {
+    if (props !== "calculationMode") throw new Error(`fake: application.load(${props}) not modelled`);
+    this.ctx.queue({ load: "application/calculationMode" }, () => {
+      const mode = this.ctx.fx.calculationMode;
+      this.ctx.deliver({ bytes: mode, deliver: () => void (this.loaded = mode) });
+    });
+    return this;
+  }
+  get calculationMode(): string {
+    if (this.loaded === undefined) throw new Error("PropertyNotLoaded: calculationMode");
+    return this.loaded;
   }
 }
 
@@ -580,9 +734,99 @@ abstract class FakeProxy<T> {
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly protection: FakeWorkbookProtection;
-  constructor(ctx: FakeContext) {
+  private readonly parts: FakeCustomXmlParts;
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
+    this.parts = new FakeCustomXmlParts(ctx);
+  }
+  get customXmlParts(): FakeCustomXmlParts {
+    this.ctx.fx.requireApi("1.5", "customXmlParts");
+    return this.parts;
+  }
+}
+
+// -- custom XML parts (ExcelApi 1.5; learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection)
+
+type FakePart = { id: string; ns: string; xml: string };
+
+class FakeCustomXmlPart extends FakeProxy<FakePart> {
+  protected readProp(t: FakePart, prop: string): unknown {
+    if (prop === "id") return t.id;
+    if (prop === "namespaceUri") return t.ns;
+    throw new Error(`fake: CustomXmlPart.${prop} not modelled`);
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  getXml(): { value: string } {
+    let value: string | undefined;
+    let ready = false;
+    this.ctx.queue({ id: this._id, call: "getXml" }, () => {
+      const xml = this.t().xml;
+      this.ctx.deliver({ bytes: xml, deliver: () => ((value = xml), (ready = true)) });
+    });
+    return {
+      get value(): string {
+        if (!ready) throw new Error("PropertyNotLoaded: ClientResult.value is not available before context.sync()");
+        return value as string;
+      },
+    };
+  }
+  setXml(xml: string): void {
+    this.call("setXml", [xml], (t) => void (t.xml = xml));
+  }
+  delete(): void {
+    this.call("delete", [], (t) => {
+      const list = this.fx.customXmlParts;
+      const i = list.indexOf(t);
+      if (i < 0) throw new FakeOfficeError("ItemNotFound", "the custom XML part was deleted");
+      list.splice(i, 1);
+    });
+  }
+}
+
+class FakeCustomXmlParts {
+  constructor(private readonly ctx: FakeContext) {}
+  add(xml: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, { json: { call: "customXmlParts/add", args: [xml] }, resolve: () => this.ctx.fx._addPart(xml) });
+  }
+  getItem(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, {
+      json: { call: "customXmlParts/getItem", args: [id] },
+      resolve: () => {
+        const p = this.ctx.fx.customXmlParts.find((x) => x.id === id);
+        if (!p) throw new FakeOfficeError("ItemNotFound", `no custom XML part ${id}`);
+        return p;
+      },
+    });
+  }
+  getByNamespace(ns: string): FakeScopedParts {
+    return new FakeScopedParts(this.ctx, ns);
+  }
+}
+
+class FakeScopedParts extends FakeProxy<FakePart[]> {
+  constructor(
+    ctx: FakeContext,
+    private readonly ns: string,
+  ) {
+    super(ctx, { target: null });
+  }
+  protected readProp(): unknown {
+    throw new Error("fake: load items/… on a custom XML part collection");
+  }
+  get items(): FakeCustomXmlPart[] {
+    return this.get<FakeCustomXmlPart[]>("items");
+  }
+  override _markLoaded(paths: string[]): void {
+    const sub = paths.map((p) => {
+      if (!p.startsWith("items/")) throw new Error(`fake: unsupported collection load ${p}`);
+      return p.slice("items/".length);
+    });
+    const items = this.fx.customXmlParts.filter((p) => p.ns === this.ns).map((p) => new FakeCustomXmlPart(this.ctx, { target: p }));
+    for (const it of items) it._markLoaded(sub);
+    this.ctx.deliver({ bytes: null, deliver: () => void this._loaded.set("items", items) });
   }
 }
 
@@ -705,6 +949,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   set visibility(v: string) {
     this.set("visibility", v, (s) => {
       this.noUndo("Worksheet.visibility");
+      this.fx._clearsUndo("Worksheet.visibility", false);
       guardStructure(this.fx);
       if (v === "Visible" || v === "Hidden" || v === "VeryHidden") s.visibility = v;
       else throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
@@ -716,6 +961,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   set position(p: number) {
     this.set("position", p, (s) => {
       this.noUndo("Worksheet.position");
+      this.fx._clearsUndo("Worksheet.position", false);
       guardStructure(this.fx);
       const list = this.fx.sheets;
       list.splice(list.indexOf(s), 1);
@@ -775,6 +1021,13 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     });
   }
 
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => {
+      const s = this._sheetOrNull();
+      return s ? { sheet: s, list: s.tables ?? [] } : null;
+    });
+  }
+
   activate(): void {
     this.call("activate", [], (s) => {
       this.fx.active = { sheet: s.name, selection: this.fx.active?.sheet === s.name ? this.fx.active.selection : "A1" };
@@ -784,12 +1037,50 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   delete(): void {
     this.call("delete", [], (s) => {
       this.noUndo("Worksheet.delete");
+      this.fx._clearsUndo("Worksheet.delete", true);
       guardStructure(this.fx);
       if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "a very hidden sheet cannot be deleted");
       const visible = this.fx.sheets.filter((x) => x.visibility === "Visible" && x !== s);
       if (visible.length === 0) throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
       this.fx.sheets.splice(this.fx.sheets.indexOf(s), 1);
     });
+  }
+}
+
+// -- tables (ExcelApi 1.1; Range.getTables 1.9)
+
+type FakeTable = { name: string; range: CellRange };
+
+class FakeTableCollection extends FakeProxy<{ sheet: FakeSheet; list: FakeTable[] }> {
+  constructor(ctx: FakeContext, resolve: () => { sheet: FakeSheet; list: FakeTable[] } | null) {
+    super(ctx, { json: { call: "tables" }, resolve });
+  }
+  protected readProp(): unknown {
+    throw new Error("fake: load items/… on a table collection");
+  }
+  get items(): { name: string }[] {
+    return this.get<{ name: string }[]>("items");
+  }
+  override _markLoaded(paths: string[]): void {
+    if (!paths.every((p) => p === "items/name")) throw new Error(`fake: table collection load ${paths.join(",")} not modelled`);
+    const names = (this._target?.list ?? []).map((t) => ({ name: t.name }));
+    this.ctx.deliver({ bytes: names, deliver: () => void this._loaded.set("items", names) });
+  }
+  getItem(name: string): { getRange(): FakeRange } {
+    return {
+      getRange: () =>
+        new FakeRange(this.ctx, {
+          json: { call: "tables/getItem/getRange", args: [name] },
+          resolve: () => {
+            const target = this.t();
+            const table =
+              target.list.find((x) => x.name.toLowerCase() === name.toLowerCase()) ??
+              (target.sheet.tables ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+            if (!table) throw new FakeOfficeError("ItemNotFound", `no table ${name}`);
+            return { sheet: target.sheet, rect: { ...table.range } };
+          },
+        }),
+    };
   }
 }
 
@@ -937,6 +1228,13 @@ class FakeRange extends FakeProxy<RangeTarget> {
         return cellGrid((c) => (c.v === undefined ? "" : typeof c.v === "boolean" ? (c.v ? "TRUE" : "FALSE") : String(c.v)));
       case "address":
         return `${sheetPrefix(t.sheet.name)}!${formatAddress(t.rect)}`;
+      case "hasSpill": {
+        this.fx.requireApi("1.12", "hasSpill");
+        const spills = t.sheet.spills ?? [];
+        let inSpill = 0;
+        for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (spills.some((sp) => inside(r, c, sp))) inSpill++;
+        return inSpill === 0 ? false : inSpill === cellsIn(t) ? true : null;
+      }
       case "rowIndex":
         return t.rect.r1;
       case "columnIndex":
@@ -996,6 +1294,9 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
   get address(): string {
     return this.get("address");
+  }
+  get hasSpill(): boolean | null {
+    return this.get("hasSpill");
   }
   get rowIndex(): number {
     return this.get("rowIndex");
@@ -1068,6 +1369,20 @@ class FakeRange extends FakeProxy<RangeTarget> {
     });
   }
 
+  /** tables intersecting the range (or inside it), ExcelApi 1.9 */
+  getTables(fullyContained = false): FakeTableCollection {
+    this.fx.requireApi("1.9", "getTables");
+    return new FakeTableCollection(this.ctx, () => {
+      const t = this.t();
+      return {
+        sheet: t.sheet,
+        list: (t.sheet.tables ?? []).filter((x) =>
+          fullyContained ? inside(x.range.r1, x.range.c1, t.rect) && inside(x.range.r2, x.range.c2, t.rect) : intersects(x.range, t.rect),
+        ),
+      };
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.fx.requireApi("1.13", "getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.ctx, {
@@ -1075,7 +1390,12 @@ class FakeRange extends FakeProxy<RangeTarget> {
       resolve: () => {
         const t = this.t();
         // like Excel: only merges whose top-left cell lies in the range are found
+        // (github.com/OfficeDev/office-js/issues/1590)
         const found = t.sheet.merges.filter((m) => inside(m.r1, m.c1, t.rect));
+        // "If more than 512 merged areas are in the range, the API will fail to return the result"
+        // (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
+        // the whole sync fails, as a second simulator reproduced (issue 11)
+        if (found.length > 512) throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
         return found.length ? { sheet: t.sheet, areas: found } : null;
       },
     });
@@ -1237,8 +1557,26 @@ class FakeConditionalFormats {
     this.ctx.queue({ id: this.range._id, call: "conditionalFormats/clearAll" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersects(cf.range, t.rect));
+      // "Clears all conditional formats active on the current specified range": a rule reaching
+      // beyond the range keeps the cells outside it (learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection)
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtract(cf.range, t.rect).map((range) => ({ ...cf, range })));
     });
+  }
+  /** rules active on any cell of the range (ExcelApi 1.6) */
+  getCount(): { value: number } {
+    this.ctx.fx.requireApi("1.6", "conditionalFormats");
+    let value: number | undefined;
+    this.ctx.queue({ id: this.range._id, call: "conditionalFormats/getCount" }, () => {
+      const t = this.range._t();
+      const n = t.sheet.conditionalFormats.filter((cf) => intersects(cf.range, t.rect)).length;
+      this.ctx.deliver({ bytes: n, deliver: () => void (value = n) });
+    });
+    return {
+      get value(): number {
+        if (value === undefined) throw new Error("PropertyNotLoaded: ClientResult.value is not available before context.sync()");
+        return value;
+      },
+    };
   }
   add(type: string): { cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: unknown } } {
     this.ctx.fx.requireApi("1.6", "conditionalFormats");
@@ -1294,7 +1632,9 @@ class FakeDataValidation {
     this.ctx.queue({ id: this.range._id, call: "dataValidation/clear" }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.range, t.rect));
+      // clearing affects only the cells of this range; a rule's other cells keep it
+      // (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation)
+      t.sheet.validations = t.sheet.validations.flatMap((v) => subtract(v.range, t.rect).map((range) => ({ ...v, range })));
     });
   }
   get rule(): unknown {

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/components/App";
 import { HostError, type PaneSettings } from "../../src/taskpane/host";
 import type { WorkbookSnapshot } from "../../src/core/types";
-import { fakeEvaluate, fakeTemplates, memoryHost, PERSONAL_VALUES, SNAPSHOT } from "./support/fakes";
+import { fakeEvaluate, fakeTemplates, memoryHost, PERSONAL_VALUES, sampleReport, SNAPSHOT } from "./support/fakes";
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -33,14 +33,18 @@ describe("App: one-click scoring", () => {
 
     fireEvent.click(runButton());
     expect(await screen.findByRole("progressbar", { name: "正在读取…" })).toBeTruthy();
-    expect(runButton()).toHaveProperty("disabled", true);
+    // busy, but still focusable: a disabled button would drop keyboard focus to the body
+    expect(runButton().getAttribute("aria-disabled")).toBe("true");
+    expect(runButton()).toHaveProperty("disabled", false);
+    expect(screen.getByRole("status").textContent).toBe("正在评分：读取");
 
     await act(async () => read.resolve(SNAPSHOT));
     const badge = await screen.findByText("良好");
     expect(badge.getAttribute("aria-label")).toBe("等级：良好");
     expect(screen.getByTestId("total").textContent).toBe("85.60");
     expect(screen.queryByRole("progressbar", { name: /正在/ })).toBeNull();
-    expect(runButton()).toHaveProperty("disabled", false);
+    expect(runButton().getAttribute("aria-disabled")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("评分完成：总分 85.60，等级 良好，发现 4 个问题。");
 
     // indicators: percent with two decimals and completed/target with the unit
     expect(screen.getByText("185.50%")).toBeTruthy();
@@ -48,13 +52,16 @@ describe("App: one-click scoring", () => {
     expect(screen.getByText("30.00%")).toBeTruthy();
     // restoration with its missing column
     expect(screen.getByText("名单 → 名单（套表）（1 行）")).toBeTruthy();
-    expect(screen.getByText("缺少列：联系方式")).toBeTruthy();
-    // findings grouped by severity, then by code, with counts
+    expect(screen.getByText("缺少列：联系方式（已添加）")).toBeTruthy();
+    expect(screen.getByTestId("indicator-summary").textContent).toBe("2 项中 1 项达到 100%");
+    expect(screen.getByText("超额")).toBeTruthy();
+    expect(screen.getByText("未达标")).toBeTruthy();
+    // findings: one section per code with a count, severity chips with counts
     expect(screen.getByText("发现的问题（4）")).toBeTruthy();
-    expect(screen.getByText("错误（1）")).toBeTruthy();
-    expect(screen.getByText("警告（2）")).toBeTruthy();
-    expect(screen.getByText("电话号码无效（2）")).toBeTruthy();
-    expect(screen.getByText("提示（1）")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "错误 1" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "警告 2" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "提示 1" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^电话号码无效.*（警告，2 条）$/ })).toBeTruthy();
 
     expect(evaluate).toHaveBeenCalledTimes(1);
     expect(evaluate.mock.calls[0][0]).toBe(SNAPSHOT);
@@ -106,6 +113,13 @@ describe("App: mapping review", () => {
     await scoreOnce();
 
     const review = screen.getByRole("region", { name: "列对应核对：名单" });
+    // collapsed behind its badge until opened
+    expect(within(review).queryByRole("table")).toBeNull();
+    expect(within(review).getByText("2 个字段需确认")).toBeTruthy();
+    fireEvent.click(within(review).getByRole("button", { name: /列对应核对：名单/ }));
+    // only the fields that need a look: the weak match and the missing (added) column
+    expect(within(review).getAllByRole("row")).toHaveLength(3);
+    expect(within(review).getByText("已添加")).toBeTruthy();
     const weakRows = review.querySelectorAll("tr[data-weak]");
     expect(weakRows).toHaveLength(1);
     expect(within(weakRows[0] as HTMLElement).getByText("身份证号码")).toBeTruthy();
@@ -114,7 +128,7 @@ describe("App: mapping review", () => {
     const select = within(review).getByRole("combobox", { name: "“联系方式”对应的表头" }) as HTMLSelectElement;
     expect(select.value).not.toBe("联系电话");
     fireEvent.change(select, { target: { value: "联系电话" } });
-    fireEvent.click(within(review).getByRole("button", { name: "应用" }));
+    fireEvent.click(within(review).getByRole("button", { name: "应用并重新评分" }));
 
     await waitFor(() => expect(evaluate).toHaveBeenCalledTimes(2));
     expect(evaluate.mock.calls[1][1].manualMapping).toEqual({ 姓名: "姓名", 身份证号码: "身份证号", 联系方式: "联系电话" });
@@ -126,53 +140,97 @@ describe("App: mapping review", () => {
   });
 });
 
+const openSettings = () => fireEvent.click(screen.getByRole("button", { name: "设置" }));
+
 describe("App: settings", () => {
-  test("settings are saved through the host without any cell value", async () => {
+  test("settings are a draft until 保存并应用, then applied and saved together without any cell value", async () => {
     const host = memoryHost("excel");
-    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
     await scoreOnce();
 
-    fireEvent.click(screen.getByRole("button", { name: "选项" }));
+    openSettings();
+    expect(document.activeElement?.textContent).toBe("设置");
     fireEvent.click(screen.getByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
-    fireEvent.click(screen.getByRole("button", { name: "四方权重（%）" }));
     fireEvent.change(screen.getByRole("spinbutton", { name: "第三方" }), { target: { value: "50" } });
+    // 95 %: the message sits at the weights, and nothing can be saved
     expect(screen.getByText("权重合计应为 100%，当前为 95%。")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "合同期与评估日期" }));
+    expect(screen.getByRole("spinbutton", { name: "第三方" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("button", { name: "保存并应用" })).toHaveProperty("disabled", true);
+    fireEvent.change(screen.getByRole("spinbutton", { name: "购买方" }), { target: { value: "25" } });
     fireEvent.change(screen.getByLabelText("评估日期"), { target: { value: "2026-06-30" } });
+    expect(host.saved).toHaveLength(0);
 
-    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    fireEvent.click(screen.getByRole("button", { name: "保存并应用" }));
     await screen.findByText("设置已保存（不含任何单元格内容）。");
     const saved = host.saved[host.saved.length - 1];
     expect(saved.options.liveFormulas).toBe(false);
     expect(saved.options.weights?.["third-party"]).toBeCloseTo(0.5);
+    expect(saved.options.weights?.buyer).toBeCloseTo(0.25);
     expect(saved.options.asOf).toBe("2026-06-30");
     const json = JSON.stringify(saved);
     for (const v of PERSONAL_VALUES) expect(json).not.toContain(v);
     expect(json).not.toContain("371");
+    // back on the main view, focus returns to the settings button
+    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("设置"));
 
     // the next run uses the settings
     fireEvent.click(runButton());
     await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(evaluate.mock.calls[1][1]).toMatchObject({ liveFormulas: false, asOf: "2026-06-30" });
   });
 
-  test("stored settings are loaded, and a template is captured from a chosen sheet", async () => {
+  test("取消 drops the draft", async () => {
     const host = memoryHost("excel");
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    openSettings();
+    fireEvent.click(screen.getByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
+    fireEvent.click(screen.getByRole("button", { name: "取消" }));
+    await scoreOnce();
+    expect(evaluate.mock.calls[0][1].liveFormulas).toBe(true);
+    expect(host.saved).toHaveLength(0);
+  });
+
+  test("stored weights that do not add up to 100 % block the run with a way to fix them", async () => {
+    const host = memoryHost("excel");
+    host.stored = { options: { weights: { buyer: 0.2, supervisor: 0.1, "supervision-centre": 0.15, "third-party": 0.7 } }, savedMappings: [] };
+    const evaluate = fakeEvaluate();
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    expect(await screen.findByText("四方权重合计须为 100%（当前为 115%），请在“设置”中修改后再评分。")).toBeTruthy();
+    expect(runButton().getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(runButton());
+    expect(evaluate).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "修改权重" }));
+    expect(screen.getByText("权重合计应为 100%，当前为 115%。")).toBeTruthy();
+  });
+
+  test("stored settings are loaded; a template is captured from one of the user's sheets, defaulting to the roster", async () => {
+    const host = memoryHost("excel", {
+      ...SNAPSHOT,
+      sheets: [...SNAPSHOT.sheets, { name: "名单（套表）", values: [] }, { name: "评估发现", values: [] }],
+    });
     const stored: PaneSettings = { options: { liveFormulas: false }, savedMappings: [] };
     host.stored = stored;
     const templates = fakeTemplates();
     const evaluate = fakeEvaluate();
     render(<App host={host} evaluate={evaluate} templates={templates} />);
-    fireEvent.click(screen.getByRole("button", { name: "套表模板" }));
+    await scoreOnce();
+    openSettings();
     const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" })) as HTMLSelectElement;
-    await waitFor(() => expect(sheetSelect.options).toHaveLength(2));
-    fireEvent.change(sheetSelect, { target: { value: "名单" } });
+    // the tool's own output sheets are not offered; the roster the run found comes first
+    await waitFor(() => expect([...sheetSelect.options].map((o) => o.value)).toEqual(["指标", "名单"]));
+    expect(sheetSelect.value).toBe("名单");
     fireEvent.click(screen.getByRole("button", { name: "捕获" }));
     await screen.findByText("已从“名单”捕获模板。");
     expect(templates.capture.mock.calls[0][0].name).toBe("名单");
     expect(screen.getByText("当前模板：从名单捕获")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "保存并应用" }));
+    await screen.findByText("设置已保存（不含任何单元格内容）。");
 
-    await scoreOnce();
-    const options = evaluate.mock.calls[0][1];
+    fireEvent.click(runButton());
+    await waitFor(() => expect(evaluate).toHaveBeenCalledTimes(2));
+    const options = evaluate.mock.calls[1][1];
     expect(options.liveFormulas).toBe(false);
     expect(options.template?.id).toBe("captured-名单");
   });
@@ -180,7 +238,7 @@ describe("App: settings", () => {
   test("an imported template that fails validation shows its Chinese message", async () => {
     const host = memoryHost("excel");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
-    fireEvent.click(screen.getByRole("button", { name: "套表模板" }));
+    openSettings();
     const input = screen.getByLabelText("导入模板 JSON", { selector: "input" });
     const file = new File([JSON.stringify({ name: "无 id" })], "t.json", { type: "application/json" });
     fireEvent.change(input, { target: { files: [file] } });
@@ -197,7 +255,7 @@ describe("App: undo", () => {
     await scoreOnce();
     await waitFor(() => expect(undo).toHaveProperty("disabled", false));
     fireEvent.click(undo);
-    await screen.findByText("已撤销上次运行。");
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("已撤销上次运行。"));
     expect(host.undoLastRun).toHaveBeenCalledTimes(1);
     expect(screen.queryByText("良好")).toBeNull();
     await waitFor(() => expect(undo).toHaveProperty("disabled", true));
@@ -256,12 +314,34 @@ describe("App: language", () => {
     expect(evaluate.mock.calls[0][1].lang).toBe("en");
   });
 
-  test("switching the language in settings relabels the pane and is saved", async () => {
+  test("switching the language relabels the pane, re-renders findings from code and parameters, and sets <html lang>", async () => {
     const host = memoryHost("excel");
-    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
-    fireEvent.click(screen.getByRole("button", { name: "语言" }));
+    const report = sampleReport();
+    report.findings = [
+      {
+        code: "invalid-phone",
+        severity: "warning",
+        sheet: "名单",
+        cell: "C2",
+        message: "联系电话 138****5678 不是有效的手机或固话号码",
+        params: { masked: "138****5678" },
+      },
+    ];
+    report.scores[0].grade = "优秀";
+    const evaluate = fakeEvaluate({ report });
+    render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
+    fireEvent.click(runButton());
+    await screen.findByText("联系电话 138****5678 不是有效的手机或固话号码");
+    expect(document.documentElement.lang).toBe("zh-CN");
+    openSettings();
     fireEvent.change(screen.getByRole("combobox", { name: "语言" }), { target: { value: "en" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存并应用" }));
     expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
+    expect(screen.getByText("The phone 138****5678 is neither a valid mobile nor a landline number")).toBeTruthy();
+    // the grade in the UI's language; the workbook keeps what the bands say
+    expect(screen.getByText("Excellent")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("en");
+    expect(evaluate).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(host.saved[host.saved.length - 1]?.language).toBe("en"));
   });
 

@@ -7,12 +7,17 @@ import { WebApp } from "../../src/web/WebApp";
 import { fakeTemplates, sampleReport, SNAPSHOT } from "../taskpane/support/fakes";
 import { fakeDeps, fakePort } from "./support/fakeWorker";
 
+const ZIP_HEAD = [0x50, 0x4b, 0x03, 0x04];
+
 function xlsxFile(name: string, bytes: number[]): File {
   const file = new File([Uint8Array.from(bytes)], name);
-  // jsdom's File lacks arrayBuffer() in some versions; the host only needs that.
+  // jsdom's File lacks arrayBuffer() in some versions; the host and the pick-time check need only that.
   Object.defineProperty(file, "arrayBuffer", { value: async () => Uint8Array.from(bytes).buffer });
+  Object.defineProperty(file, "slice", { value: (a: number, b: number) => xlsxFile(name, bytes.slice(a, b)) });
   return file;
 }
+
+const chooser = () => screen.getByLabelText("选择工作簿…", { selector: "input" });
 
 function setup() {
   const deps = fakeDeps(SNAPSHOT, () => ({ report: sampleReport(), plan: [{ kind: "addSheet", sheet: "名单（套表）" }] }));
@@ -27,8 +32,11 @@ test("pick a workbook, score it in the worker, download the result", async () =>
   const run = screen.getByRole("button", { name: "一键评分" });
   expect(run).toHaveProperty("disabled", true);
 
-  fireEvent.change(screen.getByLabelText(/选择 \.xlsx 工作簿/), { target: { files: [xlsxFile("站点.xlsx", [80, 75])] } });
-  expect(await screen.findByText("当前文件：站点.xlsx（2 B）")).toBeTruthy();
+  fireEvent.change(chooser(), { target: { files: [xlsxFile("站点.xlsx", ZIP_HEAD)] } });
+  const chip = await screen.findByTestId("file-chip");
+  expect(chip.textContent).toContain("站点.xlsx");
+  expect(chip.textContent).toContain("4 B");
+  expect(screen.getByRole("button", { name: "更换工作簿（当前：站点.xlsx）" })).toBeTruthy();
   await waitFor(() => expect(run).toHaveProperty("disabled", false));
 
   fireEvent.click(run);
@@ -39,32 +47,42 @@ test("pick a workbook, score it in the worker, download the result", async () =>
   fireEvent.click(screen.getByRole("button", { name: /^下载/ }));
   await waitFor(() => expect(saveFile).toHaveBeenCalled());
   expect(saveFile.mock.calls[0][0]).toBe("站点-评估结果.xlsx");
-  expect([...saveFile.mock.calls[0][1]]).toEqual([80, 75, 1]);
+  expect([...saveFile.mock.calls[0][1]]).toEqual([...ZIP_HEAD, 1]);
 
   // another file clears the previous results
-  fireEvent.change(screen.getByLabelText(/选择 \.xlsx 工作簿/), { target: { files: [xlsxFile("别的.xlsx", [80])] } });
+  fireEvent.change(chooser(), { target: { files: [xlsxFile("别的.xlsx", ZIP_HEAD)] } });
   await waitFor(() => expect(screen.queryByText("良好")).toBeNull());
   expect(screen.queryByRole("button", { name: /^下载/ })).toBeNull();
 });
 
-test("a file that is not .xlsx is refused with a plain message", async () => {
+test.each([
+  ["空文件.xlsx", [], "是空文件（0 字节）"],
+  ["改名.xlsx", [0x68, 0x65, 0x6c, 0x6c, 0x6f], "不是 Excel 工作簿"],
+  ["旧.xls", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "另存为"],
+  ["加密.xlsx", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "打开密码"],
+  ["说明.txt", [0x68, 0x69], "不是 Excel 工作簿"],
+])("%s is refused on pick, in plain words, with the run button disabled", async (name, bytes, words) => {
   setup();
-  fireEvent.change(screen.getByLabelText(/选择 \.xlsx 工作簿/), { target: { files: [xlsxFile("旧.xls", [1])] } });
-  expect((await screen.findByRole("alert")).textContent).toContain("请选择 .xlsx 格式的工作簿");
+  fireEvent.change(chooser(), { target: { files: [xlsxFile(name, bytes)] } });
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toContain(words);
+  expect(alert.textContent).not.toMatch(/zip/i);
   expect(screen.getByRole("button", { name: "一键评分" })).toHaveProperty("disabled", true);
 });
 
 test("a file dropped on the zone is taken like a picked one", async () => {
   setup();
-  fireEvent.drop(screen.getByTestId("drop-zone"), { dataTransfer: { files: [xlsxFile("拖入.xlsx", [80])] } });
-  expect(await screen.findByText(/当前文件：拖入\.xlsx/)).toBeTruthy();
+  fireEvent.drop(screen.getByTestId("drop-zone"), { dataTransfer: { files: [xlsxFile("拖入.xlsx", ZIP_HEAD)] } });
+  expect((await screen.findByTestId("file-chip")).textContent).toContain("拖入.xlsx");
 });
 
-test("an unreadable workbook shows the file mode's message", async () => {
+test("a workbook that passes the pick-time check but cannot be read says so in plain words", async () => {
   setup();
-  fireEvent.change(screen.getByLabelText(/选择 \.xlsx 工作簿/), { target: { files: [xlsxFile("坏.xlsx", [0])] } });
+  fireEvent.change(chooser(), { target: { files: [xlsxFile("坏.xlsx", [...ZIP_HEAD, 0xee])] } });
   const run = screen.getByRole("button", { name: "一键评分" });
   await waitFor(() => expect(run).toHaveProperty("disabled", false));
   fireEvent.click(run);
-  expect((await screen.findByRole("alert")).textContent).toContain("文件不是有效的 .xlsx 工作簿");
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toContain("“坏.xlsx”已损坏，无法读取。请在 Excel 或 WPS 中打开它并另存为 .xlsx");
+  expect(alert.textContent).not.toMatch(/zip/i);
 });

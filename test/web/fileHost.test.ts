@@ -1,5 +1,6 @@
 import type { EvaluateResult, Plan, WorkbookSnapshot } from "../../src/core/types";
 import { HostError } from "../../src/taskpane/host";
+import { errorMessage } from "../../src/taskpane/errors";
 import { createFileHost, outputName, SETTINGS_KEY } from "../../src/web/fileHost";
 import { PAGE_LIMITS } from "../../src/web/limits";
 import { countCells } from "../../src/web/workerCore";
@@ -110,12 +111,15 @@ describe("file host over the worker protocol", () => {
     expect(req && req.type === "evaluate" && req.snapshot).toEqual(other);
   });
 
-  test("an unreadable file gives the file mode's Chinese message, and choosing again retries", async () => {
+  test("an unreadable file is named as a plain problem (no reader jargon), and choosing again retries", async () => {
     const { host, deps } = setup();
     host.setFile(fileOf("坏.xlsx", [0, 1]));
     const e = await rejection(host.readSnapshot());
     expect(e.code).toBe("file-unreadable");
-    expect(e.message).toBe("文件不是有效的 .xlsx 工作簿（不是 zip 压缩包）。");
+    expect(e.params).toEqual({ problem: "not-excel", name: "坏.xlsx" });
+    expect(errorMessage(e, "zh")).toBe("“坏.xlsx”不是 Excel 工作簿，请选择扩展名为 .xlsx 的文件。");
+    expect(errorMessage(e, "en")).toBe("“坏.xlsx” is not an Excel workbook; choose a file ending in .xlsx.");
+    expect(errorMessage(e, "zh")).not.toMatch(/zip/i);
     await rejection(host.readSnapshot());
     expect(deps.openXlsx).toHaveBeenCalledTimes(2);
   });
@@ -126,7 +130,10 @@ describe("file host over the worker protocol", () => {
     host.setFile(file);
     const e = await rejection(host.readSnapshot());
     expect(e.code).toBe("too-large-for-page");
-    expect(e.message).toBe("文件较大，请使用命令行 shuangbai score");
+    expect(e.params?.problem).toBe("too-big");
+    // the limit is stated, with a remedy that needs no command line
+    expect(errorMessage(e, "zh")).toContain("超过网页能处理的");
+    expect(errorMessage(e, "zh")).not.toContain("命令行");
     expect(file.arrayBuffer).not.toHaveBeenCalled();
   });
 
@@ -136,6 +143,10 @@ describe("file host over the worker protocol", () => {
     host.setFile(fileOf("多.xlsx", [80]));
     const e = await rejection(host.readSnapshot());
     expect(e.code).toBe("too-large-for-page");
+    expect(errorMessage(e, "zh")).toBe(
+      "工作簿中有 8 个有内容的单元格，超过网页一次能处理的 7 个。请把服务对象名单按年度或片区分成几个工作簿分别评分；或在 Excel 中用本加载项评分。",
+    );
+    expect(errorMessage(e, "en")).toContain("The workbook has 8 filled cells, more than the 7");
   });
 
   test("choosing another file forgets the previous one's results", async () => {

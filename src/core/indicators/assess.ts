@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { finding, type Lang } from "../findings";
 import { formatForQuantity, formatPercent, parseQuantity, type Quantity } from "../quantity";
 import { excelSum } from "../round";
-import type { CellValue, Finding, IndicatorReport, PlanCell, SheetSnapshot } from "../types";
+import type { CellValue, Finding, FindingParam, IndicatorReport, PlanCell, SheetSnapshot } from "../types";
 import { INDICATOR_CATALOGUE, matchIndicator, type CatalogueEntry } from "./catalogue";
 import type { FoundIndicator, FoundTable, Pos } from "./detect";
 
@@ -85,7 +85,9 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
   const { lang } = ctx;
   const s = sheet.name;
   const entry = ind.label ? matchIndicator(ind.label, ctx.catalogue ?? INDICATOR_CATALOGUE) : null;
-  const label = ind.label ?? (lang === "en" ? "(unnamed)" : "（未命名）");
+  // An unnamed block is named by where its name belongs, as the pane names it: （未命名，A28）
+  const namedAt = a1((ind.labelPos ?? ind.target).row, (ind.labelPos ?? ind.target).col);
+  const label: FindingParam = ind.label ?? { zh: `（未命名，${namedAt}）`, en: `(unnamed, ${namedAt})` };
   const tq = parseQuantity(valueAt(sheet, ind.target), formatAt(sheet, ind.target));
   const dq = parseQuantity(valueAt(sheet, ind.completed), formatAt(sheet, ind.completed));
   const unitCellText = ind.unitPos ? String(valueAt(sheet, ind.unitPos) ?? "").trim() || null : null;
@@ -138,7 +140,7 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
       const sum = excelSum(vals.map((v) => (v.kind === "number" ? v.value : 0)));
       if (Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total))) {
         const pos = ind[key];
-        out.findings.push(finding("sum-mismatch", s, pos.row, pos.col, { label, what: lang === "en" ? whatEn : what, sum, total }, lang));
+        out.findings.push(finding("sum-mismatch", s, pos.row, pos.col, { label, what: { zh: what, en: whatEn }, sum, total }, lang));
       }
     }
   }

@@ -1,7 +1,7 @@
 import { finding, type Lang } from "../findings";
 import { maskId, maskPhone, maskText } from "../privacy/mask";
 import type { CellValue, Finding, SheetSnapshot, TemplateDef } from "../types";
-import { lookupCategory, splitCategories } from "./categories";
+import { matchCategory, splitCategories } from "./categories";
 import { parseAsOf, readDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
@@ -18,7 +18,8 @@ export interface CheckInput {
   asOf: string | null;
   lang: Lang;
   elderlyAge: number;
-  childAge: number;
+  /** overrides the 农村留守儿童 limit (younger than this) when set */
+  childAge: number | null;
 }
 
 /** Texts in findings are the user's own words; keep them short and free of digits that could identify someone. */
@@ -53,8 +54,14 @@ function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, intake: () => Ymd 
   return at !== null && declared === ageOn(birth, at);
 }
 
+export interface CheckResult {
+  findings: Finding[];
+  /** rows holding an elderly category (the follow-up rule for 特殊困难老年人 applies to them) */
+  elderlyRows: Set<number>;
+}
+
 /** Every row check of issue 3 item 6, each finding on the exact source cell. */
-export function checkRows(input: CheckInput): Finding[] {
+export function checkRows(input: CheckInput): CheckResult {
   const { sheet, template, columns, rows, lang } = input;
   const out: Finding[] = [];
   const asOf = parseAsOf(input.asOf);
@@ -78,8 +85,9 @@ export function checkRows(input: CheckInput): Finding[] {
   const required = template.fields
     .map((f, i) => ({ f, col: columns[i] }))
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
-  const femaleWord = lang === "zh" ? "女" : "female";
+  const femaleWord = { zh: "女", en: "female" };
   const seenIds = new Map<string, number>();
+  const elderlyRows = new Set<number>();
 
   for (const r of rows) {
     const row = sheet.values[r] ?? [];
@@ -144,24 +152,36 @@ export function checkRows(input: CheckInput): Finding[] {
       const sex = declaredSex ?? idSex;
       const reported = new Set<string>();
       for (const item of splitCategories(text)) {
-        const cat = lookupCategory(item);
-        if (!cat) {
+        const match = matchCategory(item);
+        if (!match) {
           out.push(finding("unknown-category", sheet.name, r, catCol.col, { category: quote(item) }, lang));
           continue;
         }
+        const cat = match.category;
+        // a bare 独居 of unknown age still files the row among the elderly, as the station did
+        if (cat.elderly && (!match.bare || age === null || age >= input.elderlyAge)) elderlyRows.add(r);
         if (reported.has(cat.name)) continue;
         reported.add(cat.name);
-        if (cat.rule === "elderly" && age !== null && age < input.elderlyAge) {
-          const rule = lang === "zh" ? `不小于 ${input.elderlyAge} 岁` : `≥ ${input.elderlyAge}`;
-          out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age }, lang));
-        } else if (cat.rule === "left-behind-child" && age !== null && age >= input.childAge) {
-          const rule = lang === "zh" ? `小于 ${input.childAge} 岁` : `< ${input.childAge}`;
-          out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age }, lang));
-        } else if (cat.rule === "single-mother" && sex === "男") {
+        const ageRule = (rule: { zh: string; en: string }) =>
+          out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age: age as number }, lang));
+        if (cat.elderly && age !== null && age < input.elderlyAge) {
+          if (match.bare) {
+            // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category
+            const advice = cat.youngerRecordAs
+              ? { zh: `，请记录为“${cat.youngerRecordAs}”`, en: `; record as “${cat.youngerRecordAs}”` }
+              : { zh: "，请按实际情况记录其类别", en: "; record the person's actual category" };
+            out.push(finding("category-not-elderly", sheet.name, r, catCol.col, { category: quote(item), age, elderly: input.elderlyAge, advice }, lang));
+          } else ageRule({ zh: `不小于 ${input.elderlyAge} 岁`, en: `≥ ${input.elderlyAge}` });
+        } else if (!cat.elderly && cat.age && age !== null) {
+          const below = cat.name === "农村留守儿童" && input.childAge !== null ? input.childAge : cat.age.below;
+          if (below !== undefined && age >= below) ageRule({ zh: `小于 ${below} 岁`, en: `< ${below}` });
+          else if (cat.age.min !== undefined && age < cat.age.min) ageRule({ zh: `不小于 ${cat.age.min} 岁`, en: `≥ ${cat.age.min}` });
+        }
+        if (cat.sex === "女" && sex === "男") {
           out.push(finding("category-gender-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule: femaleWord }, lang));
         }
       }
     }
   }
-  return out;
+  return { findings: out, elderlyRows };
 }

@@ -30,12 +30,15 @@ import type {
   TemplateDef,
   WorkbookSnapshot,
 } from "../types";
+import { ELDERLY_AGE } from "./categories";
 import { checkRows } from "./checks";
+import { checkFollowUps, DEFAULT_FOLLOW_UP_INTERVALS, FOLLOW_UP_HEADER, followUpColumn } from "./followup";
 import { lastDataRow, locateHeader, rowIsBlank, sheetWidth, type HeaderLayout } from "./headers";
 import { directLookup, matchColumns, type FieldMatch, type HeaderCell } from "./match";
 import { buildView, VIEW_TITLE_ROW, type ViewColumn } from "./restore";
 import { chooseSheetName, cleanSheetName } from "./sheet-name";
 import { BUILTIN_TEMPLATE, headerSignature, signatureHeaders } from "./template";
+import { builtinRole } from "./dictionary";
 import { displayHeader, normaliseHeader } from "../text";
 
 export { BUILTIN_TEMPLATE, captureTemplate, headerSignature, validateTemplate } from "./template";
@@ -58,6 +61,9 @@ export interface RosterContext {
   lang: Lang;
   /** sheets another analyser (indicators, scores) already took */
   claimedSheets: Set<string>;
+  /** the evaluation window and contract year: the year of a date written 8月3日 comes from them */
+  window?: { start: string; end: string } | null;
+  contract?: { start: string; end: string } | null;
 }
 
 function rowTexts(sheet: SheetSnapshot, r: number): string[] {
@@ -75,6 +81,8 @@ export function isTemplateView(sheet: SheetSnapshot, template: TemplateDef): boo
   const names = template.fields.map((f) => normaliseHeader(f.name));
   for (let r = 0; r < 3; r++) {
     const header = rowTexts(sheet, r + 1).map(normaliseHeader);
+    // the 最近跟进日期 column this tool adds after the template's own
+    if (header.length === names.length + 1 && header[header.length - 1] === normaliseHeader(FOLLOW_UP_HEADER)) header.pop();
     const above = rowTexts(sheet, r).map(normaliseHeader);
     if (above[0] !== title || header.length !== names.length || !header.every((h, i) => h === names[i])) continue;
     return isViewName(sheet.name, template) || hasViewFormulas(sheet, r + 2);
@@ -257,18 +265,41 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
     }
 
     const columnOf = template.fields.map((_, i) => matched.fields[i].header?.col ?? null);
-    findings.push(
-      ...checkRows({
+    const checked = checkRows({
+      sheet,
+      template,
+      columns: columnOf,
+      rows,
+      asOf: ctx.asOf,
+      lang,
+      elderlyAge: options.elderlyAge ?? ELDERLY_AGE,
+      childAge: options.childAge ?? null,
+    });
+    findings.push(...checked.findings);
+
+    // follow-up recency from the 跟进记录, and its date column in the view
+    const roleCol = (role: string) => {
+      const i = template.fields.findIndex((f) => builtinRole(f) === role);
+      return i < 0 ? null : columnOf[i];
+    };
+    const recordCol = roleCol("跟进记录（电访/探访）");
+    if (recordCol !== null) {
+      const follow = checkFollowUps({
         sheet,
-        template,
-        columns: columnOf,
         rows,
+        recordCol,
+        levelCol: roleCol("跟进级别"),
+        elderlyRows: checked.elderlyRows,
+        intervals: options.followUpIntervals ?? { ...DEFAULT_FOLLOW_UP_INTERVALS },
         asOf: ctx.asOf,
+        base: ctx.window ?? ctx.contract ?? null,
         lang,
-        elderlyAge: options.elderlyAge ?? 60,
-        childAge: options.childAge ?? 18,
-      }),
-    );
+      });
+      findings.push(...follow.findings);
+      if (restore) {
+        plan.push(...followUpColumn({ sheet, outputSheet, col: template.fields.length, rows, recordCol, latest: follow.latest, liveFormulas: live }));
+      }
+    }
 
     const remember = rememberable(template, matched.fields, signature);
     if (remember) result.mappingsToRemember.push(remember);

@@ -157,7 +157,7 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   });
 
   for (const id of Object.keys(PARTY_NAMES) as PartyId[]) {
-    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id][lang] }, lang));
+    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id] }, lang));
   }
   const weightSum =
     excelSum(parties.map((p) => p.weight)) +
@@ -177,12 +177,8 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
       {
         mode:
           mode === "points"
-            ? lang === "en"
-              ? "Scores read as points (each party at most its weight × 100); total = sum"
-              : "按“分值”计：各方得分不超过其权重×100，总分为四项之和"
-            : lang === "en"
-              ? "Scores read on the 100-point scale; total = Σ weight × score"
-              : "按百分制计：总分为各方得分×权重之和",
+            ? { en: "Scores read as points (each party at most its weight × 100); total = sum", zh: "按“分值”计：各方得分不超过其权重×100，总分为四项之和" }
+            : { en: "Scores read on the 100-point scale; total = Σ weight × score", zh: "按百分制计：总分为各方得分×权重之和" },
       },
       lang,
     ),

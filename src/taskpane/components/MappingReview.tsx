@@ -1,4 +1,21 @@
-import { Badge, Button, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { SIMILAR_APPLY } from "../../core/roster/match";
 import type { MappingEntry, RestorationReport } from "../../core/types";
@@ -10,17 +27,27 @@ export const WEAK_CONFIDENCE = SIMILAR_APPLY;
 const NONE = "\u0000none";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: "6px" },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: "2px 4px", verticalAlign: "middle" },
-  weak: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  select: { minWidth: "8em" },
-  summary: { cursor: "pointer", marginBottom: "6px" },
+  headerText: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minWidth: 0 },
+  title: { overflowWrap: "anywhere" },
+  panel: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, paddingBottom: "8px" },
+  table: { tableLayout: "fixed", width: "100%" },
+  field: { overflowWrap: "anywhere" },
+  fieldCol: { width: "30%" },
+  methodCol: { width: "16%", "@media (max-width: 420px)": { display: "none" } },
+  confCol: { width: "22%" },
+  weak: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  select: { minWidth: 0, width: "100%" },
+  method: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", "@media (max-width: 420px)": { display: "none" } },
+  conf: { display: "flex", flexWrap: "wrap", gap: "4px", alignItems: "center" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
 function isWeak(e: MappingEntry): boolean {
   return (e.header !== null || !!e.candidate) && e.confidence < WEAK_CONFIDENCE;
+}
+
+function isMissing(e: MappingEntry): boolean {
+  return e.header === null && !e.candidate;
 }
 
 function initialChoice(e: MappingEntry): string | null {
@@ -44,76 +71,120 @@ function sourceHeaders(r: RestorationReport): string[] {
   return out;
 }
 
-export function MappingReview(props: { restoration: RestorationReport; busy: boolean; onApply: (manual: Record<string, string | null>) => void }) {
+export interface MappingReviewProps {
+  restoration: RestorationReport;
+  busy: boolean;
+  /** whether the run added a column for each missing field (then it reads 已添加, not 0 %) */
+  addedMissing: boolean;
+  onApply: (manual: Record<string, string | null>) => void;
+}
+
+/**
+ * The column mapping behind one badge: collapsed until opened, then only the fields that need a
+ * look (weak or missing) unless the user asks for all of them.
+ */
+export function MappingReview(props: MappingReviewProps) {
   const t = useT();
   const s = useStyles();
   const r = props.restoration;
   const headers = useMemo(() => sourceHeaders(r), [r]);
   const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])));
+  const [showAll, setShowAll] = useState(false);
 
-  const weakCount = r.mapping.filter(isWeak).length;
+  const attention = r.mapping.filter((e) => isWeak(e) || (isMissing(e) && r.missingFields.includes(e.field)));
+  const count = attention.length;
+  const rows = showAll || count === 0 ? r.mapping : attention;
+  const title = t("mapping.title", { source: r.sourceSheet });
 
-  // Open when something needs a look (a weak match or a missing field); otherwise one line.
   return (
-    <section className={s.section} aria-label={t("mapping.title", { source: r.sourceSheet })}>
-      <details open={weakCount > 0 || r.missingFields.length > 0}>
-        <summary className={s.summary}>
-          <Text weight="semibold" size={400}>
-            {t("mapping.title", { source: r.sourceSheet })}
-          </Text>{" "}
-          <Text size={200}>{weakCount ? t("mapping.weakCount", { count: weakCount }) : t("mapping.allStrong")}</Text>
-        </summary>
-        <table className={s.table}>
-          <thead>
-            <tr>
-              <th className={s.th}>{t("mapping.field")}</th>
-              <th className={s.th}>{t("mapping.header")}</th>
-              <th className={s.th}>{t("mapping.method")}</th>
-              <th className={s.th}>{t("mapping.confidence")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.mapping.map((e) => {
-              const weak = isWeak(e);
-              return (
-                <tr key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined}>
-                  <td className={s.td}>{e.field}</td>
-                  <td className={s.td}>
-                    <Select
-                      className={s.select}
-                      size="small"
-                      aria-label={t("mapping.changeFor", { field: e.field })}
-                      value={choice[e.field] ?? NONE}
-                      onChange={(_, data) => setChoice((c) => ({ ...c, [e.field]: data.value === NONE ? null : data.value }))}
-                    >
-                      <option value={NONE}>{t("mapping.none")}</option>
-                      {headers.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className={s.td}>{t(`method.${e.method ?? "none"}`)}</td>
-                  <td className={s.td}>
-                    {Math.round(e.confidence * 100)}%
-                    {weak && (
-                      <Badge color="warning" appearance="tint" size="small" style={{ marginLeft: 4 }}>
-                        {t("mapping.weak")}
-                      </Badge>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <div>
-          <Button disabled={props.busy} onClick={() => props.onApply({ ...choice })}>
-            {t("mapping.apply")}
-          </Button>
-        </div>
-      </details>
+    <section aria-label={title}>
+      <Accordion collapsible>
+        <AccordionItem value="mapping">
+          <AccordionHeader as="h3">
+            <span className={s.headerText}>
+              <Text weight="semibold" className={s.title}>
+                {title}
+              </Text>
+              <Badge appearance="tint" shape="rounded" color={count ? "warning" : "success"}>
+                {count === 1 ? t("mapping.weakCountOne") : count ? t("mapping.weakCount", { count }) : t("mapping.allStrong")}
+              </Badge>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <Table size="small" className={s.table} aria-label={title}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={s.fieldCol}>{t("mapping.field")}</TableHeaderCell>
+                  <TableHeaderCell>{t("mapping.header")}</TableHeaderCell>
+                  <TableHeaderCell className={s.methodCol}>{t("mapping.method")}</TableHeaderCell>
+                  <TableHeaderCell className={s.confCol}>{t("mapping.confidence")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((e) => {
+                  const weak = isWeak(e);
+                  const missing = isMissing(e);
+                  return (
+                    <TableRow key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined} data-missing={missing || undefined}>
+                      <TableCell className={s.field}>{e.field}</TableCell>
+                      <TableCell>
+                        <Select
+                          className={s.select}
+                          size="small"
+                          aria-label={t("mapping.changeFor", { field: e.field })}
+                          value={choice[e.field] ?? NONE}
+                          onChange={(_, data) => setChoice((c) => ({ ...c, [e.field]: data.value === NONE ? null : data.value }))}
+                        >
+                          <option value={NONE}>{t("mapping.none")}</option>
+                          {headers.map((h) => (
+                            <option key={h} value={h}>
+                              {h}
+                            </option>
+                          ))}
+                        </Select>
+                      </TableCell>
+                      <TableCell className={s.method}>{t(`method.${e.method ?? "none"}`)}</TableCell>
+                      <TableCell>
+                        <span className={s.conf}>
+                          {missing ? (
+                            <Badge
+                              appearance="tint"
+                              shape="rounded"
+                              color={props.addedMissing ? "informative" : "danger"}
+                              title={props.addedMissing ? t("mapping.addedHint") : undefined}
+                            >
+                              {props.addedMissing ? t("mapping.added") : t("mapping.missing")}
+                            </Badge>
+                          ) : (
+                            <>
+                              <span>{Math.round(e.confidence * 100)}%</span>
+                              {weak && (
+                                <Badge color="warning" appearance="tint" size="small">
+                                  {t("mapping.weak")}
+                                </Badge>
+                              )}
+                            </>
+                          )}
+                        </span>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            <div className={s.actions}>
+              <Button appearance="primary" disabled={props.busy} onClick={() => props.onApply({ ...choice })}>
+                {t("mapping.apply")}
+              </Button>
+              {count > 0 && count < r.mapping.length && (
+                <Button appearance="secondary" onClick={() => setShowAll((v) => !v)}>
+                  {showAll ? t("mapping.showWeak") : t("mapping.showAll", { count: r.mapping.length })}
+                </Button>
+              )}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }

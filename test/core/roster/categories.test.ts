@@ -3,7 +3,7 @@ import { CATEGORIES, lookupCategory, splitCategories } from "../../../src/core/r
 describe("categories", () => {
   test("there are the 17 categories, seven of them for elderly people", () => {
     expect(CATEGORIES).toHaveLength(17);
-    expect(CATEGORIES.filter((c) => c.rule === "elderly")).toHaveLength(7);
+    expect(CATEGORIES.filter((c) => c.elderly)).toHaveLength(7);
   });
 
   test.each([

@@ -13,7 +13,7 @@ export interface FakePkg {
   bytes: Uint8Array;
 }
 
-/** Stands in for the file mode: "bytes" starting with 0 are not a zip, the snapshot is fixed. */
+/** Stands in for the file mode: "bytes" starting with 0 are not a zip, a zip whose fifth byte is 0xee is damaged; the snapshot is fixed. */
 export function fakeDeps(snapshot: WorkbookSnapshot, result: (options?: EvaluateOptions) => EvaluateResult) {
   const deps = {
     openXlsx: jest.fn((bytes: Uint8Array): FakePkg => {
@@ -21,6 +21,12 @@ export function fakeDeps(snapshot: WorkbookSnapshot, result: (options?: Evaluate
         const e = new Error("文件不是有效的 .xlsx 工作簿（不是 zip 压缩包）。") as Error & { code: string };
         e.name = "XlsxError";
         e.code = "not-zip";
+        throw e;
+      }
+      if (bytes[4] === 0xee) {
+        const e = new Error("文件已损坏或不完整，无法读取，请在 Excel 中打开并重新保存后再试。") as Error & { code: string };
+        e.name = "XlsxError";
+        e.code = "corrupt";
         throw e;
       }
       return { bytes };

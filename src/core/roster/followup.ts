@@ -1,0 +1,170 @@
+import { columnLetters, sheetRef } from "../a1";
+import { datesInText, isoToDays, parseAsOf, serialOf, ymdToIso, type Period, type TextDate } from "../dates";
+import { finding, type Lang } from "../findings";
+import { cellText, toHalfWidth } from "../text";
+import type { Finding, PlanCell, PlanOp, SheetSnapshot } from "../types";
+import { VIEW_FIRST_DATA_ROW, VIEW_HEADER_ROW } from "./restore";
+
+/**
+ * Follow-up recency: the dates written in a row's 跟进记录（电访/探访）, the latest of them, and
+ * whether it is recent enough for the row's 跟进级别.
+ *
+ * The one interval set by default is the national rule for special-difficulty elderly people:
+ * 民政部等十部门《关于开展特殊困难老年人探访关爱服务的指导意见》(2022) asks for a 月探访率 of 100 %
+ * by the end of 2025, by visits or by phone and video (定期上门入户、电话视频等方式). "Monthly" read as
+ * "no more than 31 days since the last record" is our reading, not the document's words. No
+ * Guangdong rule per 跟进级别 was found, so the other levels stay unchecked until a user sets them.
+ */
+
+/** The key of `followUpIntervals` that applies to every row in an elderly category. */
+export const ELDERLY_FOLLOW_UP = "特殊困难老年人";
+export const DEFAULT_FOLLOW_UP_INTERVALS: Readonly<Record<string, number>> = { [ELDERLY_FOLLOW_UP]: 31 };
+
+/** The header of the column added at the right end of the restored view. */
+export const FOLLOW_UP_HEADER = "最近跟进日期";
+
+const LEVEL_DIGITS: Record<string, string> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** 一级, 1级, 1, Ⅰ级 … → "1"; other texts as written without spaces. */
+export function levelKey(text: string): string {
+  const t = toHalfWidth(text)
+    .replace(/\s+/g, "")
+    .replace(/(级|等)$/, "");
+  const roman: Record<string, string> = { Ⅰ: "1", Ⅱ: "2", Ⅲ: "3", Ⅳ: "4", Ⅴ: "5", Ⅵ: "6" };
+  if (/^[一二三四五六七八九]$/.test(t)) return LEVEL_DIGITS[t];
+  if (roman[t]) return roman[t];
+  return t;
+}
+
+/**
+ * The year of a date written without one (8月3日): the year that puts it inside the window (or the
+ * contract year), else the latest year not after the as-of date.
+ */
+export function yearFinder(base: Period | null, asOf: string | null): (month: number, day: number) => number | null {
+  return (month, day) => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    if (base) {
+      for (let y = Number(base.start.slice(0, 4)); y <= Number(base.end.slice(0, 4)); y++) {
+        const iso = `${y}-${pad(month)}-${pad(day)}`;
+        if (iso >= base.start && iso <= base.end) return y;
+      }
+    }
+    if (asOf) {
+      const y = Number(asOf.slice(0, 4));
+      return `${y}-${pad(month)}-${pad(day)}` <= asOf ? y : y - 1;
+    }
+    return null;
+  };
+}
+
+/** The latest date in a record that is not after the as-of date (a later one is taken as a typo). */
+export function latestDate(text: string, yearOf: (m: number, d: number) => number | null, asOf: string | null): TextDate | null {
+  let best: TextDate | null = null;
+  for (const d of datesInText(text, yearOf)) {
+    if (asOf && ymdToIso(d.date) > asOf) continue;
+    if (!best || ymdToIso(d.date) > ymdToIso(best.date)) best = d;
+  }
+  return best;
+}
+
+export interface FollowUpInput {
+  sheet: SheetSnapshot;
+  rows: number[];
+  recordCol: number;
+  levelCol: number | null;
+  /** rows in an elderly category (from the category checks) */
+  elderlyRows: Set<number>;
+  intervals: Record<string, number>;
+  asOf: string | null;
+  base: Period | null;
+  lang: Lang;
+}
+
+export interface FollowUpResult {
+  findings: Finding[];
+  /** the latest dated record per row */
+  latest: Map<number, TextDate>;
+}
+
+export function checkFollowUps(input: FollowUpInput): FollowUpResult {
+  const { sheet, rows, recordCol, levelCol, elderlyRows, intervals, asOf, lang } = input;
+  const out: FollowUpResult = { findings: [], latest: new Map() };
+  const yearOf = yearFinder(input.base, asOf);
+  const byLevel = new Map<string, number>();
+  for (const [k, days] of Object.entries(intervals)) if (k !== ELDERLY_FOLLOW_UP && days > 0) byLevel.set(levelKey(k), days);
+  const elderlyDays = intervals[ELDERLY_FOLLOW_UP] > 0 ? intervals[ELDERLY_FOLLOW_UP] : null;
+  const asOfDays = parseAsOf(asOf) ? isoToDays(asOf as string) : null;
+
+  for (const r of rows) {
+    const text = cellText(sheet.values[r]?.[recordCol] ?? null);
+    const latest = text ? latestDate(text, yearOf, asOf) : null;
+    if (latest) out.latest.set(r, latest);
+    if (asOfDays === null) continue;
+    // the strictest interval that applies: the row's level, and the elderly rule
+    const candidates: { days: number; rule: string }[] = [];
+    const level = levelCol === null ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
+    const levelDays = level ? byLevel.get(levelKey(level)) : undefined;
+    if (levelDays) candidates.push({ days: levelDays, rule: lang === "zh" ? `跟进级别“${level.slice(0, 10)}”` : `follow-up level “${level.slice(0, 10)}”` });
+    if (elderlyDays && elderlyRows.has(r))
+      candidates.push({ days: elderlyDays, rule: lang === "zh" ? "特殊困难老年人月探访" : "monthly visits to special-difficulty elderly people" });
+    if (!candidates.length) continue;
+    const limit = candidates.reduce((a, b) => (b.days < a.days ? b : a));
+    if (!latest) {
+      out.findings.push(finding("follow-up-undated", sheet.name, r, recordCol, { rule: limit.rule, limit: limit.days }, lang));
+      continue;
+    }
+    const days = asOfDays - isoToDays(ymdToIso(latest.date));
+    if (days > limit.days) {
+      out.findings.push(
+        finding(
+          "follow-up-overdue",
+          sheet.name,
+          r,
+          recordCol,
+          { last: ymdToIso(latest.date), asOf: asOf as string, days, rule: limit.rule, limit: limit.days },
+          lang,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * The 最近跟进日期 column at the right end of the restored view. Each cell shows the latest date
+ * found in the row's record, as a date; live, it stays only while the record still holds that date
+ * as written (SEARCH), so an edited record blanks it until the next run reads the new dates.
+ */
+export function followUpColumn(input: {
+  sheet: SheetSnapshot;
+  outputSheet: string;
+  col: number;
+  rows: number[];
+  recordCol: number;
+  latest: Map<number, TextDate>;
+  liveFormulas: boolean;
+}): PlanOp[] {
+  const { sheet, outputSheet, col, rows, recordCol, latest, liveFormulas } = input;
+  const ops: PlanOp[] = [
+    { kind: "cells", sheet: outputSheet, row: VIEW_HEADER_ROW, col, cells: [[{ value: FOLLOW_UP_HEADER }]], purpose: "restore" },
+    { kind: "fill", sheet: outputSheet, ranges: [{ r1: VIEW_HEADER_ROW, c1: col, r2: VIEW_HEADER_ROW, c2: col }], role: "output" },
+  ];
+  if (rows.length) {
+    const ref = `${sheetRef(sheet.name)}!${columnLetters(recordCol)}`;
+    const cells: (PlanCell | null)[][] = rows.map((r) => {
+      const d = latest.get(r);
+      if (!d) return [{ value: null }];
+      const cell: PlanCell = { value: serialOf(d.date), numberFormat: "yyyy-mm-dd" };
+      // full-width digits were read as half-width: SEARCH would not find them, so no formula then
+      const asTyped = cellText(sheet.values[r]?.[recordCol] ?? null).includes(d.written);
+      if (liveFormulas && asTyped) {
+        const written = d.written.replace(/"/g, '""');
+        cell.formula = `=IF(ISNUMBER(SEARCH("${written}",${ref}${r + 1})),DATE(${d.date.y},${d.date.m},${d.date.d}),"")`;
+      }
+      return [cell];
+    });
+    ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_FIRST_DATA_ROW, col, cells, purpose: "restore" });
+  }
+  ops.push({ kind: "columnWidths", sheet: outputSheet, widths: [{ col, width: 14 }] });
+  return ops;
+}

@@ -1,0 +1,52 @@
+import type { CertLevel } from "../types";
+
+/**
+ * The words of a 社工到岗情况统计表, as data. The seed report's 项目管理 section counts
+ * 持证社工 and 社工（持证+非持证） by month on post; the table itself (附件 2) is not public
+ * (domain.md §2a), so the headers below are the forms stations write, not an official layout.
+ */
+
+/** header of the worker's name column (normalised: no spaces, half-width) */
+export const NAME_HEADERS = ["姓名", "社工姓名", "人员姓名", "员工姓名", "社工", "工作人员", "名字"];
+
+/** a header naming the qualification column contains one of these */
+export const CERT_HEADER_WORDS = ["持证情况", "证书等级", "持证", "证书", "资质", "职业资格", "资格等级", "职业水平"];
+
+export const ENTRY_HEADERS = ["入职日期", "入职时间", "到岗日期", "到岗时间", "入职", "到岗", "上岗日期", "上岗时间"];
+export const EXIT_HEADERS = ["离职日期", "离职时间", "离岗日期", "离岗时间", "离职", "离岗"];
+
+/**
+ * On-post marks the tool counts, exactly as typed (half-width digits). The issue names √ ✓ 1 在岗 是;
+ * ✔ and ☑ are the same tick from other fonts and input methods.
+ */
+export const ON_POST_MARKS: readonly (string | number)[] = ["√", "✓", "✔", "☑", "在岗", "是", 1, "1"];
+
+/** Marks that say "not on post" and need no comment. Anything else is reported and not counted. */
+export const OFF_POST_MARKS = ["×", "✗", "✘", "x", "X", "0", "否", "离岗", "离职", "未到岗", "不在岗", "无", "-", "—", "/", "／"];
+
+/**
+ * Qualification levels, tested in order on the 持证情况 text: the national 社会工作者职业水平
+ * 评价 has three levels, 助理社会工作师, 社会工作师 (often 中级) and 高级社会工作师 (domain.md §3e).
+ */
+export const CERT_PATTERNS: readonly { level: CertLevel; re: RegExp }[] = [
+  { level: "非持证", re: /^(非持证|未持证|无证|无|否|没有|未取得|非持证社工|不持证|暂无)/ },
+  { level: "高级社工师", re: /高级/ },
+  { level: "助理社工师", re: /助理|初级/ },
+  { level: "中级社工师", re: /中级|社会工作师|社工师/ },
+];
+
+/** 持证 / 是 / 有: certified, level not said */
+export const CERT_GENERIC = /^(持证|已持证|是|有|持证社工|已取得)$/;
+
+export const CERT_LEVELS: readonly CertLevel[] = ["高级社工师", "中级社工师", "助理社工师", "非持证"];
+
+/** Words that mark the contract's staffing line (合同约定：配备社工20名，其中持证社工不少于10名). */
+export const CONTRACT_WORDS = /合同|协议|约定|要求|采购/;
+export const CONTRACTED_ALL = /配(?:备|置)(?:专职)?社(?:会)?工(?:作者)?(?:人员)?(?:不少于|不低于|至少|共|为)?(\d+)(?:名|人)/;
+export const CONTRACTED_CERTIFIED = /持证社(?:会)?工(?:作者)?(?:人员)?(?:不少于|不低于|至少|不得少于|为)?(\d+)(?:名|人)/;
+
+/** 80 %: the 评估指标体系's 人员稳岗率 requirement as the seed report quotes it */
+export const DEFAULT_RETENTION_THRESHOLD = 0.8;
+
+/** A row whose name cell says this ends the table. */
+export const TABLE_END = /^(合计|小计|总计|备注|说明|合同约定|注[:：]?)/;
