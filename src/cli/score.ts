@@ -110,7 +110,7 @@ export function scoreFile(
     result = evaluate(snapshot, options);
     if (!result.report.nothingToScore) {
       onPhase("write");
-      outBytes = applyPlan(pkg, result.plan);
+      outBytes = applyPlan(pkg, result.plan, snapshot);
     }
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);

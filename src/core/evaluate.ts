@@ -2,13 +2,16 @@ import { parseA1, sheetRef } from "./a1";
 import { elapsedShare, isIsoDate, type Period } from "./dates";
 import { finding, FINDINGS_SHEET_NAME, maskParams, sortFindings, type Lang } from "./findings";
 import { assessTables, type CellWrite } from "./indicators/assess";
-import { detectIndicatorTables } from "./indicators/detect";
+import { indicatorsOf } from "./indicators/detect";
 import { maskText } from "./privacy/mask";
 import { findPeriods, resolvePeriods } from "./periods";
+import { cellsAfter, draftReport, isOwnReportSheet, reportSheetName, reportSheetPlan } from "./report";
 import { analyseRosters } from "./roster";
-import { assessScoreSheet, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
+import { assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { analyseStaffing } from "./staffing";
 import { stationName } from "./station";
+import { detectTables, unreadTableAt } from "./tables/detect";
+import type { TableModel } from "./tables/model";
 import { cellText } from "./text";
 import type {
   CellRange,
@@ -42,6 +45,7 @@ interface Resolved {
   conditionalFormats: boolean;
   markCells: boolean;
   findingsSheet: boolean;
+  reportSheet: boolean;
 }
 
 function resolve(options: EvaluateOptions): Resolved {
@@ -53,6 +57,7 @@ function resolve(options: EvaluateOptions): Resolved {
     conditionalFormats: options.conditionalFormats !== false,
     markCells: options.markCells !== false,
     findingsSheet: options.findingsSheet !== false,
+    reportSheet: options.reportSheet !== false,
   };
 }
 
@@ -80,6 +85,14 @@ function findContractAndWindow(snapshot: WorkbookSnapshot, options: EvaluateOpti
   return { contract, window: given ?? read?.period ?? null, windowAt };
 }
 
+/**
+ * The tables of a sheet as table models (tables/model.ts): what the detector finds. A layout the
+ * evaluator assigned by hand becomes a TableModel too and is scored by the same code.
+ */
+function tablesOf(sheet: WorkbookSnapshot["sheets"][number]): TableModel[] {
+  return detectTables(sheet);
+}
+
 function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]): boolean {
   const t = cellText(values[0]?.[0] ?? null);
   return t === FINDINGS_SHEET_TITLE.zh || t === FINDINGS_SHEET_TITLE.en;
@@ -95,7 +108,7 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const lang = o.lang;
   const ownSheets = new Set<string>();
   for (const sheet of snapshot.sheets) {
-    if (isOwnFindingsSheet(sheet.values)) ownSheets.add(sheet.name);
+    if (isOwnFindingsSheet(sheet.values) || isOwnReportSheet(sheet)) ownSheets.add(sheet.name);
   }
   const { contract, window: evalWindow, windowAt } = findContractAndWindow(snapshot, options, ownSheets);
   // ages and follow-ups are judged at the window's end unless an as-of date is given
@@ -114,7 +127,8 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
 
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
-    const tables = detectIndicatorTables(sheet);
+    const models = tablesOf(sheet);
+    const tables = models.filter((m) => m.kind === "indicators").map((m) => indicatorsOf(m, sheet));
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
       indicators.push(...r.indicators);
@@ -123,13 +137,14 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
       percentCells.push(...r.percentCells);
       if (r.indicators.length) claimed.add(sheet.name);
     }
-    const sr = assessScoreSheet(sheet, {
-      lang,
-      weights: o.weights,
-      bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
-      liveFormulas: o.liveFormulas,
-    });
-    if (sr) {
+    for (const model of models.filter((m) => m.kind === "scores")) {
+      const sr = assessScoreTable(model, sheet, {
+        lang,
+        weights: o.weights,
+        bands: options.gradeBands?.length ? options.gradeBands : DEFAULT_GRADE_BANDS,
+        liveFormulas: o.liveFormulas,
+      });
+      if (!sr) continue;
       scores.push(sr.report);
       findings.push(...sr.findings);
       writes.push(...sr.writes.map((w) => ({ ...w, purpose: "score-total" as const })));
@@ -169,8 +184,16 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   if (o.conditionalFormats) plan.push(...percentFormats(percentCells, expectedShare));
   plan.push(...roster.plan);
 
+  // a sheet that reads like a table nobody understood is said so, never skipped silently
+  const understood = new Set([...rosterClaimed, ...roster.restorations.flatMap((r) => [r.sourceSheet, r.outputSheet])]);
+  for (const sheet of snapshot.sheets) {
+    if (sheet.hidden || understood.has(sheet.name)) continue;
+    const at = unreadTableAt(sheet);
+    if (at) findings.push(finding("table-not-understood", sheet.name, at.row, at.col, { sheet: sheet.name }, lang));
+  }
+
   // Nothing to score: the report says so and the plan stays empty, so no host writes anything
-  // (no findings sheet, no marked cell) into a workbook that is not an evaluation workbook.
+  // (no findings sheet, no marked cell, no report sheet) into a workbook that is not an evaluation workbook.
   const nothingToScore = !indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length;
   if (nothingToScore) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
@@ -196,8 +219,21 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     staffing: staffing.reports,
     findings: masked,
   };
-  if (nothingToScore) report.nothingToScore = true;
-  return { report, plan: nothingToScore ? [] : plan, mappingsToRemember: roster.mappingsToRemember };
+  const draft = reportDraft(report, snapshot, plan, lang);
+  if (nothingToScore) {
+    report.nothingToScore = true;
+    return { report, plan: [], mappingsToRemember: roster.mappingsToRemember, draft };
+  }
+  if (o.reportSheet && draft.sections.length && snapshot.sheets.length) {
+    const name = reportSheetName(snapshot, lang, ownSheets);
+    plan.push(...reportSheetPlan(draft, name, snapshot.sheets[snapshot.sheets.length - 1].name, ownSheets.has(name)));
+  }
+  return { report, plan, mappingsToRemember: roster.mappingsToRemember, draft };
+}
+
+/** The report draft over the cells as the plan leaves them (the run's formulas with their results). */
+function reportDraft(report: Report, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang) {
+  return draftReport({ report, lang, window: report.window ?? null, staffing: report.staffing ?? [], cellValue: cellsAfter(snapshot, plan) });
 }
 
 /**

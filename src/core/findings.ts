@@ -78,6 +78,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "“{label}”完成 {percent}，低于按时间进度应完成的 {expected}",
     en: "“{label}” is at {percent}, below the {expected} expected by now",
   },
+  "percent-formula-wrong": {
+    severity: "warning",
+    zh: "“{label}”完成百分比单元格中的公式 {formula} 不是本行的完成数÷指标（应为 {expected}），已替换",
+    en: "“{label}”: the formula {formula} in the percentage cell does not divide this row's completed by its target ({expected}); replaced",
+  },
   "score-mode-assumed": {
     severity: "info",
     zh: "{mode}",
@@ -258,6 +263,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     severity: "warning",
     zh: "工作簿中没有找到指标表、评分表、服务对象汇总表或社工到岗情况表",
     en: "No indicator table, score sheet, roster or staffing table was found in the workbook",
+  },
+  "table-not-understood": {
+    severity: "info",
+    zh: "工作表“{sheet}”中从 {cell} 起像是一张表格（表头下有数字），但没有识别出指标表或评分表；如需评估，请用“指定表格”标出",
+    en: "The sheet “{sheet}” holds what looks like a table from {cell} (numbers under headers), but no indicator or score table was recognised; mark it with “Specify table” to score it",
   },
   "sheet-name-adjusted": {
     severity: "info",

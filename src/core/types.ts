@@ -7,6 +7,8 @@
  * A1 addresses appear only in the report, where people read them.
  */
 
+import type { ReportDraft } from "./report/model";
+
 /** A cell's value as a host reads it. Excel errors arrive as their literal text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
 
@@ -74,10 +76,45 @@ export type PlanOp =
       range: CellRange;
       rules: ConditionalRule[];
     }
-  | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] };
+  | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] }
+  | ColumnRunOp;
+
+/**
+ * A column run: rows r1..r2 of one column all hold the same pattern, so a plan says it once
+ * instead of once per cell (a restored 100,000-row roster is a few dozen runs, not two million
+ * cells). With `formulaR1C1` every cell gets that formula (relative references make it the
+ * "same" formula in every row) and `values` gives the result each cell computes to; without it
+ * `values` are the cells' values. Values are described, not listed, where the snapshot already
+ * holds them: a host that needs them (a file writer caching results) reads them as it writes.
+ * src/core/runs.ts resolves a run's cells for hosts and tests.
+ */
+export interface ColumnRunOp {
+  kind: "columnRun";
+  sheet: string;
+  col: number;
+  /** first row, 0-based */
+  r1: number;
+  /** last row, inclusive */
+  r2: number;
+  /** =IF('名册'!R[3]C[2]="","",'名册'!R[3]C[2]): one R1C1 formula for every cell of the run */
+  formulaR1C1?: string;
+  values: RunSource;
+  /** one number format for every cell; undefined leaves the cells' formats as they are */
+  numberFormat?: string;
+  purpose: WritePurpose;
+}
+
+/** Where the values of a run's cells come from; the k-th cell of the run (row r1 + k) takes the k-th value. */
+export type RunSource =
+  /** the snapshot's cells of `sheet`, column `col`, from row `row` down (a blank cell is null) */
+  | { kind: "copy"; sheet: string; row: number; col: number }
+  /** start, start + 1, …: a serial number column */
+  | { kind: "serial"; start: number }
+  /** values computed by the core, one per cell (short runs such as a table's percentages) */
+  | { kind: "list"; values: CellValue[] };
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
-export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing";
+export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing" | "report";
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -128,6 +165,7 @@ export type FindingCode =
   | "unknown-indicator"
   | "sum-mismatch"
   | "behind-pace"
+  | "percent-formula-wrong"
   // scores
   | "score-mode-assumed"
   | "weights-not-100"
@@ -168,6 +206,7 @@ export type FindingCode =
   | "staff-mark-unknown"
   // workbook level
   | "nothing-found"
+  | "table-not-understood"
   | "sheet-name-adjusted";
 
 export interface IndicatorReport {
@@ -298,6 +337,8 @@ export interface EvaluateResult {
   plan: Plan;
   /** mappings confirmed in this run, for the host to remember (header names only) */
   mappingsToRemember?: SavedMapping[];
+  /** the report's figures drafted as paragraphs and the appendix table (src/core/report) */
+  draft?: ReportDraft;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,6 +410,8 @@ export interface EvaluateOptions {
   markCells?: boolean;
   /** add a 评估发现 sheet listing the findings */
   findingsSheet?: boolean;
+  /** add a 评估报告摘要 sheet: the report's figures as live text formulas (default true) */
+  reportSheet?: boolean;
   /** thresholds for the category checks */
   elderlyAge?: number;
   childAge?: number;

@@ -1,3 +1,4 @@
+import { runCells, type SheetLookup } from "../core/runs";
 import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
@@ -30,8 +31,16 @@ function opWidth(op: CellsOp): number {
  * sheet is protected; (3) writes go out in as few syncs as the request budget allows, the
  * undo record first so that a run cut short can still be undone.
  */
-export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, progress?: Progress, notice?: (text: string) => void): Promise<void> {
+export async function applyPlanInExcel(
+  env: RunEnv,
+  planIn: Plan,
+  at: string,
+  progress?: Progress,
+  notice?: (text: string) => void,
+  sourceSheets: SheetLookup = () => undefined,
+): Promise<void> {
   const { ctx, features, budget, counter } = env;
+  const plan = planIn.map((op) => (op.kind === "columnRun" ? runAsCellsOp(op, sourceSheets) : op));
   const sheets = new SheetProxies(ctx);
   const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
   const addedKeys = new Set(addOps.map((op) => op.sheet.toLowerCase()));
@@ -217,6 +226,12 @@ export async function applyPlanInExcel(env: RunEnv, plan: Plan, at: string, prog
     () => ctx.application.suspendApiCalculationUntilNextSync(),
     (f) => progress?.(0.2 + f * 0.8),
   );
+}
+
+/** A run as a one-column block: Excel computes formula results itself, so only value runs read the snapshot. */
+function runAsCellsOp(op: Extract<PlanOp, { kind: "columnRun" }>, sourceSheets: SheetLookup): CellsOp {
+  const cells = runCells(op.formulaR1C1 === undefined ? op : { ...op, values: { kind: "list", values: [] } }, sourceSheets);
+  return { kind: "cells", sheet: op.sheet, row: op.r1, col: op.col, cells: cells.map((c) => [c]), purpose: op.purpose };
 }
 
 function sameRange(a: CellRange, b: CellRange): boolean {

@@ -1,3 +1,4 @@
+import { sheetLookup } from "../core/runs";
 import type { Plan, WorkbookSnapshot } from "../core/types";
 import { HostError, type PaneSettings, type Phase, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { applyPlanInExcel } from "./applyPlan";
@@ -81,6 +82,8 @@ export function fileNameOf(url: string | undefined | null): string {
 /** The Office.js host. Every call is one Excel.run that waits for the user to leave cell-edit mode. */
 export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
+  // the snapshot the pane's plan was made from: value runs of a frozen view copy from it
+  let lastSnapshot: WorkbookSnapshot | null = null;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
 
   async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true, progress?: ProgressFn, phase: Phase = "read"): Promise<T> {
@@ -117,8 +120,8 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
     readSnapshot(progress?: ProgressFn): Promise<WorkbookSnapshot> {
       const source = opts.source?.() ?? documentName();
       return runInExcel(
-        (env) =>
-          readWorkbook(
+        async (env) =>
+          (lastSnapshot = await readWorkbook(
             env.ctx,
             source,
             env.features,
@@ -126,7 +129,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             env.counter,
             (fraction) => progress?.({ phase: "read", fraction }),
             (notice, offer) => progress?.({ phase: "read", notice, ...(offer ? { offer } : {}) }),
-          ),
+          )),
         true,
         progress,
         "read",
@@ -135,6 +138,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
 
     applyPlan(plan: Plan, progress?: ProgressFn): Promise<void> {
       const at = (opts.now?.() ?? new Date()).toISOString();
+      const sheets = lastSnapshot ? sheetLookup(lastSnapshot) : () => undefined;
       return runInExcel(
         (env) =>
           applyPlanInExcel(
@@ -143,6 +147,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             at,
             (fraction) => progress?.({ phase: "write", fraction }),
             (notice) => progress?.({ phase: "write", notice }),
+            sheets,
           ),
         true,
         progress,

@@ -4,13 +4,15 @@
  * when a sheet is added, and calcChain.xml removed when formulas changed). Every other entry is
  * copied with its original compressed bytes.
  */
-import type { Plan, PlanOp } from "../core/types";
+import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
+import type { Plan, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
+import { snapshotOf } from "./snapshot";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
@@ -228,7 +230,7 @@ function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
   return e;
 }
 
-function collect(wb: Workbook, op: PlanOp): void {
+function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
   switch (op.kind) {
     case "addSheet":
       wb.addSheet(op.sheet, op.after, op.tabColor);
@@ -244,6 +246,15 @@ function collect(wb: Workbook, op: PlanOp): void {
           if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
         }),
       );
+      return;
+    }
+    case "columnRun": {
+      const edits = wb.sheet(op.sheet).edits;
+      runCells(op, sheets()).forEach((cell, k) => {
+        const e = cellEdit(edits, op.r1 + k, op.col);
+        e.content = cell;
+        if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
+      });
       return;
     }
     case "fill": {
@@ -278,10 +289,16 @@ function hasEdits(e: SheetEdits): boolean {
   return e.cells.size > 0 || e.merges.length > 0 || e.widths.size > 0 || !!e.freeze || e.conditional.length > 0 || e.validations.length > 0;
 }
 
-/** Apply the plan and return the bytes of the new workbook; `pkg` is left as it was. */
-export function applyPlan(pkg: XlsxPackage, plan: Plan): Uint8Array {
+/**
+ * Apply the plan and return the bytes of the new workbook; `pkg` is left as it was. `snapshot`
+ * is the one the plan was made from (column runs copy their values from it); without it the
+ * package is read again when a run needs it.
+ */
+export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnapshot): Uint8Array {
   const wb = new Workbook(pkg);
-  for (const op of plan) collect(wb, op);
+  let lookup: SheetLookup | null = null;
+  const sheets = (): SheetLookup => (lookup ??= sheetLookup(snapshot ?? snapshotOf(pkg, "")));
+  for (const op of plan) collect(wb, op, sheets);
 
   // styles.xml is parsed only if some edit asks for a style
   let styles: StylesEditor | null = null;

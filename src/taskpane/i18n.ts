@@ -275,6 +275,7 @@ const MESSAGES = {
   "finding.unknown-indicator": ["未收录的指标", "Unknown indicator"],
   "finding.sum-mismatch": ["分项之和不符", "Areas do not add up"],
   "finding.behind-pace": ["进度落后", "Behind pace"],
+  "finding.percent-formula-wrong": ["完成率公式不对应本行", "Percent formula off this row"],
   "finding.score-mode-assumed": ["评分方式按推断处理", "Score mode assumed"],
   "finding.weights-not-100": ["权重合计不是 100%", "Weights do not add up to 100%"],
   "finding.score-out-of-range": ["分数超出范围", "Score out of range"],
@@ -312,6 +313,7 @@ const MESSAGES = {
   "finding.follow-up-overdue": ["跟进超期", "Follow-up overdue"],
   "finding.follow-up-undated": ["跟进记录无日期", "Follow-up record undated"],
   "finding.nothing-found": ["未找到可评估的内容", "Nothing to evaluate"],
+  "finding.table-not-understood": ["表格未能识别", "Table not understood"],
   "finding.sheet-name-adjusted": ["工作表名称已调整", "Sheet name adjusted"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -7,7 +7,7 @@ import type { WorkerRequest, WorkerResponse } from "./protocol";
 export interface WorkerDeps<P> {
   openXlsx(bytes: Uint8Array): P;
   snapshotOf(pkg: P, sourceName: string): WorkbookSnapshot;
-  applyPlan(pkg: P, plan: Plan): Uint8Array;
+  applyPlan(pkg: P, plan: Plan, snapshot?: WorkbookSnapshot): Uint8Array;
   evaluate(snapshot: WorkbookSnapshot, options?: EvaluateOptions): EvaluateResult;
 }
 
@@ -59,7 +59,7 @@ export function tooBig(name: string, size: number, limits: PageLimits): HostErro
 export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: PageLimits): (req: WorkerRequest) => void {
   let original: P | null = null;
   let snapshot: WorkbookSnapshot | null = null;
-  let lastPlan: { id: number; plan: Plan } | null = null;
+  let lastPlan: { id: number; plan: Plan; snapshot: WorkbookSnapshot } | null = null;
   let fileName = "";
 
   return (req) => {
@@ -91,7 +91,7 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           post({ id: req.id, type: "progress", progress: { phase: "analyse", fraction: 0.1 } });
           const { plan, ...rest } = deps.evaluate(snap, req.options);
           // Only the latest plan is kept: a new evaluation makes the previous one stale.
-          lastPlan = { id: req.id, plan };
+          lastPlan = { id: req.id, plan, snapshot: snap };
           post({ id: req.id, type: "evaluated", result: rest, planId: req.id, planOps: plan.length });
           return;
         }
@@ -99,10 +99,16 @@ export function createWorkerHandler<P>(deps: WorkerDeps<P>, post: Post, limits: 
           if (!original) throw new Error("请先选择一个 .xlsx 工作簿。");
           post({ id: req.id, type: "progress", progress: { phase: "write", fraction: 0.2 } });
           let plan: Plan;
-          if ("plan" in req) plan = req.plan;
-          else if (lastPlan && lastPlan.id === req.planId) plan = lastPlan.plan;
-          else throw new Error("评分结果已过期，请重新点“一键评分”。");
-          const out = deps.applyPlan(original, plan);
+          // column runs copy values from the snapshot the plan was made from
+          let from: WorkbookSnapshot | undefined;
+          if ("plan" in req) {
+            plan = req.plan;
+            from = snapshot ?? undefined;
+          } else if (lastPlan && lastPlan.id === req.planId) {
+            plan = lastPlan.plan;
+            from = lastPlan.snapshot;
+          } else throw new Error("评分结果已过期，请重新点“一键评分”。");
+          const out = deps.applyPlan(original, plan, from);
           // Copied, not transferred: the bytes may share a buffer with the package kept for the next run.
           post({ id: req.id, type: "applied", bytes: out });
           return;

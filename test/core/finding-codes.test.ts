@@ -41,6 +41,32 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
   ["a staffing table without a contract line", { source: "到岗.xlsx", sheets: [toSheetSnapshot(seedStaffingSheet({ contractLine: false }))] }, {}],
   ["a staffing table by dates without a period", { source: "到岗.xlsx", sheets: [staffingByDatesWithoutPeriod()] }, {}],
   [
+    "a percent cell whose formula was copied from another row, and a sheet of numbers no layout fits",
+    {
+      source: "formula.xlsx",
+      sheets: [
+        {
+          name: "指标",
+          values: [
+            ["指标名称", "指标要求", "完成情况", "完成百分比"],
+            ["建档", 200, 371, 0.5],
+            ["电访", 100, 50, 0.5],
+          ],
+          formulas: [[], [null, null, null, "=C3/B3"], [null, null, null, "=C3/B3"]],
+        },
+        {
+          name: "经费",
+          values: [
+            ["科目", "预算", "支出"],
+            ["人员", 10, 8],
+            ["活动", 5, 4],
+          ],
+        },
+      ],
+    },
+    {},
+  ],
+  [
     "a row table with every slip",
     {
       source: "row.xlsx",

@@ -48,18 +48,42 @@ function formulaAt(sheet: SheetSnapshot, p: Pos): string | null {
   return sheet.formulas?.[p.row]?.[p.col] ?? null;
 }
 
-/** Half a unit of the last decimal a declared percentage shows, as a fraction. */
-function tolerance(q: NumberQ): number {
-  const decimals = q.percent ? q.decimals + 2 : q.decimals;
-  return 0.5 * Math.pow(10, -decimals) + 1e-12;
+/**
+ * How a declared percentage was typed, read as a fraction with the tolerance its own display
+ * allows: half a unit of the last decimal shown, in percentage points when it was typed as
+ * points (185.5 under a （%） header is 185.5 %, ± 0.05 points).
+ */
+export function readDeclared(q: NumberQ, computed: number | null, pointsHeader: boolean): { fraction: number; tolerance: number } {
+  const slack = 1e-12;
+  if (q.percent) return { fraction: q.value, tolerance: 0.5 * Math.pow(10, -(q.decimals + 2)) + slack };
+  const asPoints = { fraction: q.value / 100, tolerance: 0.5 * Math.pow(10, -(q.decimals + 2)) + slack };
+  if (pointsHeader) return asPoints;
+  // A bare 185.5 in a percent column is far more likely 185.5 % than 18,550 %.
+  if (computed !== null && Math.abs(q.value / 100 - computed) < Math.abs(q.value - computed)) return asPoints;
+  return { fraction: q.value, tolerance: 0.5 * Math.pow(10, -q.decimals) + slack };
 }
 
-/** A percentage already in the cell, as a fraction (1.855 for 185.50 %). */
-function declaredFraction(q: NumberQ, computed: number | null): number {
-  if (q.percent) return q.value;
-  // A bare 185.5 in a percent column is far more likely 185.5 % than 18,550 %.
-  if (computed !== null && Math.abs(q.value / 100 - computed) < Math.abs(q.value - computed)) return q.value / 100;
-  return q.value;
+/**
+ * Whether a formula in a percent cell computes this indicator's completed ÷ target: C3/B3,
+ * =IFERROR(C3/B3,""), ROUND(C3/B3,4), C3/B3*100, with or without $ and the sheet's own name.
+ */
+export function formulaComputes(formula: string, completed: string, target: string, sheet: string): boolean {
+  let f = formula.replace(/^=/, "").replace(/\s+/g, "").replace(/\$/g, "").toUpperCase();
+  const own = sheet.toUpperCase();
+  f = f
+    .split(`'${own.replace(/'/g, "''")}'!`)
+    .join("")
+    .split(`${own}!`)
+    .join("");
+  for (let prev = ""; prev !== f;) {
+    prev = f;
+    f = f
+      .replace(/^IFERROR\((.*),(""|0|"-"|"")\)$/, "$1")
+      .replace(/^ROUND\((.*),\d\)$/, "$1")
+      .replace(/^\((.*)\)$/, "$1");
+    f = f.replace(/\*100$/, "").replace(/^100\*/, "");
+  }
+  return f === `${completed}/${target}`;
 }
 
 export function assessTables(tables: FoundTable[], sheet: SheetSnapshot, ctx: AssessContext): AssessResult {
@@ -110,8 +134,9 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
   const completed = dq.kind === "number" ? dq.value : null;
 
   // Units: what the cells say, else the unit column.
-  const tUnit = tq.kind === "number" ? (tq.unit ?? unitCellText) : null;
-  const dUnit = dq.kind === "number" ? (dq.unit ?? unitCellText) : null;
+  const headerUnit = ind.headerUnit ?? null;
+  const tUnit = tq.kind === "number" ? (tq.unit ?? unitCellText ?? headerUnit) : null;
+  const dUnit = dq.kind === "number" ? (dq.unit ?? unitCellText ?? headerUnit) : null;
   if (entry) {
     const allowed = entry.units.join("/");
     const badT = tUnit && !entry.units.includes(tUnit);
@@ -149,21 +174,31 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
   let declaredPercent: number | null = null;
   if (ind.percent && !ind.percentAdded) {
     const pq = parseQuantity(valueAt(sheet, ind.percent), formatAt(sheet, ind.percent));
+    const formula = formulaAt(sheet, ind.percent);
+    const cRef = a1(ind.completed.row, ind.completed.col);
+    const tRef = a1(ind.target.row, ind.target.col);
+    const wrongFormula = !!formula && !formulaComputes(formula, cRef, tRef, s);
+    if (wrongFormula) {
+      out.findings.push(
+        finding("percent-formula-wrong", s, ind.percent.row, ind.percent.col, { label, formula: formula.slice(0, 60), expected: `=${cRef}/${tRef}` }, lang),
+      );
+    }
     if (pq.kind === "number") {
-      declaredPercent = declaredFraction(pq, percent);
-      const typed = !formulaAt(sheet, ind.percent);
-      if (percent !== null && Math.abs(declaredPercent - percent) > tolerance(pq)) {
-        out.findings.push(
-          finding(
-            "percent-mismatch",
-            s,
-            ind.percent.row,
-            ind.percent.col,
-            { label, declared: formatPercent(declaredPercent), computed: formatPercent(percent) },
-            lang,
-          ),
-        );
-      } else if (percent !== null && typed) {
+      const d = readDeclared(pq, percent, !!ind.percentPoints);
+      declaredPercent = d.fraction;
+      if (percent !== null && Math.abs(declaredPercent - percent) > d.tolerance) {
+        if (!wrongFormula)
+          out.findings.push(
+            finding(
+              "percent-mismatch",
+              s,
+              ind.percent.row,
+              ind.percent.col,
+              { label, declared: formatPercent(declaredPercent), computed: formatPercent(percent) },
+              lang,
+            ),
+          );
+      } else if (percent !== null && !formula) {
         out.findings.push(finding("percent-typed", s, ind.percent.row, ind.percent.col, { label, declared: formatPercent(declaredPercent) }, lang));
       }
     } else if (pq.kind === "text") {

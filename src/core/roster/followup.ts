@@ -101,12 +101,12 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
     if (latest) out.latest.set(r, latest);
     if (asOfDays === null) continue;
     // the strictest interval that applies: the row's level, and the elderly rule
-    const candidates: { days: number; rule: string }[] = [];
+    const candidates: { days: number; rule: { zh: string; en: string } }[] = [];
     const level = levelCol === null ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
     const levelDays = level ? byLevel.get(levelKey(level)) : undefined;
-    if (levelDays) candidates.push({ days: levelDays, rule: lang === "zh" ? `跟进级别“${level.slice(0, 10)}”` : `follow-up level “${level.slice(0, 10)}”` });
+    if (levelDays) candidates.push({ days: levelDays, rule: { zh: `跟进级别“${level.slice(0, 10)}”`, en: `follow-up level “${level.slice(0, 10)}”` } });
     if (elderlyDays && elderlyRows.has(r))
-      candidates.push({ days: elderlyDays, rule: lang === "zh" ? "特殊困难老年人月探访" : "monthly visits to special-difficulty elderly people" });
+      candidates.push({ days: elderlyDays, rule: { zh: "特殊困难老年人月探访", en: "monthly visits to special-difficulty elderly people" } });
     if (!candidates.length) continue;
     const limit = candidates.reduce((a, b) => (b.days < a.days ? b : a));
     if (!latest) {

@@ -1,5 +1,6 @@
-import { columnLetters, sheetRef } from "../a1";
-import type { CellRange, PlanCell, PlanOp, SheetSnapshot, TemplateDef, TemplateField } from "../types";
+import { sheetRef } from "../a1";
+import { relativeR1C1 } from "../runs";
+import type { CellRange, ColumnRunOp, PlanOp, SheetSnapshot, TemplateDef, TemplateField } from "../types";
 import { builtinRole } from "./dictionary";
 
 /** Where the template view's rows sit: title, header, then data. */
@@ -41,8 +42,9 @@ function columnWidth(field: TemplateField): number {
 
 /**
  * The template view: title, header, and for each source row one cell per template column. Cells
- * are live formulas into the working sheet (so later edits flow through) carrying the source's
- * value as their cached result, or frozen values for a copy to submit.
+ * are live formulas into the working sheet (so later edits flow through) whose cached result is
+ * the source's value, or frozen values for a copy to submit; either way planned as column runs,
+ * so the plan's size follows the columns and gaps, not the cells.
  */
 export function buildView(input: ViewInput): PlanOp[] {
   const { sheet, outputSheet, template, columns, rows, liveFormulas } = input;
@@ -69,44 +71,51 @@ export function buildView(input: ViewInput): PlanOp[] {
     if (ranges.length) ops.push({ kind: "fill", sheet: outputSheet, ranges, role });
   }
 
+  // each column is planned as runs: one per stretch of consecutive source rows (a skipped blank
+  // row shifts the formula's row offset) and number format; the serial column is one run
   const ref = sheetRef(sheet.name);
-  const prefixes = columns.map((c) => (c.source === null ? "" : `${ref}!${columnLetters(c.source)}`));
   const formats = sheet.numberFormats;
-  const body: (PlanCell | null)[][] = new Array<(PlanCell | null)[]>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const values = sheet.values[r] ?? [];
-    const fmtRow = formats?.[r];
-    const rowNo = String(r + 1);
-    const line = new Array<PlanCell | null>(n);
-    for (let j = 0; j < n; j++) {
-      const col = columns[j];
-      if (col.field.generated === "serial") {
-        line[j] = { value: k + 1 };
-        continue;
-      }
-      if (col.source === null) {
-        line[j] = null;
-        continue;
-      }
-      const raw = values[col.source];
-      // =IF(x="","",x) shows a blank source as blank
-      const value = raw === undefined || raw === null || raw === "" ? null : raw;
-      const cell: PlanCell = { value };
-      const fmt = fmtRow?.[col.source];
-      if (col.field.type === "cn-id") {
-        // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
-        if (!liveFormulas) cell.numberFormat = "@";
-      } else if (fmt && fmt !== "General" && !(liveFormulas && fmt === "@")) cell.numberFormat = fmt;
-      if (liveFormulas) {
-        const a = prefixes[j] + rowNo;
-        cell.formula = `=IF(${a}="","",${a})`;
-      }
-      line[j] = cell;
+  const last = VIEW_FIRST_DATA_ROW + rows.length - 1;
+  columns.forEach((col, j) => {
+    if (!rows.length) return;
+    if (col.field.generated === "serial") {
+      ops.push({ kind: "columnRun", sheet: outputSheet, col: j, r1: VIEW_FIRST_DATA_ROW, r2: last, values: { kind: "serial", start: 1 }, purpose: "restore" });
+      return;
     }
-    body[k] = line;
-  }
-  if (rows.length) ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_FIRST_DATA_ROW, col: 0, cells: body, purpose: "restore" });
+    const source = col.source;
+    if (source === null) return;
+    const formatOf = (r: number): string | undefined => {
+      // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
+      if (col.field.type === "cn-id") return liveFormulas ? undefined : "@";
+      const fmt = formats?.[r]?.[source];
+      return fmt && fmt !== "General" && !(liveFormulas && fmt === "@") ? fmt : undefined;
+    };
+    let k0 = 0;
+    let fmt0 = formatOf(rows[0]);
+    for (let k = 1; k <= rows.length; k++) {
+      const fmt = k < rows.length ? formatOf(rows[k]) : undefined;
+      if (k < rows.length && rows[k] === rows[k - 1] + 1 && fmt === fmt0) continue;
+      const r1 = VIEW_FIRST_DATA_ROW + k0;
+      const run: ColumnRunOp = {
+        kind: "columnRun",
+        sheet: outputSheet,
+        col: j,
+        r1,
+        r2: VIEW_FIRST_DATA_ROW + k - 1,
+        values: { kind: "copy", sheet: sheet.name, row: rows[k0], col: source },
+        purpose: "restore",
+      };
+      if (liveFormulas) {
+        // =IF(x="","",x) shows a blank source as blank
+        const x = `${ref}!${relativeR1C1(r1, j, rows[k0], source)}`;
+        run.formulaR1C1 = `=IF(${x}="","",${x})`;
+      }
+      if (fmt0 !== undefined) run.numberFormat = fmt0;
+      ops.push(run);
+      k0 = k;
+      fmt0 = fmt;
+    }
+  });
   ops.push({ kind: "columnWidths", sheet: outputSheet, widths: columns.map((c, j) => ({ col: j, width: columnWidth(c.field) })) });
   ops.push({ kind: "freeze", sheet: outputSheet, rows: VIEW_FIRST_DATA_ROW, cols: 0 });
   return ops;

@@ -2,7 +2,10 @@ import { a1 } from "../a1";
 import { finding, type Lang } from "../findings";
 import { parseQuantity } from "../quantity";
 import { excelRound, excelSum } from "../round";
-import { cellText, normaliseLabel } from "../text";
+import { detectTables } from "../tables/detect";
+import { cellOf, type Pos, type TableModel } from "../tables/model";
+import { cellText } from "../text";
+export { partyOf } from "../tables/parties";
 import type { Finding, GradeBand, PartyId, PartyWeights, PlanCell, ScorePartyReport, ScoreReport, SheetSnapshot } from "../types";
 
 export const DEFAULT_WEIGHTS: PartyWeights = { buyer: 0.2, supervisor: 0.1, "supervision-centre": 0.15, "third-party": 0.55 };
@@ -20,29 +23,6 @@ const PARTY_NAMES: Record<PartyId, { zh: string; en: string }> = {
   "supervision-centre": { zh: "督导中心", en: "Supervision centre" },
   "third-party": { zh: "第三方", en: "Third party" },
 };
-
-/** Which party a label names. 督导中心 is tested before 监督方 so 市督导中心 is never the supervisor. */
-export function partyOf(label: string): PartyId | null {
-  if (label.length > 60) return null;
-  const t = normaliseLabel(label);
-  if (!t || t.length > 40) return null;
-  if (/督导中心|督导方/.test(t)) return "supervision-centre";
-  if (/第三方|评估机构|专业评估/.test(t)) return "third-party";
-  if (/监督方|民政局|民政部门/.test(t)) return "supervisor";
-  if (/购买方|街道|镇人民政府|镇政府|街道办/.test(t)) return "buyer";
-  return null;
-}
-
-function headerKind(v: string): "score" | "weight" | null {
-  if (v.length > 30) return null;
-  const t = normaliseLabel(v).replace(/\(.*\)$/, "");
-  if (/^(得分|分数|评分|评估得分|评估分数|实际得分|分值得分)$/.test(t)) return "score";
-  if (/^(权重|占比|比重|分值占比|权重占比|比例)$/.test(t)) return "weight";
-  return null;
-}
-
-const TOTAL_LABEL = /^(总分|总得分|合计|总计|评估总分|合计得分|四方总分)$/;
-const GRADE_LABEL = /^(等级|评估等级|评定等级|结果等级)$/;
 
 export interface ScoreWrite {
   sheet: string;
@@ -76,104 +56,73 @@ function gradeFormula(ref: string, bands: GradeBand[]): string {
   return `=IF(${ref}="","",${expr})`;
 }
 
-interface PartyRow {
-  party: PartyId;
-  name: string;
-  row: number;
-  labelCol: number;
-}
-
 /** Find a four-party score table on a sheet and assess it; null when the sheet has none. */
 export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): ScoreResult | null {
-  const rows: PartyRow[] = [];
-  const seen = new Set<PartyId>();
-  const maxRows = Math.min(sheet.values.length, 400);
-  for (let r = 0; r < maxRows; r++) {
-    const cells = sheet.values[r] ?? [];
-    for (let c = 0; c < Math.min(cells.length, 20); c++) {
-      const v = cells[c];
-      if (typeof v !== "string") continue;
-      const party = partyOf(v);
-      if (party && !seen.has(party)) {
-        seen.add(party);
-        rows.push({ party, name: cellText(v), row: r, labelCol: c });
-        break;
-      }
-    }
-  }
-  if (rows.length < 2) return null;
-  // Party names scattered over a long sheet (a roster's 街道 column, say) are no score table.
-  if (Math.max(...rows.map((p) => p.row)) - Math.min(...rows.map((p) => p.row)) > 15) return null;
-  const firstRow = Math.min(...rows.map((p) => p.row));
-  const labelCol = rows[0].labelCol;
+  const model = detectTables(sheet).find((m) => m.kind === "scores");
+  return model ? assessScoreTable(model, sheet, opts) : null;
+}
 
-  // Score and weight columns from a header row above the parties; else the first number right of the label.
-  let scoreCol: number | null = null;
-  let weightCol: number | null = null;
-  for (let r = firstRow - 1; r >= Math.max(0, firstRow - 5) && scoreCol === null; r--) {
-    (sheet.values[r] ?? []).forEach((v, c) => {
-      if (typeof v !== "string") return;
-      const k = headerKind(v);
-      if (k === "score" && scoreCol === null) scoreCol = c;
-      if (k === "weight" && weightCol === null) weightCol = c;
-    });
-  }
-  if (scoreCol === null) {
-    for (const p of rows) {
-      const cells = sheet.values[p.row] ?? [];
-      for (let c = p.labelCol + 1; c < cells.length; c++) {
-        if (parseQuantity(cells[c]).kind === "number") {
-          scoreCol = c;
-          break;
-        }
-      }
-      if (scoreCol !== null) break;
-    }
-  }
-  if (scoreCol === null) return null;
-  const sc: number = scoreCol;
-  const wc: number | null = weightCol;
+/**
+ * Score one table model: the parties' weights and scores, the total and the grade. Every
+ * position is the model's, so a table laid across is scored like one laid down.
+ */
+export function assessScoreTable(model: TableModel, sheet: SheetSnapshot, opts: ScoreOptions): ScoreResult | null {
+  const labelLine = model.lines.find((l) => l.role === "label");
+  const scoreLine = model.lines.find((l) => l.role === "score");
+  const weightLine = model.lines.find((l) => l.role === "weight") ?? null;
+  if (!labelLine || !scoreLine) return null;
+  const at = (rec: number, line: number): Pos => cellOf(model, rec, line);
+  const value = (p: Pos) => sheet.values[p.row]?.[p.col] ?? null;
+  const partyRecs = model.records.filter((r) => r.role === "party" && r.party);
+  if (partyRecs.length < 2) return null;
+  const rows = partyRecs.map((r) => ({ party: r.party as PartyId, name: cellText(value(at(r.at, labelLine.at))), rec: r.at }));
+  const first = at(partyRecs[0].at, labelLine.at);
   const lang = opts.lang;
   const findings: Finding[] = [];
   const s = sheet.name;
+  const firstScore = at(partyRecs[0].at, scoreLine.at);
 
-  const parties: (ScorePartyReport & { row: number; weightFromCell: "fraction" | "percent-points" | null })[] = rows.map((p) => {
+  const parties: (ScorePartyReport & { scorePos: Pos; weightPos: Pos | null; weightFromCell: "fraction" | "percent-points" | null })[] = rows.map((p) => {
     let weight = opts.weights[p.party];
     let weightFromCell: "fraction" | "percent-points" | null = null;
-    if (wc !== null) {
-      const wq = parseQuantity(sheet.values[p.row]?.[wc] ?? null, sheet.numberFormats?.[p.row]?.[wc]);
+    const weightPos = weightLine ? at(p.rec, weightLine.at) : null;
+    if (weightPos) {
+      const wq = parseQuantity(value(weightPos), sheet.numberFormats?.[weightPos.row]?.[weightPos.col]);
       if (wq.kind === "number") {
-        weight = wq.percent || wq.value <= 1 ? wq.value : wq.value / 100;
-        const raw = sheet.values[p.row]?.[wc];
-        weightFromCell = typeof raw === "number" ? (wq.value <= 1 ? "fraction" : "percent-points") : null;
+        // a bare 20 under 权重（%） or above 1 is in percentage points
+        const points = !wq.percent && (wq.value > 1 || (weightLine?.percentPoints ?? false));
+        weight = points ? wq.value / 100 : wq.value;
+        weightFromCell = typeof value(weightPos) === "number" ? (points ? "percent-points" : "fraction") : null;
       }
     }
-    const q = parseQuantity(sheet.values[p.row]?.[sc] ?? null, sheet.numberFormats?.[p.row]?.[sc]);
+    const scorePos = at(p.rec, scoreLine.at);
+    const q = parseQuantity(value(scorePos), sheet.numberFormats?.[scorePos.row]?.[scorePos.col]);
     const score = q.kind === "number" ? q.value : null;
-    if (q.kind === "blank") findings.push(finding("score-missing", s, p.row, sc, { party: p.name }, lang));
-    if (q.kind === "text") findings.push(finding("not-a-number", s, p.row, sc, { text: q.text.slice(0, 40) }, lang));
-    if (q.kind === "error") findings.push(finding("cell-error", s, p.row, sc, { text: q.text }, lang));
-    return { name: p.name, party: p.party, weight, score, points: null, cell: a1(p.row, sc), row: p.row, weightFromCell };
+    if (q.kind === "blank") findings.push(finding("score-missing", s, scorePos.row, scorePos.col, { party: p.name }, lang));
+    if (q.kind === "text") findings.push(finding("not-a-number", s, scorePos.row, scorePos.col, { text: q.text.slice(0, 40) }, lang));
+    if (q.kind === "error") findings.push(finding("cell-error", s, scorePos.row, scorePos.col, { text: q.text }, lang));
+    return { name: p.name, party: p.party, weight, score, points: null, cell: a1(scorePos.row, scorePos.col), scorePos, weightPos, weightFromCell };
   });
 
   for (const id of Object.keys(PARTY_NAMES) as PartyId[]) {
-    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, firstRow, labelCol, { party: PARTY_NAMES[id] }, lang));
+    if (!parties.some((p) => p.party === id)) findings.push(finding("party-missing", s, first.row, first.col, { party: PARTY_NAMES[id] }, lang));
   }
   const weightSum =
     excelSum(parties.map((p) => p.weight)) +
     excelSum((Object.keys(PARTY_NAMES) as PartyId[]).filter((id) => !parties.some((p) => p.party === id)).map((id) => opts.weights[id]));
   if (Math.abs(weightSum - 1) > 1e-9) {
-    findings.push(finding("weights-not-100", s, firstRow, wc ?? labelCol, { sum: `${excelRound(weightSum * 100, 2)}%` }, lang));
+    const where = parties[0].weightPos ?? first;
+    findings.push(finding("weights-not-100", s, where.row, where.col, { sum: `${excelRound(weightSum * 100, 2)}%` }, lang));
   }
 
-  // A score above its party's maximum points can only be on the 100-point scale.
-  const mode: ScoreReport["mode"] = parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
+  // A score above its party's maximum points can only be on the 100-point scale; so can a 得分（百分制） header.
+  const mode: ScoreReport["mode"] = model.scale100 || parties.some((p) => p.score !== null && p.score > p.weight * 100 + 1e-9) ? "scale100" : "points";
   findings.push(
     finding(
       "score-mode-assumed",
       s,
-      firstRow,
-      sc,
+      firstScore.row,
+      firstScore.col,
       {
         mode:
           mode === "points"
@@ -186,54 +135,50 @@ export function assessScoreSheet(sheet: SheetSnapshot, opts: ScoreOptions): Scor
   for (const p of parties) {
     if (p.score === null) continue;
     const max = mode === "points" ? excelRound(p.weight * 100, 2) : 100;
-    if (p.score < 0 || p.score > max + 1e-9) findings.push(finding("score-out-of-range", s, p.row, sc, { party: p.name, score: p.score, max }, lang));
+    if (p.score < 0 || p.score > max + 1e-9)
+      findings.push(finding("score-out-of-range", s, p.scorePos.row, p.scorePos.col, { party: p.name, score: p.score, max }, lang));
     p.points = mode === "points" ? p.score : Number((p.weight * p.score).toPrecision(15));
   }
   const complete = parties.every((p) => p.score !== null);
   const total = parties.some((p) => p.points !== null) ? excelRound(excelSum(parties.map((p) => p.points ?? 0)), 2) : null;
   const grade = total !== null && complete ? gradeFor(total, opts.bands) : null;
 
-  // 总分 and 等级: right of their labels, or new rows under the table.
-  const lastRow = Math.max(...parties.map((p) => p.row));
-  let totalPos: { row: number; col: number } | null = null;
-  let gradePos: { row: number; col: number } | null = null;
+  // 总分 and 等级: a record of their own, a labelled cell beside or below, or new records after the last.
   const writes: ScoreWrite[] = [];
-  for (let r = firstRow; r < Math.min(sheet.values.length, lastRow + 10); r++) {
-    const cells = sheet.values[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
-      const t = typeof cells[c] === "string" && (cells[c] as string).length < 30 ? normaliseLabel(cells[c] as string) : "";
-      if (!t) continue;
-      const valueCol = c === labelCol ? sc : c + 1;
-      if (!totalPos && TOTAL_LABEL.test(t)) totalPos = { row: r, col: valueCol };
-      else if (!gradePos && GRADE_LABEL.test(t)) gradePos = { row: r, col: valueCol };
-    }
-  }
-  // New 总分 / 等级 rows go into the first rows below the table whose label and score cells are blank.
-  const blank = (r: number, c: number) => {
-    const v = sheet.values[r]?.[c];
-    return v === null || v === undefined || v === "";
+  const recordOf = (role: "total" | "grade") => model.records.find((r) => r.role === role);
+  let totalPos: Pos | null = recordOf("total") ? at((recordOf("total") as { at: number }).at, scoreLine.at) : (model.totalCell ?? null);
+  let gradePos: Pos | null = recordOf("grade") ? at((recordOf("grade") as { at: number }).at, scoreLine.at) : (model.gradeCell ?? null);
+  const blank = (p: Pos) => {
+    const v = value(p);
+    return v === null || v === "";
   };
-  const freeRow = (from: number) => {
+  const lastRec = Math.max(...model.records.map((r) => r.at));
+  const freeRecord = (from: number) => {
     let r = from;
-    while (!blank(r, labelCol) || !blank(r, sc)) r++;
+    while (!blank(at(r, labelLine.at)) || !blank(at(r, scoreLine.at))) r++;
     return r;
   };
+  let next = lastRec + 1;
   if (!totalPos) {
-    const row = freeRow(lastRow + 1);
-    totalPos = { row, col: sc };
-    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Total" : "总分" } });
+    const rec = freeRecord(next);
+    totalPos = at(rec, scoreLine.at);
+    const lp = at(rec, labelLine.at);
+    writes.push({ sheet: s, row: lp.row, col: lp.col, cell: { value: lang === "en" ? "Total" : "总分" } });
+    next = rec + 1;
   }
   if (!gradePos) {
-    const row = freeRow(totalPos.row + 1);
-    gradePos = { row, col: sc };
-    writes.push({ sheet: s, row, col: labelCol, cell: { value: lang === "en" ? "Grade" : "等级" } });
+    const rec = freeRecord(Math.max(next, (model.orientation === "down" ? totalPos.row : totalPos.col) + 1));
+    gradePos = at(rec, scoreLine.at);
+    const lp = at(rec, labelLine.at);
+    writes.push({ sheet: s, row: lp.row, col: lp.col, cell: { value: lang === "en" ? "Grade" : "等级" } });
   }
   const totalRef = a1(totalPos.row, totalPos.col);
   const terms = parties.map((p) => {
-    const ref = a1(p.row, sc);
+    const ref = a1(p.scorePos.row, p.scorePos.col);
     if (mode === "points") return ref;
-    if (wc !== null && p.weightFromCell === "fraction") return `${a1(p.row, wc)}*${ref}`;
-    if (wc !== null && p.weightFromCell === "percent-points") return `${a1(p.row, wc)}/100*${ref}`;
+    const w = p.weightPos ? a1(p.weightPos.row, p.weightPos.col) : null;
+    if (w && p.weightFromCell === "fraction") return `${w}*${ref}`;
+    if (w && p.weightFromCell === "percent-points") return `${w}/100*${ref}`;
     return `${p.weight}*${ref}`;
   });
   const totalCell: PlanCell = opts.liveFormulas

@@ -258,8 +258,9 @@ export function assessStaffing(sheet: SheetSnapshot, table: StaffingTable, ctx: 
   };
 
   const place = placeResults(sheet, table);
-  const classLabel = (k: StaffClass) =>
-    lang === "en" ? (k === "certified" ? "Certified social workers" : "All social workers") : k === "certified" ? "持证社工" : "社工（持证+非持证）";
+  const classNames = (k: StaffClass) =>
+    k === "certified" ? { zh: "持证社工", en: "Certified social workers" } : { zh: "社工（持证+非持证）", en: "All social workers" };
+  const classLabel = (k: StaffClass) => classNames(k)[lang];
   const classes: StaffingClassReport[] = [];
   let rateCell: { row: number; col: number } | null = null;
   let mixCell: { row: number; col: number } | null = null;
@@ -348,7 +349,7 @@ export function assessStaffing(sheet: SheetSnapshot, table: StaffingTable, ctx: 
   for (const c of classes) {
     if (c.required !== null && c.actual < c.required) {
       const { row, col } = parseA1(c.actualCell);
-      findings.push(finding("staffing-under", s, row, col, { class: classLabel(c.class), actual: c.actual, required: c.required }, lang));
+      findings.push(finding("staffing-under", s, row, col, { class: classNames(c.class), actual: c.actual, required: c.required }, lang));
     }
   }
   if (rate !== null && rate + 1e-12 < threshold) {

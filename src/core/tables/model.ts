@@ -92,6 +92,8 @@ export interface TableModel {
    */
   totalCell?: Pos | null;
   gradeCell?: Pos | null;
+  /** score tables: the score header says 百分制 (scores out of 100, weighted into the total) */
+  scale100?: boolean;
   /** "saved" for a layout the evaluator assigned by hand */
   origin: "detected" | "saved";
 }

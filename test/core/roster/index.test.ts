@@ -1,5 +1,6 @@
 import { analyseRosters, BUILTIN_TEMPLATE, type RosterResult } from "../../../src/core/roster";
 import type { EvaluateOptions, PlanCell, PlanOp, WorkbookSnapshot } from "../../../src/core/types";
+import { plannedGrid } from "../../support/plan-grid";
 import { AS_OF, DRIFTED_HEADERS, ID_OLD_MAN, PEOPLE, SHEET, driftedRoster, rowOf } from "../../fixtures/roster/drifted";
 
 function run(snapshot: WorkbookSnapshot, options: EvaluateOptions = {}, asOf: string | null = AS_OF): RosterResult {
@@ -106,8 +107,7 @@ describe("analyseRosters on a drifted roster", () => {
     expect(result.plan[result.plan.findIndex((op) => op.kind === "addSheet")]).toEqual({ kind: "addSheet", sheet: view, after: SHEET });
     expect(ops[0].cells[0][0]?.value).toBe("服务对象家庭信息汇总表");
     expect(ops[1].cells[0].map((c) => c?.value)).toEqual(BUILTIN_TEMPLATE.fields.map((f) => f.name));
-    const body = ops[2];
-    expect(body.row).toBe(2);
+    const body = { cells: plannedGrid(result.plan, view, workbook(), 2) };
     expect(body.cells).toHaveLength(PEOPLE.length - 1);
     const col = (name: string) => BUILTIN_TEMPLATE.fields.findIndex((f) => f.name === name);
     const first = body.cells[0];
@@ -129,7 +129,7 @@ describe("analyseRosters on a drifted roster", () => {
 
   test("values-only mode writes frozen values, IDs as text", () => {
     const frozen = run(workbook(), { liveFormulas: false });
-    const body = cellsOps(frozen.plan, view)[2];
+    const body = { cells: plannedGrid(frozen.plan, view, workbook(), 2) };
     const idCol = BUILTIN_TEMPLATE.fields.findIndex((f) => f.name === "身份证号码");
     expect(body.cells[0][idCol]).toEqual({ value: ID_OLD_MAN, numberFormat: "@" });
     expect(body.cells.every((row) => row.every((c: PlanCell | null) => c === null || c.formula === undefined))).toBe(true);

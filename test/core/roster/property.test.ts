@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { analyseRosters, BUILTIN_TEMPLATE } from "../../../src/core/roster";
 import { columnIndex } from "../../../src/core/a1";
 import type { CellValue, PlanOp, SheetSnapshot } from "../../../src/core/types";
+import { plannedGrid } from "../../support/plan-grid";
 import { makeId } from "../../fixtures/roster/build";
 
 const SHEET = "台账";
@@ -43,8 +44,8 @@ const roster = fc
     return sheet;
   });
 
-function viewBody(plan: PlanOp[], outputSheet: string) {
-  return plan.find((op): op is Extract<PlanOp, { kind: "cells" }> => op.kind === "cells" && op.sheet === outputSheet && op.row === 2);
+function viewBody(plan: PlanOp[], outputSheet: string, sheet: SheetSnapshot) {
+  return { cells: plannedGrid(plan, outputSheet, { source: "p", sheets: [sheet] }, 2) };
 }
 
 const REF = /^=IF\('台账'!([A-Z]+)(\d+)="","",'台账'!\1\2\)$/;
@@ -56,7 +57,7 @@ describe("properties of the template view", () => {
         const r = analyseRosters({ source: "p", sheets: [sheet] }, {}, ctx);
         expect(r.restorations).toHaveLength(1);
         const rest = r.restorations[0];
-        const body = viewBody(r.plan, rest.outputSheet);
+        const body = viewBody(r.plan, rest.outputSheet, sheet);
         const headerRow = rest.headerRow - 1;
         // data rows: every non-blank row below the header
         const expectedRows: number[] = [];

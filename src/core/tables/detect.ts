@@ -1,0 +1,606 @@
+import { matchIndicator } from "../indicators/catalogue";
+import { parseQuantity } from "../quantity";
+import { cellText, displayHeader, normaliseLabel } from "../text";
+import type { CellValue, SheetSnapshot } from "../types";
+import { bandPieces, impliedGroups } from "./band";
+import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
+import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
+import { partyOf } from "./parties";
+import { matchRole, TOTAL_WORDS, type HeaderRole, type RoleMatch } from "./vocabulary";
+
+/**
+ * The detector: finds every indicator and score table on a sheet, laid down or across, and
+ * describes each as a TableModel (tables/model.ts).
+ *
+ * 1. Every text cell is matched once against the role vocabulary.
+ * 2. A view row holding a figure role (target, completed, percent, weight, score) may be the
+ *    last row of a header band; the band grows upward by up to two rows that belong to it
+ *    (merged down into it, a group merged across, a group over blank cells), never into a
+ *    title, a preamble line (填报单位：…) or a note.
+ * 3. Each column's header is composed from the band; its role, unit, % and area come from that.
+ * 4. Records are the view rows below, until two blank rows, a note, a footer or the next header;
+ *    numbered titles (一、服务指标) and category rows without figures are passed over.
+ * The same steps run on the sheet transposed, so tables laid across are read by the same code.
+ * Cost: one pass over the cells, then work proportional to each table's own size.
+ */
+
+const FIGURE_ROLES = new Set<HeaderRole>(["target", "completed", "ambiguous", "percent", "score", "weight"]);
+const MAX_BAND = 3;
+
+/** 填报单位：… / 统计周期：… — a line about the form, not a header. */
+export const PREAMBLE =
+  /^(填报|填表|报送|统计周期|统计时间|统计日期|统计截止|统计期间|制表|单位名称|社工站名称|站点名称|机构名称|服务站名称|日期|时间|所属)[^:：]{0,8}[:：]|^[^:：]{1,8}[:：]\s*\S/;
+/** 注：… / 说明：… — a note under or above a table. */
+export const NOTE = /^(注|备注|说明|附注|填表说明)\s*\d*\s*[:：.、]|^注\d*[:：]?$|^\*注/;
+/** 一、服务指标 / （二）专业服务 / 第一部分 — a numbered title. */
+const NUMBERED_TITLE = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+(部分|项|章|节))/;
+/** 填表人：… 审核人：… — a signature line. */
+const FOOTER = /^(填表|制表|审核|统计人|负责人|联系人|单位负责人|填报人|签名|盖章)/;
+
+interface RoleCell {
+  /** view column */
+  j: number;
+  m: RoleMatch;
+}
+
+interface Classified {
+  byRow: Map<number, RoleCell[]>;
+  byCol: Map<number, RoleCell[]>;
+}
+
+function classify(sheet: SheetSnapshot): Classified {
+  const byRow = new Map<number, RoleCell[]>();
+  const byCol = new Map<number, RoleCell[]>();
+  const memo = new Map<string, RoleMatch | null>();
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v.length === 0) continue;
+      let m = memo.get(v);
+      if (m === undefined) {
+        m = matchRole(v);
+        if (memo.size < 50000) memo.set(v, m);
+      }
+      if (!m) continue;
+      add(byRow, r, { j: c, m });
+      add(byCol, c, { j: r, m });
+    }
+  }
+  return { byRow, byCol };
+}
+
+function add(map: Map<number, RoleCell[]>, k: number, cell: RoleCell): void {
+  const list = map.get(k);
+  if (list) list.push(cell);
+  else map.set(k, [cell]);
+}
+
+function text(grid: Grid, i: number, j: number): string {
+  return displayHeader(grid.value(i, j));
+}
+
+/** The text a merged area shows at (i, j): its top-left cell's. */
+function shownText(grid: Grid, i: number, j: number): string {
+  const direct = text(grid, i, j);
+  if (direct) return direct;
+  const m = grid.merge(i, j);
+  return m ? text(grid, m.r1, m.c1) : "";
+}
+
+function occupied(grid: Grid, i: number, j: number): boolean {
+  return text(grid, i, j) !== "" || grid.merge(i, j) !== undefined;
+}
+
+/** A cell that holds a figure rather than a header: a number, or text such as 200个. */
+function isFigure(v: CellValue): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  const q = parseQuantity(v);
+  return q.kind === "number" && !(q.unit && /^[年月季期届]/.test(q.unit));
+}
+
+/** The columns a band spans: the role cells of its last row, widened over the texts and merges beside them. */
+function spanOf(grid: Grid, last: number, cells: RoleCell[]): [number, number] {
+  let j1 = Math.min(...cells.map((c) => c.j));
+  let j2 = Math.max(...cells.map((c) => c.j));
+  const rows = [last, last - 1, last - 2].filter((i) => i >= 0);
+  const any = (j: number) => rows.some((i) => occupied(grid, i, j));
+  while (j1 > 0 && (any(j1 - 1) || (j1 > 1 && any(j1 - 2)))) j1--;
+  while (j2 + 1 < grid.width && (any(j2 + 1) || any(j2 + 2))) j2++;
+  return [j1, j2];
+}
+
+function lineIsNoise(t: string): boolean {
+  return PREAMBLE.test(t) || NOTE.test(t);
+}
+
+/** Whether view row u sits in the header band directly above row u + 1. */
+function belongs(grid: Grid, u: number, j1: number, j2: number): boolean {
+  let texts = 0;
+  let textAboveBlank = false;
+  for (let j = j1; j <= j2; j++) {
+    const v = grid.value(u, j);
+    const t = text(grid, u, j);
+    if (!t) continue;
+    if (isFigure(v)) return false;
+    if (lineIsNoise(t) || NUMBERED_TITLE.test(t)) return false;
+    texts++;
+    if (!occupied(grid, u + 1, j)) textAboveBlank = true;
+  }
+  const merges = grid.mergesInRow(u).filter((m) => m.c2 >= j1 && m.c1 <= j2);
+  const down = merges.some((m) => m.r2 > u);
+  const across = merges.some((m) => m.c2 > m.c1 && m.c2 - m.c1 < j2 - j1);
+  if (texts === 0) return down;
+  if (texts === 1) return down;
+  if (down || across) return true;
+  return textAboveBlank;
+}
+
+function bandTop(grid: Grid, last: number, j1: number, j2: number): number {
+  let t = last;
+  while (t > last - (MAX_BAND - 1) && t > 0 && belongs(grid, t - 1, j1, j2)) t--;
+  return t;
+}
+
+interface Column {
+  j: number;
+  role: HeaderRole | null;
+  header: string;
+  headerAt: number | null;
+  unit: string | null;
+  percentPoints: boolean;
+  scale100: boolean;
+  area: string | null;
+  /** the band has text over this column */
+  hasText: boolean;
+}
+
+function composeColumn(grid: Grid, first: number, last: number, j: number, implied: Map<string, { row: number; text: string }>): Column {
+  const pieces = bandPieces(grid, first, last, j, implied);
+  const texts: string[] = [];
+  for (const p of pieces) if (texts[texts.length - 1] !== p.text) texts.push(p.text);
+  const matches = pieces.map((p) => matchRole(p.text));
+  let idx = -1;
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    if (matches[k]) {
+      idx = k;
+      break;
+    }
+  }
+  const col: Column = {
+    j,
+    role: idx >= 0 ? (matches[idx] as RoleMatch).role : null,
+    header: texts.join("/"),
+    headerAt: idx >= 0 ? pieces[idx].row : pieces.length ? pieces[pieces.length - 1].row : null,
+    unit: null,
+    percentPoints: /%/.test(texts.join("")),
+    scale100: /百分制/.test(texts.join("")),
+    area: null,
+    hasText: pieces.length > 0,
+  };
+  for (const m of matches) {
+    if (!m) continue;
+    col.unit = col.unit ?? m.unit;
+    if (m.percentPoints) col.percentPoints = true;
+    if (m.scale100) col.scale100 = true;
+  }
+  // the nearest text above the role word that names no role itself is the column's group
+  for (let k = idx - 1; k >= 0; k--) {
+    if (!matches[k]) {
+      col.area = pieces[k].text;
+      break;
+    }
+  }
+  return col;
+}
+
+function lineOf(c: Column, role: LineRole, extra: Partial<TableLine> = {}): TableLine {
+  return { at: c.j, role, header: c.header, headerAt: c.headerAt, unit: c.unit, percentPoints: c.percentPoints, area: null, ...extra };
+}
+
+function isBlankRow(grid: Grid, i: number, j2: number): boolean {
+  for (let j = 0; j <= j2; j++) {
+    const v = grid.value(i, j);
+    if (v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+  }
+  return true;
+}
+
+/** The first view column at or after `from` blank in every given view row: where an added line goes. */
+function freeLine(grid: Grid, rows: number[], from: number): number {
+  for (let j = from; ; j++) {
+    if (rows.every((i) => cellText(grid.value(i, j)) === "" && !grid.merge(i, j))) return j;
+  }
+}
+
+interface Context {
+  grid: Grid;
+  /** view rows that hold two or more figure-role words: the next table's header */
+  headerRows: Set<number>;
+}
+
+/** View rows below the band that belong to the table, before label rules pick its records. */
+function rawRows(ctx: Context, last: number, j2: number): number[] {
+  const { grid } = ctx;
+  const rows: number[] = [];
+  let blanks = 0;
+  for (let i = last + 1; i < grid.length; i++) {
+    if (isBlankRow(grid, i, j2)) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    blanks = 0;
+    if (ctx.headerRows.has(i)) break;
+    const first = firstText(grid, i, j2);
+    if (first && (NOTE.test(first) || PREAMBLE.test(first) || FOOTER.test(first))) break;
+    rows.push(i);
+  }
+  return rows;
+}
+
+function firstText(grid: Grid, i: number, j2: number): string {
+  for (let j = 0; j <= j2; j++) {
+    const t = text(grid, i, j);
+    if (t) return t;
+  }
+  return "";
+}
+
+function hasFigureCell(grid: Grid, i: number, j: number): boolean {
+  return parseQuantity(grid.value(i, j)).kind !== "blank";
+}
+
+/** A column whose data cells are merged down over several rows: a category (兜底服务), not a label. */
+function mergedDown(grid: Grid, rows: number[], j: number): boolean {
+  return rows.some((i) => {
+    const m = grid.merge(i, j);
+    return !!m && m.r2 > m.r1;
+  });
+}
+
+function readIndicatorTable(ctx: Context, first: number, last: number, cols: Column[], j2: number): TableModel | null {
+  const { grid } = ctx;
+  const targets = cols.filter((c) => c.role === "target");
+  const dones = cols.filter((c) => c.role === "completed");
+  const percents = cols.filter((c) => c.role === "percent");
+  if (!targets.length || !dones.length) return null;
+
+  // target / completed pairs, in column order
+  const pairs: { t: Column; d: Column; p: Column | null; area: string | null }[] = [];
+  for (let k = 0; k < targets.length; k++) {
+    const t = targets[k];
+    const limit = targets[k + 1]?.j ?? Number.MAX_SAFE_INTEGER;
+    const prevEnd = pairs.length ? Math.max(pairs[pairs.length - 1].t.j, pairs[pairs.length - 1].d.j) : -1;
+    const d = dones.find((c) => c.j > t.j && c.j < limit && (c.area === t.area || !t.area)) ?? dones.find((c) => c.j < t.j && c.j > prevEnd);
+    if (!d) continue;
+    pairs.push({ t, d, p: null, area: t.area ?? d.area });
+  }
+  if (!pairs.length) return null;
+  const isArea = pairs.length >= 2 && pairs.filter((p) => p.area).length >= 2;
+  const used = new Set<number>();
+  if (isArea) {
+    for (const p of pairs) {
+      const own = percents.find((c) => !used.has(c.j) && c.area !== null && c.area === p.area);
+      if (own) {
+        p.p = own;
+        used.add(own.j);
+      }
+    }
+    // a percent column without a group of its own belongs to the total, else to the pair before it
+    for (const c of percents.filter((x) => !used.has(x.j))) {
+      const total = pairs.find((p) => p.area && TOTAL_WORDS.test(normaliseLabel(p.area)) && !p.p);
+      const before = [...pairs].reverse().find((p) => Math.max(p.t.j, p.d.j) < c.j && !p.p);
+      const owner = total ?? before;
+      if (owner) {
+        owner.p = c;
+        used.add(c.j);
+      }
+    }
+  } else {
+    const p = pairs[0];
+    p.p = percents.find((c) => c.j > Math.max(p.t.j, p.d.j)) ?? percents[0] ?? null;
+    pairs.length = 1;
+  }
+
+  const firstValue = Math.min(...pairs.map((p) => Math.min(p.t.j, p.d.j)));
+  const unitCol = cols.find((c) => c.role === "unit") ?? null;
+  const labelRoles = cols.filter((c) => (c.role === "label" || c.role === "ambiguous") && c.j < firstValue);
+  let labelCol: Column | null = labelRoles.length ? labelRoles[labelRoles.length - 1] : null;
+  const lastUsed = Math.max(...cols.filter((c) => c.hasText).map((c) => c.j), ...pairs.map((p) => Math.max(p.t.j, p.d.j, p.p?.j ?? -1)));
+  const rows = rawRows(ctx, last, Math.max(j2, lastUsed));
+  if (!rows.length) return null;
+  if (!labelCol) {
+    // no label header: the rightmost plain column left of the figures whose cells hold names
+    const plain = cols.filter((c) => c.j < firstValue && c.role === null && !mergedDown(grid, rows, c.j));
+    const named = plain.filter((c) => rows.some((i) => parseQuantity(grid.value(i, c.j)).kind === "text"));
+    labelCol = named.length ? named[named.length - 1] : plain.length ? plain[plain.length - 1] : null;
+    if (!labelCol && firstValue > 0) labelCol = cols.find((c) => c.j === firstValue - 1) ?? null;
+    if (labelCol && (labelCol.role === "serial" || labelCol.role === "category" || labelCol.role === "unit")) labelCol = null;
+  }
+
+  const lines: TableLine[] = [];
+  const figureCols = pairs.flatMap((p) => [p.t.j, p.d.j]);
+  const hasFigures = (i: number) => figureCols.some((j) => hasFigureCell(grid, i, j));
+  const labelAt = (i: number) => (labelCol ? shownText(grid, i, labelCol.j) : "");
+
+  // the seed appendix's block: the name sits in the header row, one row of figures below
+  const headerLabel = labelCol && labelCol.role === null ? text(grid, last, labelCol.j) : "";
+  const block =
+    !isArea && !!labelCol && labelCol.role === null && !labelAt(rows[0]) && (headerLabel !== "" || rows.length === 1 || ctx.headerRows.has(rows[0] + 1));
+  let records: TableRecord[];
+  if (block) {
+    if (!hasFigures(rows[0])) return null;
+    records = [{ at: rows[0], role: "item" }];
+  } else {
+    records = [];
+    for (const i of rows) {
+      const label = labelAt(i);
+      if (hasFigures(i)) {
+        records.push({ at: i, role: "item" });
+        continue;
+      }
+      // a row without figures is an indicator left blank only when its name is a known indicator
+      if (label && !NUMBERED_TITLE.test(label) && matchIndicator(label)) records.push({ at: i, role: "item" });
+    }
+  }
+  if (!records.length) return null;
+
+  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : {}));
+  if (unitCol) lines.push(lineOf(unitCol, "unit"));
+  for (const c of cols) if (c.role === "serial" || c.role === "category") lines.push(lineOf(c, c.role));
+  const totalArea = isArea ? pairs.find((p) => p.area && TOTAL_WORDS.test(normaliseLabel(p.area))) : undefined;
+  for (const p of pairs) {
+    const area = isArea ? p.area : null;
+    const areaTotal = isArea && p === totalArea ? true : undefined;
+    lines.push(lineOf(p.t, "target", { area, areaTotal, unit: p.t.unit }));
+    lines.push(lineOf(p.d, "completed", { area, areaTotal, unit: p.d.unit ?? p.t.unit }));
+    if (p.p) lines.push(lineOf(p.p, "percent", { area, areaTotal }));
+  }
+  // a table without a percent line gets one: after the total pair of an area table, or the only pair
+  const wanting = isArea ? totalArea : pairs[0];
+  if (wanting && !wanting.p) {
+    const at = freeLine(grid, [last, ...records.map((r) => r.at)], lastUsed + 1);
+    lines.push({
+      at,
+      role: "percent",
+      header: "",
+      headerAt: last,
+      unit: null,
+      percentPoints: false,
+      area: isArea ? wanting.area : null,
+      areaTotal: isArea ? true : undefined,
+      added: true,
+    });
+  }
+  return {
+    kind: "indicators",
+    sheet: grid.sheet.name,
+    orientation: grid.orientation,
+    layout: isArea ? "area" : block ? "block" : "row",
+    band: { first, last },
+    lines,
+    records,
+    origin: "detected",
+  };
+}
+
+function totalOrGrade(t: string): "total" | "grade" | null {
+  if (!t || t.length > 20) return null;
+  const m = matchRole(t);
+  if (m?.role === "total" || m?.role === "grade") return m.role;
+  return TOTAL_WORDS.test(normaliseLabel(t)) ? "total" : null;
+}
+
+/** 总分 / 等级 written as a label beside or under the parties: the cell for its value. */
+function findLabelledCells(grid: Grid, model: TableModel, fromRow: number, toRow: number, j2: number, skipCol: number | null): void {
+  for (let i = fromRow; i <= toRow && i < grid.length; i++) {
+    for (let j = 0; j <= j2 + 2; j++) {
+      if (j === skipCol) continue;
+      const kind = totalOrGrade(text(grid, i, j));
+      if (!kind) continue;
+      const key = kind === "total" ? "totalCell" : "gradeCell";
+      if (model[key]) continue;
+      const right = grid.value(i, j + 1);
+      const rightFree =
+        right === null || typeof right === "number" || (typeof right === "string" && (right.trim() === "" || !!grid.formula(i, j + 1) || kind === "grade"));
+      model[key] = rightFree && !totalOrGrade(text(grid, i, j + 1)) ? grid.pos(i, j + 1) : grid.pos(i + 1, j);
+    }
+  }
+}
+
+function readScoreTable(ctx: Context, first: number, last: number, cols: Column[], j2: number): TableModel | null {
+  const { grid } = ctx;
+  const score = cols.find((c) => c.role === "score");
+  if (!score) return null;
+  const weight = cols.find((c) => c.role === "weight" && c.j !== score.j) ?? null;
+  const firstValue = Math.min(score.j, weight?.j ?? score.j);
+  const labelCols = cols.filter((c) => (c.role === "label" || c.role === null) && c.j < firstValue && c.hasText);
+  const rows = rawRows(ctx, last, j2);
+  if (!rows.length) return null;
+  let labelCol = labelCols.length ? labelCols[labelCols.length - 1] : null;
+  if (!labelCol) {
+    // the party names' column: the one left of the figures where most names are parties
+    for (let j = firstValue - 1; j >= 0 && !labelCol; j--) if (rows.some((i) => partyOf(text(grid, i, j)))) labelCol = cols.find((c) => c.j === j) ?? null;
+  }
+  if (!labelCol) return null;
+  const records: TableRecord[] = [];
+  const seen = new Set<string>();
+  for (const i of rows) {
+    const t = shownText(grid, i, labelCol.j);
+    const party = partyOf(t);
+    if (party && !seen.has(party)) {
+      seen.add(party);
+      records.push({ at: i, role: "party", party });
+      continue;
+    }
+    const kind = totalOrGrade(t);
+    if (kind && !seen.has(kind)) {
+      seen.add(kind);
+      records.push({ at: i, role: kind });
+    }
+  }
+  const parties = records.filter((r) => r.role === "party");
+  if (parties.length < 2) return null;
+  const lines: TableLine[] = [lineOf(labelCol, "label"), lineOf(score, "score", { percentPoints: false })];
+  if (weight) lines.push(lineOf(weight, "weight"));
+  const model: TableModel = {
+    kind: "scores",
+    sheet: grid.sheet.name,
+    orientation: grid.orientation,
+    layout: "row",
+    band: { first, last },
+    lines,
+    records,
+    totalCell: null,
+    gradeCell: null,
+    origin: "detected",
+  };
+  if (score.scale100) model.scale100 = true;
+  // 总分 / 等级 as columns of the band: their value sits beside the first party
+  for (const c of cols) {
+    if (c.role === "total" && !model.totalCell) model.totalCell = grid.pos(parties[0].at, c.j);
+    if (c.role === "grade" && !model.gradeCell) model.gradeCell = grid.pos(parties[0].at, c.j);
+  }
+  const lastRecord = Math.max(...records.map((r) => r.at));
+  findLabelledCells(grid, model, first, lastRecord + 6, j2, labelCol.j);
+  return model;
+}
+
+function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] {
+  const headerRows = new Set<number>();
+  const candidates: number[] = [];
+  for (const [i, cells] of roleLines) {
+    const figures = cells.filter((c) => FIGURE_ROLES.has(c.m.role));
+    if (figures.length) candidates.push(i);
+    if (figures.length >= 2) headerRows.add(i);
+  }
+  candidates.sort((a, b) => a - b);
+  const ctx: Context = { grid, headerRows };
+  const out: TableModel[] = [];
+  let consumed = -1;
+  for (let k = 0; k < candidates.length; k++) {
+    const last = candidates[k];
+    if (last <= consumed) continue;
+    const cells = roleLines.get(last) as RoleCell[];
+    const [j1, j2] = spanOf(grid, last, cells);
+    // a band continues in the next row: read it from there
+    if (candidates[k + 1] === last + 1 && bandTop(grid, last + 1, ...spanOf(grid, last + 1, roleLines.get(last + 1) as RoleCell[])) <= last) continue;
+    const first = bandTop(grid, last, j1, j2);
+    const implied = impliedGroups(grid, first, last, 0, j2);
+    const cols: Column[] = [];
+    for (let j = 0; j <= j2; j++) cols.push(composeColumn(grid, first, last, j, implied));
+    const explicitTarget = cols.some((c) => c.role === "target");
+    for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget ? "label" : "target";
+    const model = readIndicatorTable(ctx, first, last, cols, j2) ?? readScoreTable(ctx, first, last, cols, j2);
+    if (!model) continue;
+    out.push(model);
+    consumed = Math.max(last, ...model.records.map((r) => r.at));
+  }
+  return out;
+}
+
+/** Sheet-coordinate bounding box of a table's band, lines and records. */
+function boxOf(m: TableModel): { r1: number; c1: number; r2: number; c2: number } {
+  const recs = m.records.map((r) => r.at);
+  const lines = m.lines.map((l) => l.at);
+  const i1 = Math.min(m.band.first, ...recs);
+  const i2 = Math.max(m.band.last, ...recs);
+  const j1 = Math.min(...lines);
+  const j2 = Math.max(...lines);
+  return m.orientation === "down" ? { r1: i1, c1: j1, r2: i2, c2: j2 } : { r1: j1, c1: i1, r2: j2, c2: i2 };
+}
+
+function overlaps(a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/**
+ * A four-party block with no 得分 header (购买方 | 20 on their own): the parties down one column
+ * within a few rows, the score the first number right of them.
+ */
+function headerlessScores(grid: Grid): TableModel | null {
+  const found: { i: number; j: number; party: NonNullable<TableRecord["party"]> }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < Math.min(grid.length, 400); i++) {
+    for (let j = 0; j < Math.min(grid.width, 20); j++) {
+      const v = grid.value(i, j);
+      if (typeof v !== "string") continue;
+      const party = partyOf(v);
+      if (party && !seen.has(party)) {
+        seen.add(party);
+        found.push({ i, j, party });
+        break;
+      }
+    }
+  }
+  if (found.length < 2) return null;
+  if (found[found.length - 1].i - found[0].i > 15) return null;
+  const labelCol = found[0].j;
+  let scoreCol = -1;
+  for (const p of found) {
+    for (let j = p.j + 1; j < grid.width && scoreCol < 0; j++) if (parseQuantity(grid.value(p.i, j)).kind === "number") scoreCol = j;
+    if (scoreCol >= 0) break;
+  }
+  if (scoreCol < 0) return null;
+  const plain = (j: number): TableLine => ({ at: j, role: "label", header: "", headerAt: null, unit: null, percentPoints: false, area: null });
+  const model: TableModel = {
+    kind: "scores",
+    sheet: grid.sheet.name,
+    orientation: grid.orientation,
+    layout: "row",
+    band: { first: found[0].i, last: found[0].i - 1 },
+    lines: [plain(labelCol), { ...plain(scoreCol), role: "score" }],
+    records: found.filter((p) => p.j === labelCol).map((p) => ({ at: p.i, role: "party" as const, party: p.party })),
+    totalCell: null,
+    gradeCell: null,
+    origin: "detected",
+  };
+  if (model.records.length < 2) return null;
+  findLabelledCells(grid, model, found[0].i, found[found.length - 1].i + 6, scoreCol, labelCol);
+  return model;
+}
+
+/** Every indicator and score table on a sheet, laid down or across, as table models. */
+export function detectTables(sheet: SheetSnapshot): TableModel[] {
+  const merges = new MergeIndex(sheet.merges ?? []);
+  const width = sheetWidthOf(sheet);
+  const cls = classify(sheet);
+  const down = detectIn(gridOf(sheet, "down", merges, width), cls.byRow);
+  const boxes = down.map(boxOf);
+  const across = detectIn(gridOf(sheet, "across", merges, width), cls.byCol).filter((m) => !boxes.some((b) => overlaps(b, boxOf(m))));
+  const all = [...down, ...across];
+  if (!all.some((m) => m.kind === "scores")) {
+    const fallback = headerlessScores(gridOf(sheet, "down", merges, width));
+    if (fallback && !all.some((m) => overlaps(boxOf(m), boxOf(fallback)))) all.push(fallback);
+  }
+  return all;
+}
+
+/**
+ * A sheet that reads like a table — a row of short headers over rows of numbers — but matched
+ * no layout: where to say so (its first header cell), or null.
+ */
+export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
+  const rows = sheet.values;
+  for (let r = 0; r + 2 < rows.length && r < 2000; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const heads: number[] = [];
+    let figures = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.trim() && v.trim().length <= 20 && !isFigure(v) && !lineIsNoise(v.trim())) heads.push(c);
+      else if (isFigure(v)) figures++;
+    }
+    if (heads.length < 2 || figures > 0) continue;
+    let numericRows = 0;
+    for (let k = r + 1; k < Math.min(rows.length, r + 6); k++)
+      if (heads.some((c) => typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null))) numericRows++;
+    if (numericRows >= 2) return { row: r, col: heads[0] };
+  }
+  return null;
+}
+
+export type { Orientation };

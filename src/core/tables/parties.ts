@@ -1,0 +1,22 @@
+import { normaliseLabel } from "../text";
+import type { PartyId } from "../types";
+
+/**
+ * The four evaluating parties and the words that name them, as data. 督导中心 comes before 监督方
+ * so 市督导中心 is never the supervisor; 第三方 before 购买方 so 第三方评估机构 is never a buyer.
+ */
+export const PARTY_WORDS: readonly { party: PartyId; words: RegExp }[] = [
+  { party: "supervision-centre", words: /督导中心|督导方|督导机构/ },
+  { party: "third-party", words: /第三方|评估机构|专业评估/ },
+  { party: "supervisor", words: /监督方|民政局|民政部门|民政科/ },
+  { party: "buyer", words: /购买方|街道|镇人民政府|镇政府|街道办/ },
+];
+
+/** Which party a label names, or null. */
+export function partyOf(label: string): PartyId | null {
+  if (label.length > 60) return null;
+  const t = normaliseLabel(label);
+  if (!t || t.length > 40) return null;
+  for (const p of PARTY_WORDS) if (p.words.test(t)) return p.party;
+  return null;
+}
