@@ -16,11 +16,15 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+const internal = (e) => {
+  process.stderr.write(`shuangbai: 内部错误，请把这条信息报告给维护者：${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+};
 let code;
 try {
   code = require(entry).main(process.argv.slice(2));
 } catch (e) {
-  process.stderr.write(`shuangbai: 内部错误，请把这条信息报告给维护者：${e && e.stack ? e.stack : e}\n`);
-  process.exit(1);
+  internal(e);
 }
-process.exitCode = code;
+// writing a Word document is asynchronous; everything else returns the code at once
+Promise.resolve(code).then((c) => (process.exitCode = c), internal);

@@ -10,6 +10,8 @@ export interface ScoreArgs {
   outDir: string | null;
   report: string | null;
   summary: string | null;
+  /** --doc FILE: the report draft as a Word document (with --out-dir: one per station) */
+  doc: string | null;
   asOf: string | null;
   /** --contract (or its older name --period): the contract year */
   period: { start: string; end: string } | null;
@@ -18,6 +20,8 @@ export interface ScoreArgs {
   lang: "zh" | "en";
   template: string | null;
   mappings: string | null;
+  /** --layout FILE (repeatable): table layouts taught in the pane and exported as JSON */
+  layouts: string[];
   /** --map 字段=表头 (repeatable): confirm or correct a column mapping; 字段= leaves it unmapped */
   map: Record<string, string | null>;
   values: boolean;
@@ -40,6 +44,7 @@ export const USAGE = `用法：
   --out-dir DIR       多个输入时的输出目录（每个输入一个结果和一个报告）
   --report FILE       以 JSON 写出评估报告（shuangbai/report@1）
   --summary FILE      多个输入时写出汇总工作簿（每个工作簿一行）
+  --doc FILE          把评估报告摘要写成 Word 文档（.docx）；与 --out-dir 同用时每个社工站一份
   --as-of DATE        评估日期（缺省为评估周期的最后一天），用于年龄与跟进检查
   --contract A..B     年度服务协议时间（合同期），例如 2023-07-01..2024-06-30；
                       缺省时从“年度服务协议时间/协议期/合同期”读取。时间进度按合同期计算
@@ -47,6 +52,8 @@ export const USAGE = `用法：
   --staff N/M         合同约定配备社工 N 名，其中持证社工 M 名（如 20/10；只知总数时写 20）；
                       缺省时从“合同约定：配备社工20名，其中持证社工不少于10名”读取
   --template FILE     使用导出的套表定义（JSON）代替内置套表
+  --layout FILE       套用在任务窗格中“指定表格”后导出的表格布局（JSON，可重复）；
+                      表头已变的布局不套用，改为自动识别并给出提示
   --mappings FILE     读取并保存确认过的列对应关系（只保存表头名称）
   --map 字段=表头     确认或更正某个套表字段对应的列（可重复；“字段=”表示不对应）
   --values            写入数值而不是公式（冻结副本）
@@ -69,6 +76,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         "out-dir": { type: "string" },
         report: { type: "string" },
         summary: { type: "string" },
+        doc: { type: "string" },
         "as-of": { type: "string" },
         period: { type: "string" },
         contract: { type: "string" },
@@ -77,6 +85,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         template: { type: "string" },
         mappings: { type: "string" },
         map: { type: "string", multiple: true },
+        layout: { type: "string", multiple: true },
         values: { type: "boolean" },
         "no-normalise": { type: "boolean" },
         "no-restore": { type: "boolean" },
@@ -129,12 +138,14 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     outDir: v["out-dir"] ?? null,
     report: v.report ?? null,
     summary: v.summary ?? null,
+    doc: v.doc ?? null,
     asOf,
     period,
     staff,
     lang,
     template: v.template ?? null,
     mappings: v.mappings ?? null,
+    layouts: v.layout ?? [],
     map,
     values: !!v.values,
     noNormalise: !!v["no-normalise"],

@@ -6,7 +6,7 @@ import { runTemplate } from "./templateCommand";
  * The command's entry. Every failure the user can fix ends as one line on stderr and exit 2;
  * only a bug in the tool itself shows a stack trace (exit 1).
  */
-export function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): number {
+export function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {

@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { evaluate } from "../core/evaluate";
+import { LayoutError, parseLayoutJson } from "../core/layouts/savedLayout";
 import { validateTemplate } from "../core/roster";
+import type { ReportDraft } from "../core/report";
 import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
 import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../file";
 import type { ScoreArgs } from "./args";
@@ -52,6 +54,19 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
     restore: !args.noRestore,
   };
   if (Object.keys(args.map).length) options.manualMapping = args.map;
+  for (const file of args.layouts) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      throw new UsageError(`无法读取表格布局文件：${file}`);
+    }
+    try {
+      options.layouts = [...(options.layouts ?? []), ...parseLayoutJson(text)];
+    } catch (e) {
+      throw new UsageError(`表格布局文件 ${file} 无效：${e instanceof LayoutError ? (args.lang === "en" ? e.en : e.zh) : String(e)}`);
+    }
+  }
   if (args.template) {
     let json: unknown;
     try {
@@ -95,7 +110,7 @@ export function scoreFile(
   options: EvaluateOptions,
   force: boolean,
   onPhase: (p: "read" | "analyse" | "write") => void,
-): { report: Report; mappings: SavedMapping[]; written: boolean } {
+): { report: Report; mappings: SavedMapping[]; draft: ReportDraft | null; written: boolean } {
   if (path.resolve(out) === path.resolve(input)) throw new InputError(`输出文件不能与输入文件相同：${out}`);
   if (!force && fs.existsSync(out)) throw new InputError(`输出文件已存在：${out}（加 --force 覆盖）`);
   onPhase("read");
@@ -117,14 +132,14 @@ export function scoreFile(
     throw e;
   }
   // nothing to score, nothing written: no output file and no report
-  if (!outBytes) return { report: result.report, mappings: [], written: false };
+  if (!outBytes) return { report: result.report, mappings: [], draft: null, written: false };
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     writeFileAtomic(out, outBytes);
   } catch (e) {
     throw new InputError(`无法写入输出文件 ${out}：${describeFsError(e)}`);
   }
-  return { report: result.report, mappings: result.mappingsToRemember ?? [], written: true };
+  return { report: result.report, mappings: result.mappingsToRemember ?? [], draft: result.draft ?? null, written: true };
 }
 
 /** A file-system failure in words a user can act on. */
@@ -157,19 +172,53 @@ export function nothingToScoreLine(file: string, lang: "zh" | "en"): string {
     : `${file}: nothing to evaluate (no indicator table, score sheet or roster); no file was written.`;
 }
 
-/** The `score` command. Returns the exit code. */
-export function runScore(args: ScoreArgs, io: Io): number {
+/** Where the Word draft of one input goes: --doc, or beside its result in --out-dir. */
+function docPath(args: ScoreArgs, out: string): string | null {
+  if (args.outDir)
+    return args.doc || args.inputs.length > 1 ? path.join(args.outDir, path.basename(out).replace(/\.(xlsx|xlsm)$/i, "") + "-报告摘要.docx") : null;
+  return args.doc;
+}
+
+async function writeDocs(jobs: { file: string; draft: ReportDraft }[], args: ScoreArgs, io: Io): Promise<number> {
+  // loaded only when a document is asked for: the docx library is the largest dependency
+  const { reportDocx } = await import("../word/reportDocx");
+  let failed = 0;
+  for (const job of jobs) {
+    if (!args.force && fs.existsSync(job.file)) {
+      io.stderr.write(`shuangbai: 报告摘要文件已存在：${job.file}（加 --force 覆盖）\n`);
+      failed++;
+      continue;
+    }
+    try {
+      const bytes = await reportDocx(job.draft);
+      fs.mkdirSync(path.dirname(path.resolve(job.file)), { recursive: true });
+      writeFileAtomic(job.file, bytes);
+      if (!args.quiet) io.stdout.write((args.lang === "zh" ? `报告摘要已写入：${job.file}` : `Report summary written: ${job.file}`) + "\n");
+    } catch (e) {
+      io.stderr.write(`shuangbai: 无法写入报告摘要 ${job.file}：${describeFsError(e)}\n`);
+      failed++;
+    }
+  }
+  return failed;
+}
+
+/**
+ * The `score` command. Returns the exit code; a Promise of it when Word documents are to be
+ * written (the docx library packs asynchronously), so plain runs stay synchronous.
+ */
+export function runScore(args: ScoreArgs, io: Io): number | Promise<number> {
   const options = loadOptions(args);
   const zh = args.lang === "zh";
   const progress = new Progress(io.stderr, args.lang, args.inputs.length);
   const done: ScoredFile[] = [];
   const freshMappings: SavedMapping[] = [];
+  const docs: { file: string; draft: ReportDraft }[] = [];
   let failed = 0;
   for (let i = 0; i < args.inputs.length; i++) {
     const input = args.inputs[i];
     const out = args.out ?? defaultOutPath(input, args.outDir ?? undefined);
     try {
-      const { report, mappings, written } = scoreFile(input, out, options, args.force, (phase) => progress.update(i, path.basename(input), phase));
+      const { report, mappings, draft, written } = scoreFile(input, out, options, args.force, (phase) => progress.update(i, path.basename(input), phase));
       freshMappings.push(...mappings);
       progress.update(i, path.basename(input), "done");
       progress.clear();
@@ -181,6 +230,8 @@ export function runScore(args: ScoreArgs, io: Io): number {
       if (args.outDir) reportPath = path.join(args.outDir, path.basename(out).replace(/\.(xlsx|xlsm)$/i, "") + ".json");
       if (reportPath) writeReport(reportPath, report);
       done.push({ input, out, report });
+      const doc = docPath(args, out);
+      if (doc && draft) docs.push({ file: doc, draft });
       if (!args.quiet) {
         io.stdout.write(summaryText(report, args.lang) + "\n");
         io.stdout.write(
@@ -202,5 +253,6 @@ export function runScore(args: ScoreArgs, io: Io): number {
     writeSummaryWorkbook(args.summary, done, args.lang, args.force);
     if (!args.quiet) io.stdout.write((zh ? `汇总已写入：${args.summary}` : `Summary written: ${args.summary}`) + "\n");
   }
+  if (docs.length) return writeDocs(docs, args, io).then((f) => (failed + f ? 2 : 0));
   return failed ? 2 : 0;
 }

@@ -168,3 +168,49 @@ export function parseAsOf(asOf: string | null): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(asOf);
   return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
+
+/**
+ * Days between Excel's two date systems: a workbook saved with the 1904 system (older Mac Excel,
+ * `<workbookPr date1904="1"/>` in the file) counts serial 0 as 1904-01-01, so its serials are 1,462
+ * days below the 1900 system's for the same date.
+ */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * Whether a number format shows a date or time: d, m (outside a time), y, h, s or e (era year) in
+ * its first section, outside quotes, escapes and brackets (colour or locale tags); elapsed-time
+ * codes ([h]) count too.
+ */
+export function isDateFormat(code: string | null | undefined): boolean {
+  if (!code || code === "General" || code === "@") return false;
+  const first = code.split(";")[0];
+  if (/\[(h+|m+|s+)\]/i.test(first)) return true;
+  const bare = first
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "");
+  return /[dymhse]/i.test(bare.replace(/General/gi, "").replace(/E[+-]/gi, ""));
+}
+
+/**
+ * Office.js reports built-in date formats in their en-US form (OfficeDev/office-js#229): the short
+ * date shows as "m/d/yyyy". Written back as such, it is a fixed custom format that shows
+ * 11/30/2023 in a Chinese workbook instead of following the locale; the zh-CN forms shown by
+ * Chinese Excel for the same built-ins are used instead.
+ */
+const ZH_DATE_FORMATS: Record<string, string> = {
+  "m/d/yyyy": "yyyy/m/d",
+  "m/d/yy": "yyyy/m/d",
+  "mm/dd/yyyy": "yyyy/m/d",
+  "m/d/yyyy h:mm": "yyyy/m/d h:mm",
+  "d-mmm-yy": 'yyyy"年"m"月"d"日"',
+  "d-mmm": 'm"月"d"日"',
+  "mmm-yy": 'yyyy"年"m"月"',
+  "mmmm d, yyyy": 'yyyy"年"m"月"d"日"',
+  "dddd, mmmm d, yyyy": 'yyyy"年"m"月"d"日"',
+};
+
+export function zhDateFormat(code: string): string {
+  return ZH_DATE_FORMATS[code.toLowerCase()] ?? code;
+}

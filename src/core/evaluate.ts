@@ -10,6 +10,7 @@ import { analyseRosters } from "./roster";
 import { assessScoreTable, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS, type ScoreWrite } from "./scores/scoreSheet";
 import { analyseStaffing } from "./staffing";
 import { stationName } from "./station";
+import { fitLayouts, modelExtent, overlaps } from "./layouts/fit";
 import { detectTables, unreadTableAt } from "./tables/detect";
 import type { TableModel } from "./tables/model";
 import { cellText } from "./text";
@@ -89,8 +90,11 @@ function findContractAndWindow(snapshot: WorkbookSnapshot, options: EvaluateOpti
  * The tables of a sheet as table models (tables/model.ts): what the detector finds. A layout the
  * evaluator assigned by hand becomes a TableModel too and is scored by the same code.
  */
-function tablesOf(sheet: WorkbookSnapshot["sheets"][number]): TableModel[] {
-  return detectTables(sheet);
+function tablesOf(sheet: WorkbookSnapshot["sheets"][number], taught: TableModel[]): TableModel[] {
+  if (!taught.length) return detectTables(sheet);
+  // a taught layout replaces whatever the detector makes of its cells, and only there
+  const extents = taught.map(modelExtent);
+  return [...taught, ...detectTables(sheet).filter((m) => !extents.some((e) => overlaps(e, modelExtent(m))))];
 }
 
 function isOwnFindingsSheet(values: WorkbookSnapshot["sheets"][number]["values"]): boolean {
@@ -125,9 +129,16 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const percentCells: { sheet: string; row: number; col: number }[] = [];
   const claimed = new Set<string>();
 
+  // Layouts taught by hand first; a stale one is a finding and the detector reads its sheet.
+  const fitted = fitLayouts(options.layouts ?? [], snapshot, lang);
+  findings.push(...fitted.findings);
+
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || ownSheets.has(sheet.name)) continue;
-    const models = tablesOf(sheet);
+    const models = tablesOf(
+      sheet,
+      fitted.models.filter((m) => m.sheet === sheet.name),
+    );
     const tables = models.filter((m) => m.kind === "indicators").map((m) => indicatorsOf(m, sheet));
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
@@ -228,7 +239,7 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     const name = reportSheetName(snapshot, lang, ownSheets);
     plan.push(...reportSheetPlan(draft, name, snapshot.sheets[snapshot.sheets.length - 1].name, ownSheets.has(name)));
   }
-  return { report, plan, mappingsToRemember: roster.mappingsToRemember, draft };
+  return { report, plan, mappingsToRemember: roster.mappingsToRemember, draft, layoutsUsed: fitted.uses };
 }
 
 /** The report draft over the cells as the plan leaves them (the run's formulas with their results). */

@@ -138,6 +138,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "对应关系“{field}”→“{header}”所指的列已不存在，未套用",
     en: "The mapping “{field}” → “{header}” names a column that is gone; not applied",
   },
+  "stale-saved-layout": {
+    severity: "warning",
+    zh: "保存的表格布局“{name}”已与表格不符（{reason}），本次未使用，改为自动识别；如仍需要，请重新指定表格",
+    en: "The saved layout “{name}” no longer fits ({reason}); it was not used and the table was detected instead. Teach the table again if needed",
+  },
   "invalid-id-number": {
     severity: "error",
     zh: "身份证号码 {masked} 校验不通过",

@@ -179,6 +179,8 @@ export type FindingCode =
   | "missing-template-field"
   | "unmapped-column"
   | "stale-saved-mapping"
+  // saved table layouts (「指定表格」)
+  | "stale-saved-layout"
   | "invalid-id-number"
   | "id-precision-lost"
   | "legacy-id-number"
@@ -337,6 +339,8 @@ export interface EvaluateResult {
   plan: Plan;
   /** mappings confirmed in this run, for the host to remember (header names only) */
   mappingsToRemember?: SavedMapping[];
+  /** the saved layouts of the options: where each was used, or not (stale) */
+  layoutsUsed?: { name: string; sheet: string; range: string; used: boolean }[];
   /** the report's figures drafted as paragraphs and the appendix table (src/core/report) */
   draft?: ReportDraft;
 }
@@ -364,6 +368,9 @@ export interface SavedMapping {
   /** template field → source header text */
   fields: Record<string, string | null>;
 }
+
+export type { SavedLayout } from "./layouts/savedLayout";
+import type { SavedLayout } from "./layouts/savedLayout";
 
 export type FieldType = "text" | "integer" | "date" | "phone" | "cn-id" | "category-set" | "enum" | "gender";
 
@@ -410,6 +417,12 @@ export interface EvaluateOptions {
   markCells?: boolean;
   /** add a 评估发现 sheet listing the findings */
   findingsSheet?: boolean;
+  /**
+   * table layouts the evaluator taught by hand (core/layouts): each is used where it still fits
+   * and replaces the detector over its cells; one that no longer fits is a stale-saved-layout
+   * finding and the detector reads the sheet instead
+   */
+  layouts?: SavedLayout[];
   /** add a 评估报告摘要 sheet: the report's figures as live text formulas (default true) */
   reportSheet?: boolean;
   /** thresholds for the category checks */

@@ -13,6 +13,7 @@ import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
+import { zhDateFormat } from "../core/dates";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
@@ -244,8 +245,14 @@ function rangeText(r: CellRange): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/**
+ * A format the plan copies from a cell read through Office.js may be a built-in date in its en-US
+ * form (OfficeDev/office-js#229): it is written as the zh-CN date format instead, or the copy
+ * would show 11/30/2023 where the source shows 2023/11/30.
+ */
 function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
-  return { value: pc.value, formula: pc.formula, numberFormat: pc.numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+  const numberFormat = pc.numberFormat === undefined ? undefined : zhDateFormat(pc.numberFormat);
+  return { value: pc.value, formula: pc.formula, numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
 }
 
 /** sheets an earlier run created and this run reuses: keep all they hold, to refill on undo */

@@ -4,15 +4,16 @@
  * when a sheet is added, and calcChain.xml removed when formulas changed). Every other entry is
  * copied with its original compressed bytes.
  */
+import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
 import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
-import type { Plan, PlanOp, WorkbookSnapshot } from "../core/types";
+import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
-import { snapshotOf } from "./snapshot";
+import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
@@ -46,9 +47,12 @@ class Workbook {
   contentTypesChanged = false;
   readonly sheets: WorkSheet[];
   readonly newParts: string[] = [];
+  /** `<workbookPr date1904="1"/>`: serials count from 1904 in this file */
+  readonly date1904: boolean;
 
   constructor(private readonly pkg: XlsxPackage) {
     this.workbookXml = pkg.workbookXml;
+    this.date1904 = usesDate1904(pkg.workbookXml);
     const rels = findEntry(pkg, pkg.workbookRelsPath);
     this.relsXml = rels ? readText(pkg, rels) : null;
     const ct = findEntry(pkg, "[Content_Types].xml");
@@ -230,6 +234,11 @@ function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
   return e;
 }
 
+/** a date the core counted in the 1900 system goes back into a 1904 workbook as its own serial */
+function toDate1904(cell: PlanCell): PlanCell {
+  return typeof cell.value === "number" && isDateFormat(cell.numberFormat) ? { ...cell, value: cell.value - DATE1904_OFFSET } : cell;
+}
+
 function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
   switch (op.kind) {
     case "addSheet":
@@ -242,7 +251,7 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
           if (!cell) return;
           const e = cellEdit(edits, op.row + i, op.col + j);
           // the plan's own cell object: no copy per cell (a restored roster has hundreds of thousands)
-          e.content = cell;
+          e.content = wb.date1904 ? toDate1904(cell) : cell;
           if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
         }),
       );
@@ -252,7 +261,7 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
       const edits = wb.sheet(op.sheet).edits;
       runCells(op, sheets()).forEach((cell, k) => {
         const e = cellEdit(edits, op.r1 + k, op.col);
-        e.content = cell;
+        e.content = wb.date1904 ? toDate1904(cell) : cell;
         if (cell.numberFormat !== undefined) e.numberFormat = cell.numberFormat;
       });
       return;

@@ -1,15 +1,38 @@
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/types";
+import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
 import { findEntry, readText, type XlsxPackage } from "./package";
 import { readWorksheet } from "./sheet-read";
 
+/** `<workbookPr date1904="1"/>` (or "true"): the file counts date serials from 1904-01-01 */
+export function usesDate1904(workbookXml: string): boolean {
+  return /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
+}
+
+/**
+ * The core counts dates in Excel's 1900 system. In a 1904 workbook every date-formatted number is
+ * moved up by DATE1904_OFFSET on reading (and back down on writing, src/file/apply.ts), so ages and
+ * dates are checked on the dates the user sees.
+ */
+function shiftDates(values: CellValue[][], formats: (string | null | undefined)[][] | undefined): void {
+  if (!formats) return;
+  formats.forEach((line, r) =>
+    line?.forEach((fmt, c) => {
+      const v = values[r]?.[c];
+      if (typeof v === "number" && isDateFormat(fmt)) values[r][c] = v + DATE1904_OFFSET;
+    }),
+  );
+}
+
 /** Read every sheet of the package into the core's host-neutral snapshot, in workbook order. */
 export function snapshotOf(pkg: XlsxPackage, source: string): WorkbookSnapshot {
+  const date1904 = usesDate1904(pkg.workbookXml);
   const sheets: SheetSnapshot[] = pkg.sheets.map((info) => {
     const entry = info.kind === "worksheet" && info.path ? findEntry(pkg, info.path) : undefined;
     const base: SheetSnapshot = { name: info.name, values: [] };
     if (info.hidden) base.hidden = true;
     if (!entry) return base;
     const cells = readWorksheet(readText(pkg, entry), pkg.sharedStrings, pkg.cellFormats);
+    if (date1904) shiftDates(cells.values, cells.numberFormats);
     return { ...base, values: cells.values, formulas: cells.formulas, numberFormats: cells.numberFormats, merges: cells.merges };
   });
   return { source, sheets };

@@ -91,7 +91,7 @@ describe("shuangbai score", () => {
     }
   });
 
-  it("scores several workbooks into a folder with a summary workbook", () => {
+  it("scores several workbooks into a folder with a summary workbook", async () => {
     const dir = tmpdir();
     const a = path.join(dir, "甲站.xlsx");
     const b = path.join(dir, "乙站.xlsx");
@@ -100,8 +100,15 @@ describe("shuangbai score", () => {
     const outDir = path.join(dir, "out");
     const summary = path.join(dir, "汇总.xlsx");
     const c = capture();
-    expect(main(["score", a, b, "--out-dir", outDir, "--summary", summary, "--quiet"], c.io)).toBe(0);
-    expect(fs.readdirSync(outDir).sort()).toEqual(["乙站-评估结果.json", "乙站-评估结果.xlsx", "甲站-评估结果.json", "甲站-评估结果.xlsx"]);
+    expect(await main(["score", a, b, "--out-dir", outDir, "--summary", summary, "--quiet"], c.io)).toBe(0);
+    expect(fs.readdirSync(outDir).sort()).toEqual([
+      "乙站-评估结果-报告摘要.docx",
+      "乙站-评估结果.json",
+      "乙站-评估结果.xlsx",
+      "甲站-评估结果-报告摘要.docx",
+      "甲站-评估结果.json",
+      "甲站-评估结果.xlsx",
+    ]);
     const snap = snapshotOf(openXlsx(new Uint8Array(fs.readFileSync(summary))), "汇总.xlsx");
     const rows = snap.sheets[0].values;
     expect(rows[0].slice(0, 4)).toEqual(["文件", "社工站", "总分", "等级"]);
@@ -112,12 +119,12 @@ describe("shuangbai score", () => {
     expect(rows[0]).toContain("建档");
   });
 
-  it("keeps going past an unreadable input, names it in one line, and exits 2", () => {
+  it("keeps going past an unreadable input, names it in one line, and exits 2", async () => {
     const dir = tmpdir();
     const bad = path.join(dir, "坏.xlsx");
     fs.writeFileSync(bad, "not a zip");
     const c = capture();
-    expect(main(["score", bad, EXAMPLE, "--out-dir", dir, "--quiet"], c.io)).toBe(2);
+    expect(await main(["score", bad, EXAMPLE, "--out-dir", dir, "--quiet"], c.io)).toBe(2);
     expect(c.err.trim().split("\n")).toHaveLength(1);
     expect(c.err).toContain("坏.xlsx");
     expect(fs.existsSync(path.join(dir, "坏-评估结果.xlsx"))).toBe(false);

@@ -145,6 +145,39 @@ const cases: [string, WorkbookSnapshot, EvaluateOptions][] = [
     },
     { asOf: "2023-11-30" },
   ],
+  [
+    "a saved layout whose headers changed",
+    {
+      source: "改过的表.xlsx",
+      sheets: [
+        {
+          name: "指标",
+          values: [
+            ["名称", "计划", "做了"],
+            ["建档", 200, 150],
+          ],
+        },
+      ],
+    },
+    {
+      layouts: [
+        {
+          schema: "shuangbai/layout@1",
+          name: "指标完成情况统计表",
+          kind: "indicators",
+          sheet: "指标",
+          orientation: "down",
+          range: "A1:C2",
+          band: 1,
+          lines: [
+            { offset: 0, role: "label", header: "名称" },
+            { offset: 1, role: "target", header: "年度目标" },
+            { offset: 2, role: "completed", header: "做了" },
+          ],
+        },
+      ],
+    },
+  ],
   ["a workbook with nothing in it", { source: "空.xlsx", sheets: [{ name: "Sheet1", values: [["标题"]] }] }, {}],
 ];
 

@@ -461,3 +461,33 @@ describe("structures in the user's sheets: spills and tables", () => {
     expect(fx.cell("表", "D2")).toEqual({ v: "#SPILL!", f: "=SEQUENCE(4)" });
   });
 });
+
+describe("dates and locale", () => {
+  it("a built-in date read back in its en-US form is copied into the restored view as a zh-CN date format", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("台账");
+    // what Office.js reports for the built-in short date (OfficeDev/office-js#229)
+    fx.setCell("台账", "A1", { v: 45260, nf: "m/d/yyyy" });
+    const host = createExcelHost(fakeHostOptions(fx));
+    const snap = await host.readSnapshot();
+    expect(snap.sheets[0].numberFormats?.[0]?.[0]).toBe("m/d/yyyy");
+    await host.applyPlan([
+      { kind: "addSheet", sheet: "视图" },
+      {
+        kind: "cells",
+        sheet: "视图",
+        row: 0,
+        col: 0,
+        cells: [
+          [
+            { value: 45260, numberFormat: "m/d/yyyy" },
+            { value: 0.5, numberFormat: "0.00%" },
+          ],
+        ],
+        purpose: "restore",
+      },
+    ]);
+    expect(fx.cell("视图", "A1")).toEqual({ v: 45260, nf: "yyyy/m/d" });
+    expect(fx.cell("视图", "B1")).toEqual({ v: 0.5, nf: "0.00%" });
+  });
+});

@@ -87,7 +87,7 @@ describe("no network, no leaks", () => {
     let stdout = "";
     let stderr = "";
     guard.install();
-    let code: number;
+    let code: number | Promise<number>;
     try {
       code = runScore(parseScoreArgs([input, "--out", out, "--report", reportPath, "--force"]), {
         stdout: { write: (s: string) => ((stdout += s), true) },

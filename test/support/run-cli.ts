@@ -20,7 +20,10 @@ export function runCli(argv: string[]): CliRun {
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
   };
   try {
-    return { status: main(argv, io), stdout, stderr };
+    const status = main(argv, io);
+    // only a run that writes Word documents is asynchronous; the corpus never asks for one
+    if (typeof status !== "number") throw new Error("runCli: asynchronous run (use --doc only with an awaiting runner)");
+    return { status, stdout, stderr };
   } catch (crash) {
     return { status: 1, stdout, stderr, crash };
   }

@@ -397,7 +397,7 @@ function totalOrGrade(t: string): "total" | "grade" | null {
 function findLabelledCells(grid: Grid, model: TableModel, fromRow: number, toRow: number, j2: number, skipCol: number | null): void {
   for (let i = fromRow; i <= toRow && i < grid.length; i++) {
     for (let j = 0; j <= j2 + 2; j++) {
-      if (j === skipCol) continue;
+      if (j === skipCol && model.records.some((r) => r.at === i)) continue;
       const kind = totalOrGrade(text(grid, i, j));
       if (!kind) continue;
       const key = kind === "total" ? "totalCell" : "gradeCell";
@@ -436,7 +436,9 @@ function readScoreTable(ctx: Context, first: number, last: number, cols: Column[
       continue;
     }
     const kind = totalOrGrade(t);
-    if (kind && !seen.has(kind)) {
+    const slot = grid.value(i, score.j);
+    // a 总分 row whose score cell holds other text (评估等级) keeps its value beside the label instead
+    if (kind && !seen.has(kind) && (slot === null || typeof slot === "number" || !cellText(slot) || !!grid.formula(i, score.j))) {
       seen.add(kind);
       records.push({ at: i, role: kind });
     }

@@ -1,0 +1,77 @@
+/**
+ * The layout corpus (test/fixtures/layouts): every case, as exceljs writes it and as LibreOffice
+ * re-saves it, is read through the file host and scored; each expected cell must be written and
+ * display as expected, each expected finding raised on its cell.
+ */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { parseA1 } from "../../../src/core/a1";
+import { evaluate } from "../../../src/core/evaluate";
+import type { EvaluateResult, PlanCell } from "../../../src/core/types";
+import { openXlsx, snapshotOf } from "../../../src/file";
+import { buildLayoutWorkbook } from "../../fixtures/layouts/build";
+import { LAYOUT_CASES, type LayoutCase } from "../../fixtures/layouts/cases";
+
+/** How Excel shows a written cell, for the formats the scorer writes. */
+function display(cell: PlanCell): string {
+  const v = cell.value;
+  if (typeof v === "string") return v;
+  if (typeof v !== "number") return String(v);
+  const fmt = cell.numberFormat ?? "General";
+  const pct = /^0(\.(0+))?%$/.exec(fmt);
+  if (pct) return `${(v * 100).toFixed(pct[2]?.length ?? 0)}%`;
+  const unit = /^(?:#,##)?0(\.(0+))?(?:"(.*)")?$/.exec(fmt);
+  if (unit) return v.toFixed(unit[2]?.length ?? 0) + (unit[3] ?? "");
+  return String(v);
+}
+
+function written(result: EvaluateResult): Map<string, PlanCell> {
+  const out = new Map<string, PlanCell>();
+  for (const op of result.plan) {
+    if (op.kind !== "cells") continue;
+    op.cells.forEach((row, dr) =>
+      row.forEach((cell, dc) => {
+        if (cell) out.set(`${op.sheet}!${op.row + dr}:${op.col + dc}`, cell);
+      }),
+    );
+  }
+  return out;
+}
+
+function check(c: LayoutCase, bytes: Uint8Array): void {
+  const snapshot = snapshotOf(openXlsx(bytes), `${c.id}.xlsx`);
+  const result = evaluate(snapshot, { findingsSheet: false });
+  const cells = written(result);
+  for (const [ref, shown] of Object.entries(c.expect)) {
+    const [sheet, a1] = ref.split("!");
+    const { row, col } = parseA1(a1);
+    const cell = cells.get(`${sheet}!${row}:${col}`);
+    expect([ref, cell ? display(cell) : "(not written)"]).toEqual([ref, shown]);
+    if (cell?.formula && shown.endsWith("%")) expect(cell.formula).toMatch(/^=IFERROR\([A-Z]+\d+\/[A-Z]+\d+,""\)$/);
+  }
+  const got = result.report.findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
+  for (const f of c.findings ?? []) expect(got).toContain(f);
+  for (const code of c.noFindings ?? []) expect(result.report.findings.filter((f) => f.code === code)).toEqual([]);
+  // a declared value that disagrees is never only an info note
+  for (const f of result.report.findings) if (f.code === "percent-mismatch" || f.code === "percent-formula-wrong") expect(f.severity).not.toBe("info");
+  if (c.station) expect(result.report.station).toBe(c.station);
+  for (const [label, unit] of Object.entries(c.units ?? {})) expect(result.report.indicators.find((i) => i.label === label)?.unit).toBe(unit);
+  expect(result.report.findings.filter((f) => f.code === "table-not-understood" || f.code === "nothing-found")).toEqual([]);
+}
+
+describe("layout corpus, built by exceljs", () => {
+  it("holds at least 30 workbooks", () => expect(LAYOUT_CASES.length).toBeGreaterThanOrEqual(30));
+  it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    check(c, await buildLayoutWorkbook(c));
+  });
+});
+
+describe("layout corpus, re-saved by LibreOffice", () => {
+  const dir = join(__dirname, "../../fixtures/layouts/lo");
+  it("has every case re-saved", () => {
+    expect(LAYOUT_CASES.filter((c) => !existsSync(join(dir, `${c.id}.xlsx`))).map((c) => c.id)).toEqual([]);
+  });
+  it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    check(c, new Uint8Array(readFileSync(join(dir, `${c.id}.xlsx`))));
+  });
+});
