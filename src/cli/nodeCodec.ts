@@ -9,6 +9,14 @@ export const nodeZlibCodec: DeflateCodec = {
   inflateRaw: (data, limit) => new Uint8Array(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) })),
   // the fast level for big parts: level 6 costs about 4× the time for about 15 % less size
   deflateRaw: (data) => new Uint8Array(zlib.deflateRawSync(data, { level: data.length > 4 * 1024 * 1024 ? 1 : 6 })),
+  // one raw DEFLATE stream from independent pieces: every piece but the last ends on a sync
+  // flush (byte-aligned, no final block), so the pieces concatenate into one valid stream; each
+  // starts with an empty window, which over megabyte pieces costs a fraction of a percent
+  deflateStream: (sizeHint) => {
+    const level = sizeHint > 4 * 1024 * 1024 ? 1 : 6;
+    // a Buffer is a Uint8Array: no copy
+    return (data, final) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+  },
   // zlib.crc32 arrived in Node 20.15; older Nodes fall back to the file mode's own
-  crc32: (zlib as { crc32?: (d: Uint8Array) => number }).crc32,
+  crc32: (zlib as { crc32?: (d: Uint8Array, previous?: number) => number }).crc32,
 };

@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { rangeA1 } from "../core/a1";
 import { INDICATOR_CATALOGUE } from "../core/indicators/catalogue";
+import { DEFAULT_GRADE_BANDS } from "../core/scores/scoreSheet";
 import type { PlanCell, PlanOp } from "../core/types";
 import { applyPlan, newWorkbook, openXlsx } from "../file";
 
@@ -41,7 +43,9 @@ export function summaryPlan(files: ScoredFile[], lang: "zh" | "en", sheet: strin
     zh ? "提示" : "Info",
   ];
   const rows: (PlanCell | null)[][] = [header.map((h) => ({ value: h }))];
-  for (const f of files) {
+  // the district reads the best first; stations without a total go last, in input order
+  const ordered = [...files].sort((a, b) => (b.report.scores[0]?.total ?? -Infinity) - (a.report.scores[0]?.total ?? -Infinity));
+  for (const f of ordered) {
     const r = f.report;
     const score = r.scores[0];
     const pct = (key: string): PlanCell => {
@@ -60,13 +64,47 @@ export function summaryPlan(files: ScoredFile[], lang: "zh" | "en", sheet: strin
       { value: count("info") },
     ]);
   }
+  const last = rows.length - 1;
+  // 等级分布: live counts of the grade column, so a corrected grade recounts itself
+  const gradeCol = rangeA1({ r1: 1, c1: 3, r2: Math.max(1, last), c2: 3 });
+  const distributionRow = rows.length + 1;
+  rows.push([], [{ value: zh ? "等级分布" : "Grades" }, { value: zh ? "社工站数" : "Stations" }]);
+  for (const grade of DEFAULT_GRADE_BANDS.map((b) => b.grade)) {
+    const n = ordered.filter((f) => f.report.scores[0]?.grade === grade).length;
+    rows.push([{ value: grade }, { value: n, formula: `=COUNTIF(${gradeCol},"${grade}")` }]);
+  }
+  const scales: PlanOp[] =
+    last < 1
+      ? []
+      : [
+          { kind: "conditionalFormat", sheet, range: { r1: 1, c1: 2, r2: last, c2: 2 }, rules: [], scale: { kind: "colorScale", colors: SCALE } },
+          ...cols.flatMap((_, k): PlanOp[] => {
+            const range = { r1: 1, c1: 4 + k, r2: last, c2: 4 + k };
+            return [
+              { kind: "conditionalFormat", sheet, range, rules: [], scale: { kind: "colorScale", colors: SCALE } },
+              { kind: "conditionalFormat", sheet, range, rules: [], scale: { kind: "dataBar", color: "#638EC6" } },
+            ];
+          }),
+        ];
   return [
     { kind: "cells", sheet, row: 0, col: 0, cells: rows, purpose: "findings" },
-    { kind: "fill", sheet, role: "header", ranges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }] },
+    {
+      kind: "fill",
+      sheet,
+      role: "header",
+      ranges: [
+        { r1: 0, c1: 0, r2: 0, c2: header.length - 1 },
+        { r1: distributionRow, c1: 0, r2: distributionRow, c2: 1 },
+      ],
+    },
     { kind: "freeze", sheet, rows: 1, cols: 1 },
     { kind: "columnWidths", sheet, widths: header.map((h, col) => ({ col, width: col === 0 ? 36 : Math.max(10, h.length * 2 + 2) })) },
+    ...scales,
   ];
 }
+
+/** red → yellow → green, low to high, as Excel's own three-colour scale */
+const SCALE: [string, string, string] = ["#F8696B", "#FFEB84", "#63BE7B"];
 
 export function writeSummaryWorkbook(file: string, files: ScoredFile[], lang: "zh" | "en", force: boolean): void {
   if (!force && fs.existsSync(file)) throw new InputError(`汇总文件已存在：${file}（加 --force 覆盖）`);

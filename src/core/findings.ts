@@ -203,6 +203,11 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "跟进记录中没有可识别的日期，无法确认是否按{rule}要求在 {limit} 天内跟进",
     en: "The follow-up record has no readable date, so the {limit}-day rule of {rule} cannot be confirmed",
   },
+  "follow-up-no-dates": {
+    severity: "warning",
+    zh: "跟进记录列没有任何可识别的日期（{rows} 行需按{rule}要求定期跟进），无法检查跟进是否及时；请在每条记录前写明日期，如“2023.8.1 电访”",
+    en: "The follow-up column holds no readable date at all ({rows} rows fall under {rule}), so recency cannot be checked; start each record with its date, e.g. “2023.8.1 电访”",
+  },
   "duplicate-person": {
     severity: "warning",
     zh: "身份证号码 {masked} 与第 {row} 行重复",

@@ -75,6 +75,8 @@ export type PlanOp =
       sheet: string;
       range: CellRange;
       rules: ConditionalRule[];
+      /** a data bar or a three-colour scale over the range (drawn by the file host; the batch summary uses it) */
+      scale?: ConditionalScale;
     }
   | { kind: "listValidation"; sheet: string; range: CellRange; items: string[] }
   | ColumnRunOp;
@@ -115,6 +117,11 @@ export type RunSource =
 
 /** why a block is written; hosts and tests use it to check writes stay where they belong */
 export type WritePurpose = "percent" | "normalise-input" | "score-total" | "restore" | "missing-column" | "findings" | "staffing" | "report";
+
+export type ConditionalScale =
+  | { kind: "dataBar"; color: string }
+  /** low, middle (50th percentile), high */
+  | { kind: "colorScale"; colors: [string, string, string] };
 
 export interface ConditionalRule {
   /** cell value comparisons on the range's cells */
@@ -193,6 +200,7 @@ export type FindingCode =
   | "category-not-elderly"
   | "follow-up-overdue"
   | "follow-up-undated"
+  | "follow-up-no-dates"
   | "duplicate-person"
   | "missing-value"
   | "invalid-date"

@@ -120,7 +120,10 @@ async function findEdits(env: RunEnv, rec: UndoRecord, exists: (name: string) =>
             if (w === null || w === undefined || !prior) return;
             const f = data.formulas?.[r]?.[c];
             const now = cellMark(valueFromExcel(v), isFormula(f, v) ? f : null);
-            if (now !== w && now !== cellMark(prior[0], prior[1])) edited.push({ sheet: block.sheet, row: at + block.row, col: c + block.col });
+            // a formula whose result is not computed yet reads back as its own text: still what the run wrote
+            const asFormula = typeof f === "string" && f.startsWith("=") ? cellMark(null, f) : now;
+            if (now !== w && asFormula !== w && now !== cellMark(prior[0], prior[1]))
+              edited.push({ sheet: block.sheet, row: at + block.row, col: c + block.col });
           }),
         ),
     });

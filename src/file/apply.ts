@@ -10,13 +10,13 @@ import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
-import { emptyEdits, patchWorksheetBytes, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
-import { makeEntry, writeZip, type ZipEntry } from "./zip";
+import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -258,7 +258,14 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
       return;
     }
     case "columnRun": {
-      const edits = wb.sheet(op.sheet).edits;
+      const target = wb.sheet(op.sheet);
+      const edits = target.edits;
+      // on a sheet written from blank a run streams out as it is (a shared formula); on an
+      // existing sheet its cells are patched one by one like any other write
+      if (target.blank) {
+        edits.runs.push(op);
+        return;
+      }
       runCells(op, sheets()).forEach((cell, k) => {
         const e = cellEdit(edits, op.r1 + k, op.col);
         e.content = wb.date1904 ? toDate1904(cell) : cell;
@@ -286,7 +293,7 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
       wb.sheet(op.sheet).edits.freeze = { rows: op.rows, cols: op.cols };
       return;
     case "conditionalFormat":
-      wb.sheet(op.sheet).edits.conditional.push({ range: op.range, rules: op.rules });
+      wb.sheet(op.sheet).edits.conditional.push({ range: op.range, rules: op.rules, ...(op.scale ? { scale: op.scale } : {}) });
       return;
     case "listValidation":
       wb.sheet(op.sheet).edits.validations.push({ range: op.range, items: op.items });
@@ -294,8 +301,15 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
   }
 }
 
+function entryOf(name: string, content: Uint8Array | ZipEntry, like: ZipEntry | undefined, pkg: XlsxPackage): ZipEntry {
+  if (content instanceof Uint8Array) return makeEntry(name, content, like, pkg.codec);
+  return { ...content, name, dosTime: like?.dosTime ?? content.dosTime, dosDate: like?.dosDate ?? content.dosDate };
+}
+
 function hasEdits(e: SheetEdits): boolean {
-  return e.cells.size > 0 || e.merges.length > 0 || e.widths.size > 0 || !!e.freeze || e.conditional.length > 0 || e.validations.length > 0;
+  return (
+    e.cells.size > 0 || e.runs.length > 0 || e.merges.length > 0 || e.widths.size > 0 || !!e.freeze || e.conditional.length > 0 || e.validations.length > 0
+  );
 }
 
 /**
@@ -326,7 +340,9 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const stringsProvider = (): SharedStringsEditor =>
     (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
-  const replaced = new Map<string, Uint8Array>();
+  // new content of a part: bytes to compress, or an entry already compressed as it was written
+  const replaced = new Map<string, Uint8Array | ZipEntry>();
+  const stamp = pkg.entries[0];
   let formulasChanged = false;
   const originalPaths = new Set(pkg.sheets.map((s) => s.path?.toLowerCase()));
   for (const sheet of wb.sheets) {
@@ -341,6 +357,16 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
       const entry = findEntry(pkg, sheet.path);
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
       base = readText(pkg, entry);
+    }
+    if (sheet.edits.runs.length) {
+      // ~40 bytes of XML per run cell: enough to pick the compression level
+      const hint = sheet.edits.runs.reduce((n, r) => n + (r.r2 - r.r1 + 1) * 40, 0);
+      const entry = findEntry(pkg, sheet.path);
+      const out = new StreamedEntry(sheet.path, hint, entry ?? stamp, pkg.codec);
+      const r = patchWorksheetInto(out, base, sheet.edits, stylesProvider, stringsProvider, sheets());
+      formulasChanged ||= r.formulasChanged;
+      replaced.set(sheet.path.toLowerCase(), out.finish());
+      continue;
     }
     const result = hasEdits(sheet.edits)
       ? patchWorksheetBytes(base, sheet.edits, stylesProvider, stringsProvider)
@@ -390,13 +416,12 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     const key = e.name.toLowerCase();
     if (removed.has(key)) continue;
     const content = replaced.get(key);
-    out.push(content ? makeEntry(e.name, content, e, pkg.codec) : e);
+    out.push(content ? entryOf(e.name, content, e, pkg) : e);
     replaced.delete(key);
   }
-  const stamp = pkg.entries[0];
   for (const path of wb.newParts) {
     const content = replaced.get(path.toLowerCase());
-    if (content) out.push(makeEntry(path, content, stamp, pkg.codec));
+    if (content) out.push(entryOf(path, content, stamp, pkg));
   }
   return writeZip(out);
 }

@@ -5,7 +5,8 @@
  * (sheet-elements.ts).
  */
 import { a1, columnLetters } from "../core/a1";
-import type { CellRange, CellValue, ConditionalRule, FillRole } from "../core/types";
+import { r1c1ToA1, runLength, runValues, type SheetLookup } from "../core/runs";
+import type { CellRange, CellValue, ColumnRunOp, ConditionalRule, ConditionalScale, FillRole } from "../core/types";
 import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula-shift";
 import type { SharedStringsEditor } from "./shared-strings";
@@ -52,12 +53,17 @@ export interface SheetEdits {
   merges: CellRange[];
   widths: Map<number, number>;
   freeze?: { rows: number; cols: number };
-  conditional: { range: CellRange; rules: ConditionalRule[] }[];
+  conditional: { range: CellRange; rules: ConditionalRule[]; scale?: ConditionalScale }[];
   validations: { range: CellRange; items: string[] }[];
+  /**
+   * column runs, written as they stream out (shared formulas, values read from the snapshot);
+   * only on sheets written from blank, where every row is new
+   */
+  runs: ColumnRunOp[];
 }
 
 export function emptyEdits(): SheetEdits {
-  return { cells: new Map(), merges: [], widths: new Map(), conditional: [], validations: [] };
+  return { cells: new Map(), merges: [], widths: new Map(), conditional: [], validations: [], runs: [] };
 }
 
 const MAX_CELL_TEXT = 32767;
@@ -96,7 +102,7 @@ export type StylesProvider = () => StylesEditor;
 export type StringsProvider = () => SharedStringsEditor;
 
 /** Where rebuilt XML goes: a string for tests and small parts, UTF-8 bytes for big sheets. */
-interface Sink {
+export interface Sink {
   push(s: string): void;
 }
 
@@ -138,9 +144,9 @@ class ByteSink implements Sink {
   }
 }
 
-export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): PatchResult {
+export function patchWorksheet(xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider, sheets?: SheetLookup): PatchResult {
   const out: string[] = [];
-  const r = patchInto({ push: (s) => out.push(s) }, xml, edits, styles, strings);
+  const r = patchInto({ push: (s) => out.push(s) }, xml, edits, styles, strings, sheets);
   return { xml: out.join(""), formulasChanged: r.formulasChanged };
 }
 
@@ -151,7 +157,30 @@ export function patchWorksheetBytes(xml: string, edits: SheetEdits, styles: Styl
   return { bytes: sink.bytes(), formulasChanged: r.formulasChanged };
 }
 
-function patchInto(sink: Sink, xml: string, edits: SheetEdits, styles: StylesProvider, strings: StringsProvider): { formulasChanged: boolean } {
+/**
+ * The patch written piece by piece into `sink` (the zip writer's deflate stream for big sheets),
+ * so a restored 100,000-row view never exists whole as a string or a byte array. `sheets` gives
+ * the snapshot column runs read their values from.
+ */
+export function patchWorksheetInto(
+  sink: Sink,
+  xml: string,
+  edits: SheetEdits,
+  styles: StylesProvider,
+  strings: StringsProvider,
+  sheets?: SheetLookup,
+): { formulasChanged: boolean } {
+  return patchInto(sink, xml, edits, styles, strings, sheets);
+}
+
+function patchInto(
+  sink: Sink,
+  xml: string,
+  edits: SheetEdits,
+  styles: StylesProvider,
+  strings: StringsProvider,
+  sheets?: SheetLookup,
+): { formulasChanged: boolean } {
   const p = rootPrefix(xml);
   const root = rootElement(xml);
   if (!root) throw new XlsxError("corrupt", "worksheet has no root element");
@@ -163,7 +192,7 @@ function patchInto(sink: Sink, xml: string, edits: SheetEdits, styles: StylesPro
   const colStyles = readColStyles(head.text, p);
   const state = { formulasChanged: false };
   // the head and tail are edited before sheetData is written, so the output streams in order
-  if (edits.cells.size) updateDimension(head, edits.cells);
+  if (edits.cells.size || edits.runs.length) updateDimension(head, edits.cells, runsBox(edits.runs));
   if (edits.widths.size) setColumnWidths(head, edits.widths, p);
   if (edits.freeze) setFreeze(head, edits.freeze, p);
   if (edits.merges.length) addMerges(tail, edits.merges, p);
@@ -171,7 +200,7 @@ function patchInto(sink: Sink, xml: string, edits: SheetEdits, styles: StylesPro
   if (edits.validations.length) addValidations(tail, edits.validations, p);
 
   sink.push(head.text);
-  rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state }, sink);
+  rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state, sheets }, sink);
   sink.push(tail.text);
   return { formulasChanged: state.formulasChanged };
 }
@@ -235,9 +264,14 @@ function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowCont
   }
   flush(contentEnd);
   copyFrom = contentEnd;
-  while (k < editRows.length) {
-    out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
-    k++;
+  if (edits.runs.length) {
+    if (!sd.selfClosing && prevRow >= 0) throw new Error("column runs are written only on sheets written from blank");
+    writeRowsWithRuns(editRows.slice(k), edits, ctx, out);
+  } else {
+    while (k < editRows.length) {
+      out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
+      k++;
+    }
   }
   out.push(`</${p}sheetData>`);
 }
@@ -249,6 +283,7 @@ interface RowContext {
   colStyles: Map<number, number>;
   orphans: Map<string, OrphanGroup>;
   state: { formulasChanged: boolean };
+  sheets?: SheetLookup;
 }
 
 /** A row's own style for new cells, when the row carries one (customFormat); null otherwise. */
@@ -416,9 +451,13 @@ function writeCell(r: number, c: number, edit: CellEdit, existing: { xml: string
     typeof edit.content.value === "string" && edit.content.value.length > MAX_CELL_TEXT ? edit.content.value.slice(0, MAX_CELL_TEXT) : edit.content.value;
   const ref = cellRef(r, c);
   const s = style ? ` s="${style}"` : "";
-  if (formula !== undefined) {
-    ctx.state.formulasChanged = true;
-    const f = `<${p}f>${escapeText(formula.replace(/^=/, ""))}</${p}f>`;
+  if (formula !== undefined) ctx.state.formulasChanged = true;
+  return contentXml(p, ref, s, formula !== undefined ? `<${p}f>${escapeText(formula.replace(/^=/, ""))}</${p}f>` : undefined, value, ctx);
+}
+
+/** A cell's XML from its content: `f` is its formula element, when it has one (the value is then its cached result). */
+function contentXml(p: string, ref: string, s: string, f: string | undefined, value: CellValue, ctx: RowContext): string {
+  if (f !== undefined) {
     if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${s}>${f}<${p}v>${numberText(value)}</${p}v></${p}c>`;
     if (typeof value === "boolean") return `<${p}c r="${ref}"${s} t="b">${f}<${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
     if (typeof value === "string" && ERROR_LITERALS.has(value)) return `<${p}c r="${ref}"${s} t="e">${f}<${p}v>${value}</${p}v></${p}c>`;
@@ -435,4 +474,118 @@ function writeCell(r: number, c: number, edit: CellEdit, existing: { xml: string
   if (typeof value === "boolean") return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   if (ERROR_LITERALS.has(value)) return `<${p}c r="${ref}"${s} t="e"><${p}v>${value}</${p}v></${p}c>`;
   return `<${p}c r="${ref}"${s} t="s"><${p}v>${ctx.strings().indexOf(value)}</${p}v></${p}c>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// column runs
+
+/** The box the runs cover, or null when there are none. */
+function runsBox(runs: ColumnRunOp[]): CellRange | null {
+  if (!runs.length) return null;
+  const box = { r1: Infinity, c1: Infinity, r2: -1, c2: -1 };
+  for (const run of runs) {
+    box.r1 = Math.min(box.r1, run.r1);
+    box.r2 = Math.max(box.r2, run.r2);
+    box.c1 = Math.min(box.c1, run.col);
+    box.c2 = Math.max(box.c2, run.col);
+  }
+  return box;
+}
+
+interface LiveRun {
+  run: ColumnRunOp;
+  value: (k: number) => CellValue;
+  /** the style attribute of its cells ( s="n" or "") */
+  s: string;
+  /** shared-formula index, or -1 for a value run or a one-cell formula */
+  si: number;
+}
+
+function clip(value: CellValue): CellValue {
+  // Excel refuses cells longer than 32767 characters (it reports the file as damaged)
+  return typeof value === "string" && value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+}
+
+/**
+ * Rows of a sheet written from blank, where column runs and single-cell edits meet. A run with a
+ * formula becomes one shared formula (its first cell carries the A1 text and ref, every other
+ * cell only the si), each cell caching the result the run's value source gives. Where a cell
+ * edit falls on a run's cell the run supplies the content and the edit its fill or format.
+ */
+function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContext, out: Sink): void {
+  const p = ctx.p;
+  const sheets = ctx.sheets ?? (() => undefined);
+  let nextSi = 0;
+  const pending = [...edits.runs].sort((a, b) => a.r1 - b.r1 || a.col - b.col);
+  const live: LiveRun[] = [];
+  let next = 0;
+  let e = 0;
+  let r = Math.min(pending[0].r1, editRows.length ? editRows[0] : Infinity);
+  const lastRow = Math.max(...pending.map((x) => x.r2), editRows.length ? editRows[editRows.length - 1] : -1);
+  while (r <= lastRow) {
+    while (next < pending.length && pending[next].r1 === r) {
+      const run = pending[next++];
+      const base = defaultStyle(null, run.col, ctx);
+      const style = run.numberFormat !== undefined ? ctx.styles().xfWith(base, { numberFormat: run.numberFormat }) : base;
+      const shared = run.formulaR1C1 !== undefined && runLength(run) > 1;
+      if (run.formulaR1C1 !== undefined) ctx.state.formulasChanged = true;
+      const item: LiveRun = { run, value: runValues(run.values, sheets), s: style ? ` s="${style}"` : "", si: shared ? nextSi++ : -1 };
+      let at = live.length;
+      while (at > 0 && live[at - 1].run.col > run.col) at--;
+      live.splice(at, 0, item);
+    }
+    const rowEdits = e < editRows.length && editRows[e] === r ? edits.cells.get(editRows[e++]) : undefined;
+    if (live.length || rowEdits) {
+      let line = `<${p}row r="${r + 1}">`;
+      const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
+      let j = 0;
+      for (const item of live) {
+        const c = item.run.col;
+        while (j < editCols.length && editCols[j] < c) {
+          line += writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx);
+          j++;
+        }
+        let s = item.s;
+        if (j < editCols.length && editCols[j] === c) {
+          const edit = rowEdits!.get(c)!;
+          j++;
+          if (edit.fill !== undefined || edit.numberFormat !== undefined) {
+            const style = ctx.styles().xfWith(defaultStyle(null, c, ctx), { numberFormat: item.run.numberFormat ?? edit.numberFormat, fill: edit.fill });
+            s = style ? ` s="${style}"` : "";
+          }
+        }
+        line += runCellXml(item, r, s, ctx);
+      }
+      while (j < editCols.length) {
+        line += writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx);
+        j++;
+      }
+      out.push(`${line}</${p}row>`);
+    }
+    // runs that end here leave; then on to the next row anything is written in
+    for (let i = live.length - 1; i >= 0; i--) if (live[i].run.r2 === r) live.splice(i, 1);
+    r++;
+    if (!live.length) {
+      const a = next < pending.length ? pending[next].r1 : Infinity;
+      const b = e < editRows.length ? editRows[e] : Infinity;
+      r = Math.max(r, Math.min(a, b));
+      if (r === Infinity) break;
+    }
+  }
+}
+
+function runCellXml(item: LiveRun, r: number, s: string, ctx: RowContext): string {
+  const p = ctx.p;
+  const run = item.run;
+  const k = r - run.r1;
+  const ref = cellRef(r, run.col);
+  const value = clip(item.value(k));
+  if (run.formulaR1C1 === undefined) return contentXml(p, ref, s, undefined, value, ctx);
+  let f: string;
+  if (item.si < 0) f = `<${p}f>${escapeText(r1c1ToA1(run.formulaR1C1, r, run.col).replace(/^=/, ""))}</${p}f>`;
+  else if (k === 0) {
+    const text = escapeText(r1c1ToA1(run.formulaR1C1, r, run.col).replace(/^=/, ""));
+    f = `<${p}f t="shared" ref="${ref}:${cellRef(run.r2, run.col)}" si="${item.si}">${text}</${p}f>`;
+  } else f = `<${p}f t="shared" si="${item.si}"/>`;
+  return contentXml(p, ref, s, f, value, ctx);
 }

@@ -5,7 +5,7 @@
  * other element as it was.
  */
 import { a1, parseRange, rangeA1 } from "../core/a1";
-import type { CellRange, ConditionalRule } from "../core/types";
+import type { CellRange, ConditionalRule, ConditionalScale } from "../core/types";
 import type { StylesEditor } from "./styles";
 import { attr, childElements, escapeText, findAll, findElement, parseAttrs, setAttr, type Span } from "./xml";
 
@@ -105,12 +105,12 @@ export function readColStyles(head: string, p: string): Map<number, number> {
   return out;
 }
 
-export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>): void {
+export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>, also: CellRange | null = null): void {
   // four numbers, not a range object per cell: a restored roster writes millions of cells
-  let r1 = Infinity;
-  let c1 = Infinity;
-  let r2 = -1;
-  let c2 = -1;
+  let r1 = also ? also.r1 : Infinity;
+  let c1 = also ? also.c1 : Infinity;
+  let r2 = also ? also.r2 : -1;
+  let c2 = also ? also.c2 : -1;
   for (const [r, cols] of cells) {
     if (!cols.size) continue;
     r1 = Math.min(r1, r);
@@ -244,7 +244,16 @@ function sqref(range: CellRange): string {
   return rangeA1(range);
 }
 
-export function addConditionalFormats(tail: Fragment, formats: { range: CellRange; rules: ConditionalRule[] }[], p: string, styles: () => StylesEditor): void {
+function argbOf(color: string): string {
+  return `FF${color.replace(/^#/, "").toUpperCase()}`;
+}
+
+export function addConditionalFormats(
+  tail: Fragment,
+  formats: { range: CellRange; rules: ConditionalRule[]; scale?: ConditionalScale }[],
+  p: string,
+  styles: () => StylesEditor,
+): void {
   // priorities are unique across the sheet, including x14 rules inside extLst
   let priority = 0;
   for (const m of tail.text.matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
@@ -255,6 +264,13 @@ export function addConditionalFormats(tail: Fragment, formats: { range: CellRang
       const dxf = styles().dxfFor(rule.role);
       const f2 = rule.operator === "between" && rule.formula2 !== undefined ? `<${p}formula>${escapeText(rule.formula2)}</${p}formula>` : "";
       rules += `<${p}cfRule type="cellIs" dxfId="${dxf}" priority="${++priority}" operator="${rule.operator}"><${p}formula>${escapeText(rule.formula1)}</${p}formula>${f2}</${p}cfRule>`;
+    }
+    const sc = f.scale;
+    if (sc?.kind === "dataBar") {
+      rules += `<${p}cfRule type="dataBar" priority="${++priority}"><${p}dataBar><${p}cfvo type="min"/><${p}cfvo type="max"/><${p}color rgb="${argbOf(sc.color)}"/></${p}dataBar></${p}cfRule>`;
+    } else if (sc?.kind === "colorScale") {
+      const colors = sc.colors.map((c) => `<${p}color rgb="${argbOf(c)}"/>`).join("");
+      rules += `<${p}cfRule type="colorScale" priority="${++priority}"><${p}colorScale><${p}cfvo type="min"/><${p}cfvo type="percentile" val="50"/><${p}cfvo type="max"/>${colors}</${p}colorScale></${p}cfRule>`;
     }
     if (rules) text += `<${p}conditionalFormatting sqref="${sqref(f.range)}">${rules}</${p}conditionalFormatting>`;
   }

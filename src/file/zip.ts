@@ -7,7 +7,7 @@
  * entries are copied to the output as their original compressed bytes, which is faster than
  * re-deflating and keeps them identical. fflate does the actual DEFLATE work.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { Deflate, deflateSync, inflateSync } from "fflate";
 import { XlsxError } from "./errors";
 
 export interface ZipEntry {
@@ -22,6 +22,8 @@ export interface ZipEntry {
   dosDate: number;
   /** the entry's compressed bytes (a view into the original file) */
   data: Uint8Array;
+  /** a part compressed as it was written: its bytes in pieces (then `data` is empty) */
+  chunks?: Uint8Array[];
 }
 
 /**
@@ -32,8 +34,28 @@ export interface DeflateCodec {
   /** inflate `data`; must not produce more than `limit` bytes (truncate or throw) */
   inflateRaw(data: Uint8Array, limit: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
-  /** CRC-32 of new parts; defaults to a table-driven one (Node ≥ 20.15 has zlib.crc32) */
-  crc32?(data: Uint8Array): number;
+  /**
+   * A DEFLATE stream for a part written piece by piece: each call compresses the next piece and
+   * returns the bytes it produced; `final` ends the stream. `sizeHint` is the expected size of
+   * the whole part, to choose the level as deflateRaw would. Without it, streamed parts are
+   * gathered and compressed whole.
+   */
+  deflateStream?(sizeHint: number): (data: Uint8Array, final: boolean) => Uint8Array;
+  /** CRC-32 of new parts, continuing from `previous`; defaults to a table-driven one (Node ≥ 20.15 has zlib.crc32) */
+  crc32?(data: Uint8Array, previous?: number): number;
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 export const fflateCodec: DeflateCodec = {
@@ -41,6 +63,16 @@ export const fflateCodec: DeflateCodec = {
   // parts over 1 MB (restored rosters, big sheets) get the fast level: level 6 costs 2–3× the time
   // for ~15 % smaller output, and writing is what the user waits for
   deflateRaw: (data) => deflateSync(data, { level: data.length > 1024 * 1024 ? 1 : 6 }),
+  deflateStream: (sizeHint) => {
+    const out: Uint8Array[] = [];
+    const stream = new Deflate({ level: sizeHint > 1024 * 1024 ? 1 : 6 }, (chunk) => out.push(chunk));
+    return (data, final) => {
+      stream.push(data, final);
+      const bytes = joinChunks(out);
+      out.length = 0;
+      return bytes;
+    };
+  },
 };
 
 const SIG_LOCAL = 0x04034b50;
@@ -185,8 +217,8 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = ~previous;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
@@ -208,11 +240,69 @@ export function makeEntry(name: string, content: Uint8Array, like?: { dosTime: n
   };
 }
 
+const textEncoder = new TextEncoder();
+/** text gathered before it is encoded and compressed: big enough for zlib, small next to a sheet */
+const STREAM_PIECE_CHARS = 1 << 20;
+
+/**
+ * A new part written as text, piece by piece, and compressed as it comes: the part never exists
+ * whole, as a string or as bytes. `finish` gives its zip entry.
+ */
+export class StreamedEntry {
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private readonly whole: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+  private readonly deflate: ((data: Uint8Array, final: boolean) => Uint8Array) | null;
+
+  constructor(
+    private readonly name: string,
+    sizeHint: number,
+    private readonly like: { dosTime: number; dosDate: number } | undefined,
+    private readonly codec: DeflateCodec = fflateCodec,
+  ) {
+    this.deflate = codec.deflateStream ? codec.deflateStream(sizeHint) : null;
+  }
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.pendingChars += s.length;
+    if (this.pendingChars >= STREAM_PIECE_CHARS) this.flush(false);
+  }
+
+  private flush(final: boolean): void {
+    const bytes = textEncoder.encode(this.pending.join(""));
+    this.pending = [];
+    this.pendingChars = 0;
+    this.crc = this.codec.crc32 ? this.codec.crc32(bytes, this.crc) : crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (this.deflate) {
+      const out = this.deflate(bytes, final);
+      if (out.length) this.chunks.push(out);
+    } else this.whole.push(bytes);
+  }
+
+  finish(): ZipEntry {
+    this.flush(true);
+    const time = { dosTime: this.like?.dosTime ?? 0, dosDate: this.like?.dosDate ?? 0x21 };
+    if (!this.deflate) return { ...makeEntry(this.name, joinChunks(this.whole), this.like, this.codec), ...time };
+    let compressedSize = 0;
+    for (const c of this.chunks) compressedSize += c.length;
+    return { name: this.name, method: 8, flags: 0, crc: this.crc, compressedSize, size: this.size, ...time, data: new Uint8Array(0), chunks: this.chunks };
+  }
+}
+
+function dataLength(e: ZipEntry): number {
+  return e.chunks ? e.compressedSize : e.data.length;
+}
+
 /** Lay out entries as a zip file. Compressed data is copied, never recompressed. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   const names = entries.map((e) => nameEncoder.encode(e.name));
   let total = 22;
-  for (let i = 0; i < entries.length; i++) total += 30 + 46 + 2 * names[i].length + entries[i].data.length;
+  for (let i = 0; i < entries.length; i++) total += 30 + 46 + 2 * names[i].length + dataLength(entries[i]);
   if (total > 0xffffffff || entries.length > 0xffff) throw new XlsxError("too-large", "output would need zip64");
 
   const out = new Uint8Array(total);
@@ -230,14 +320,21 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     view.setUint16(p + 10, e.dosTime, true);
     view.setUint16(p + 12, e.dosDate, true);
     view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 18, dataLength(e), true);
     view.setUint32(p + 22, e.size, true);
     view.setUint16(p + 26, names[i].length, true);
     view.setUint16(p + 28, 0, true);
     out.set(names[i], p + 30);
     p += 30 + names[i].length;
-    out.set(e.data, p);
-    p += e.data.length;
+    if (e.chunks) {
+      for (const c of e.chunks) {
+        out.set(c, p);
+        p += c.length;
+      }
+    } else {
+      out.set(e.data, p);
+      p += e.data.length;
+    }
   }
   const cdStart = p;
   for (let i = 0; i < entries.length; i++) {
@@ -250,7 +347,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     view.setUint16(p + 12, e.dosTime, true);
     view.setUint16(p + 14, e.dosDate, true);
     view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, e.data.length, true);
+    view.setUint32(p + 20, dataLength(e), true);
     view.setUint32(p + 24, e.size, true);
     view.setUint16(p + 28, names[i].length, true);
     // extra, comment, disk, internal and external attributes stay zero

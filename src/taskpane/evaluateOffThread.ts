@@ -9,6 +9,8 @@ export interface EvaluateRequest {
 export type EvaluateResponse = { id: number; ok: true; result: EvaluateResult } | { id: number; ok: false; message: string };
 
 type Evaluate = (s: WorkbookSnapshot, o: EvaluateOptions) => EvaluateResult;
+/** the pane's own-thread fallback: may load the core first (a chunk fetched only when needed) */
+type EvaluateHere = (s: WorkbookSnapshot, o: EvaluateOptions) => EvaluateResult | Promise<EvaluateResult>;
 
 /** The worker side: one request in, one response out; a crash in the core becomes a message. */
 export function handleEvaluateMessage(req: EvaluateRequest, evaluate: Evaluate): EvaluateResponse {
@@ -32,7 +34,7 @@ export interface WorkerLike {
  */
 export function evaluateOffThread(
   startWorker: (() => WorkerLike) | null,
-  inThread: Evaluate,
+  inThread: EvaluateHere,
 ): (s: WorkbookSnapshot, o: EvaluateOptions) => Promise<EvaluateResult> {
   let worker: WorkerLike | null = null;
   let broken = !startWorker;
@@ -63,11 +65,9 @@ export function evaluateOffThread(
       // finish what was waiting on the pane's thread rather than failing the run
       for (const [id, p] of pending) {
         pending.delete(id);
-        try {
-          p.resolve(inThread(p.snapshot, p.options));
-        } catch (err) {
-          p.reject(err instanceof Error ? err : new Error(String(err)));
-        }
+        Promise.resolve()
+          .then(() => inThread(p.snapshot, p.options))
+          .then(p.resolve, (err: unknown) => p.reject(err instanceof Error ? err : new Error(String(err))));
       }
     };
     return worker;

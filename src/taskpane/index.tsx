@@ -1,7 +1,6 @@
 import { createRoot } from "react-dom/client";
 
 declare const __webpack_hash__: string;
-import { evaluate } from "../core/evaluate";
 import { BUILTIN_TEMPLATE, captureTemplate, validateTemplate } from "../core/roster";
 import { createExcelHost } from "../excel";
 import { bootOffice, type OfficeLike } from "./boot";
@@ -16,7 +15,9 @@ const container = document.getElementById("container");
 // core-worker.js is its own webpack entry; the hash keeps a cached old worker from pairing with a new pane.
 const startWorker =
   typeof Worker === "undefined" ? null : () => new Worker(new URL(`core-worker.js?v=${__webpack_hash__}`, document.baseURI)) as unknown as WorkerLike;
-const evaluateAsync = evaluateOffThread(startWorker, evaluate);
+// The core runs in core-worker.js; the pane loads its own copy only if no worker can start, so
+// the pane's first load stays small (Excel loads it on every open).
+const evaluateAsync = evaluateOffThread(startWorker, (snapshot, options) => import("../core/evaluate").then((core) => core.evaluate(snapshot, options)));
 
 if (container) {
   const root = createRoot(container);

@@ -1,5 +1,6 @@
 import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
 import { isIsoDate } from "../core/dates";
+import { validateLayout, type SavedLayout } from "../core/layouts/savedLayout";
 import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/scoreSheet";
 import type { PaneSettings } from "./host";
 
@@ -76,6 +77,62 @@ function cleanMappings(v: unknown): SavedMapping[] {
   return out;
 }
 
+/** Saved layouts that still validate; anything else on them (a cell value) is dropped. */
+function cleanLayouts(v: unknown): SavedLayout[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((l) => {
+    try {
+      return [validateLayout(l)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function cleanCount(v: unknown): number | null {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 9999 ? v : null;
+}
+
+function cleanStaff(v: unknown): EvaluateOptions["staff"] | undefined {
+  if (!isRecord(v)) return undefined;
+  const all = cleanCount(v.all);
+  const certified = cleanCount(v.certified);
+  return all === null && certified === null ? undefined : { all, certified };
+}
+
+const MAX_LEVELS = 20;
+
+/** 跟进级别 → days: a level is a short label (一级, 重点), never a cell value; days 1–3650. */
+function cleanIntervals(v: unknown): Record<string, number> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, d] of Object.entries(v).slice(0, MAX_LEVELS)) {
+    const key = k.trim().slice(0, 20);
+    if (key && typeof d === "number" && Number.isInteger(d) && d >= 1 && d <= 3650) out[key] = d;
+  }
+  return out;
+}
+
+/**
+ * "一级=7；二级=30" (also "一级:7, 二级 30") → { 一级: 7, 二级: 30 }. Entries that do not read are
+ * dropped; the pane shows the text back as it was understood.
+ */
+export function parseIntervals(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(/[;；,，、\n]+/)) {
+    const m = /^\s*(.+?)\s*[=:：\s]\s*(\d{1,4})\s*天?\s*$/.exec(part);
+    if (m) out[m[1]] = Number(m[2]);
+  }
+  return cleanIntervals(out) ?? {};
+}
+
+export function formatIntervals(intervals: Record<string, number>, skip: string): string {
+  return Object.entries(intervals)
+    .filter(([k]) => k !== skip)
+    .map(([k, d]) => `${k}=${d}`)
+    .join("；");
+}
+
 /**
  * The settings as they may be stored: a whitelist of choices, so that nothing from a run (the
  * manual mapping of the moment, values read from cells) can slip into the document or the browser.
@@ -95,6 +152,11 @@ export function sanitiseSettings(input: unknown): PaneSettings {
     const end = cleanDate(o.period.end);
     if (start && end) options.period = { start, end };
   }
+  const staff = cleanStaff(o.staff);
+  if (staff) options.staff = staff;
+  if (typeof o.retentionThreshold === "number" && o.retentionThreshold > 0 && o.retentionThreshold <= 1) options.retentionThreshold = o.retentionThreshold;
+  const intervals = cleanIntervals(o.followUpIntervals);
+  if (intervals) options.followUpIntervals = intervals;
   const weights = cleanWeights(o.weights);
   if (weights) options.weights = weights;
   const bands = cleanBands(o.gradeBands);
@@ -102,6 +164,8 @@ export function sanitiseSettings(input: unknown): PaneSettings {
   const template = cleanTemplate(o.template);
   if (template) options.template = template;
   const out: PaneSettings = { options, savedMappings: cleanMappings(input.savedMappings) };
+  const layouts = cleanLayouts(input.layouts);
+  if (layouts.length) out.layouts = layouts;
   if (input.language === "zh" || input.language === "en") out.language = input.language;
   return out;
 }

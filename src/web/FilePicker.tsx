@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   bar: { width: "100%", textAlign: "left" },
+  change: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 type Problem = { kind: FileProblem; name: string; size: number };
@@ -108,7 +109,7 @@ export function FilePicker(props: { file: File | null; onFile: (file: File | nul
             <Text className={s.name}>{props.file.name}</Text>
             <Text className={s.muted}>{formatBytes(props.file.size)}</Text>
           </span>
-          <Button icon={<ArrowSwap20Regular />} onClick={choose} aria-label={t("web.changeLabel", { name: props.file.name })}>
+          <Button className={s.change} icon={<ArrowSwap20Regular />} onClick={choose} aria-label={t("web.changeLabel", { name: props.file.name })}>
             {t("web.change")}
           </Button>
         </div>

@@ -112,11 +112,23 @@ describe("shuangbai score", () => {
     const snap = snapshotOf(openXlsx(new Uint8Array(fs.readFileSync(summary))), "汇总.xlsx");
     const rows = snap.sheets[0].values;
     expect(rows[0].slice(0, 4)).toEqual(["文件", "社工站", "总分", "等级"]);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+    expect(rows.slice(1, 3).map((r) => [r[0], r[2], r[3]])).toEqual([
       ["甲站.xlsx", 93.9, "优秀"],
       ["乙站.xlsx", 93.9, "优秀"],
     ]);
     expect(rows[0]).toContain("建档");
+    // 等级分布: live COUNTIF over the grade column
+    const at = rows.findIndex((r) => r[0] === "等级分布");
+    expect(rows.slice(at + 1, at + 5).map((r) => [r[0], r[1]])).toEqual([
+      ["优秀", 2],
+      ["良好", 0],
+      ["合格", 0],
+      ["不合格", 0],
+    ]);
+    expect(snap.sheets[0].formulas?.[at + 1]?.[1]).toBe('=COUNTIF(D2:D3,"优秀")');
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(summary)))["xl/worksheets/sheet1.xml"]);
+    expect(xml).toContain('<cfRule type="dataBar"');
+    expect(xml).toContain('<cfRule type="colorScale"');
   });
 
   it("keeps going past an unreadable input, names it in one line, and exits 2", async () => {

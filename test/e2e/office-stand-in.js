@@ -93,11 +93,20 @@
         columnWidth: 64,
       }),
       select: function () {},
+      // no tables and no dynamic-array spills in this workbook (Range.getTables 1.9, Range.hasSpill 1.12)
+      hasSpill: false,
+      getTables: function () {
+        return loadable({ items: [] });
+      },
       conditionalFormats: {
         add: function () {
           return { cellValue: { format: { fill: {}, font: {} }, rule: {} } };
         },
         clearAll: function () {},
+        // none of the user's own: the host keeps a user's conditional formats (ConditionalFormatCollection.getCount)
+        getCount: function () {
+          return { value: 0 };
+        },
       },
       dataValidation: { rule: {}, clear: function () {} },
       merge: function () {},

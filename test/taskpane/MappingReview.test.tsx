@@ -39,6 +39,17 @@ test("collapsed behind its badge; opened it shows only weak or missing fields un
   expect(fields()).toEqual(["姓名", "身份证号码", "联系方式"]);
 });
 
+test("a column the run added for a missing field reads 已添加, not a weak 0 % match", () => {
+  const added = sampleReport().restorations[0];
+  added.mapping = added.mapping.map((e) => (e.field === "联系方式" ? { ...e, header: "联系方式", column: "D" } : e));
+  render(<MappingReview restoration={added} busy={false} addedMissing onApply={jest.fn()} />);
+  fireEvent.click(screen.getByRole("button", { name: /列对应核对/ }));
+  const row = screen.getAllByRole("row").find((r) => r.querySelector("td")?.textContent === "联系方式") as HTMLElement;
+  expect(row.getAttribute("data-weak")).toBeNull();
+  expect(row.textContent).toContain("已添加");
+  expect(row.textContent).not.toContain("0%");
+});
+
 test("one field to check is said in the singular in English", () => {
   const one = { ...sampleReport().restorations[0], missingFields: [] };
   one.mapping = one.mapping.slice(0, 2);

@@ -1,4 +1,4 @@
-import { mergeMappings, sanitiseSettings, weightsOf, DEFAULT_WEIGHTS } from "../../src/taskpane/settings";
+import { formatIntervals, mergeMappings, parseIntervals, sanitiseSettings, weightsOf, DEFAULT_WEIGHTS } from "../../src/taskpane/settings";
 
 describe("sanitiseSettings", () => {
   test("keeps choices and drops anything that is not a setting", () => {
@@ -54,4 +54,25 @@ test("mergeMappings replaces the mapping for the same template and header row", 
 
 test("weightsOf fills the parties the options leave out", () => {
   expect(weightsOf({ weights: { buyer: 0.25 } })).toEqual({ ...DEFAULT_WEIGHTS, buyer: 0.25 });
+});
+
+describe("staffing and follow-up settings", () => {
+  test("keep headcounts, the retention threshold and intervals; drop anything else", () => {
+    const clean = sanitiseSettings({
+      options: {
+        staff: { all: 20, certified: 10, names: ["张三"] },
+        retentionThreshold: 0.85,
+        followUpIntervals: { 一级: 7, 特殊困难老年人: 31, 坏: "张三", 零: 0 },
+      },
+    });
+    expect(clean.options.staff).toEqual({ all: 20, certified: 10 });
+    expect(clean.options.retentionThreshold).toBe(0.85);
+    expect(clean.options.followUpIntervals).toEqual({ 一级: 7, 特殊困难老年人: 31 });
+    expect(sanitiseSettings({ options: { staff: { all: -1 }, retentionThreshold: 5 } }).options).not.toHaveProperty("staff");
+  });
+
+  test("levels typed as text", () => {
+    expect(parseIntervals("一级=7；二级:30, 三级 90天")).toEqual({ 一级: 7, 二级: 30, 三级: 90 });
+    expect(formatIntervals({ 一级: 7, 特殊困难老年人: 31 }, "特殊困难老年人")).toBe("一级=7");
+  });
 });

@@ -71,6 +71,8 @@ export interface FollowUpInput {
   sheet: SheetSnapshot;
   rows: number[];
   recordCol: number;
+  /** the header row, where a column without a single date is reported once */
+  headerRow: number;
   levelCol: number | null;
   /** rows in an elderly category (from the category checks) */
   elderlyRows: Set<number>;
@@ -94,6 +96,7 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
   for (const [k, days] of Object.entries(intervals)) if (k !== ELDERLY_FOLLOW_UP && days > 0) byLevel.set(levelKey(k), days);
   const elderlyDays = intervals[ELDERLY_FOLLOW_UP] > 0 ? intervals[ELDERLY_FOLLOW_UP] : null;
   const asOfDays = parseAsOf(asOf) ? isoToDays(asOf as string) : null;
+  const undated: { row: number; rule: { zh: string; en: string }; limit: number }[] = [];
 
   for (const r of rows) {
     const text = cellText(sheet.values[r]?.[recordCol] ?? null);
@@ -110,7 +113,7 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
     if (!candidates.length) continue;
     const limit = candidates.reduce((a, b) => (b.days < a.days ? b : a));
     if (!latest) {
-      out.findings.push(finding("follow-up-undated", sheet.name, r, recordCol, { rule: limit.rule, limit: limit.days }, lang));
+      undated.push({ row: r, rule: limit.rule, limit: limit.days });
       continue;
     }
     const days = asOfDays - isoToDays(ymdToIso(latest.date));
@@ -126,6 +129,14 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
         ),
       );
     }
+  }
+  // a column with not one date anywhere holds plans (每月电访一次), not a dated log: say so once on
+  // its header instead of once per row
+  if (undated.length && out.latest.size === 0) {
+    const rule = undated[0].rule;
+    out.findings.push(finding("follow-up-no-dates", sheet.name, input.headerRow, recordCol, { rows: undated.length, rule }, lang));
+  } else {
+    for (const u of undated) out.findings.push(finding("follow-up-undated", sheet.name, u.row, recordCol, { rule: u.rule, limit: u.limit }, lang));
   }
   return out;
 }

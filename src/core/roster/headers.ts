@@ -1,6 +1,8 @@
 import type { CellRange, CellValue, SheetSnapshot } from "../types";
 import { type HeaderCell, countDirectFields, type directLookup } from "./match";
 import { displayHeader, isBlank, normaliseHeader } from "../text";
+import { bandPieces } from "../tables/band";
+import { gridOf, MergeIndex } from "../tables/grid";
 
 /** Rows searched for the header row: titles and notes rarely take more. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -67,11 +69,13 @@ function singleRow(sheet: SheetSnapshot, merges: CellRange[], r: number, width: 
  * it also answers to the sub-header alone, since groups are often generic (基本信息, 联系方式).
  */
 export function composeTwoRow(sheet: SheetSnapshot, merges: CellRange[], r: number, width: number): HeaderCell[] {
+  const grid = gridOf(sheet, "down", mergeIndexOf(merges), width);
   const cells: HeaderCell[] = [];
   for (let c = 0; c < width; c++) {
-    const group = headerText(sheet, merges, r, c);
-    const down = mergeAt(merges, r, c);
-    const sub = down && down.r2 > r ? "" : headerText(sheet, merges, r + 1, c);
+    // the one home for reading header bands; the roster reads its two rows strictly (fromAbove off)
+    const pieces = bandPieces(grid, r, r + 1, c, undefined, false);
+    const group = pieces.find((p) => p.row === r)?.text ?? "";
+    const sub = pieces.find((p) => p.row === r + 1)?.text ?? "";
     const ng = normaliseHeader(group);
     const ns = normaliseHeader(sub);
     if (!ng && !ns) continue;
@@ -80,6 +84,16 @@ export function composeTwoRow(sheet: SheetSnapshot, merges: CellRange[], r: numb
     else cells.push({ col: c, row: r + 1, text: `${group}/${sub}`, keys: [ns, ng + ns, `${ng}(${ns})`] });
   }
   return cells;
+}
+
+const indexes = new WeakMap<CellRange[], MergeIndex>();
+function mergeIndexOf(merges: CellRange[]): MergeIndex {
+  let index = indexes.get(merges);
+  if (!index) {
+    index = new MergeIndex(merges);
+    indexes.set(merges, index);
+  }
+  return index;
 }
 
 /**

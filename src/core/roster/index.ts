@@ -278,27 +278,40 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
     findings.push(...checked.findings);
 
     // follow-up recency from the 跟进记录, and its date column in the view
-    const roleCol = (role: string) => {
-      const i = template.fields.findIndex((f) => builtinRole(f) === role);
-      return i < 0 ? null : columnOf[i];
-    };
-    const recordCol = roleCol("跟进记录（电访/探访）");
-    if (recordCol !== null) {
-      const follow = checkFollowUps({
-        sheet,
-        rows,
-        recordCol,
-        levelCol: roleCol("跟进级别"),
-        elderlyRows: checked.elderlyRows,
-        intervals: options.followUpIntervals ?? { ...DEFAULT_FOLLOW_UP_INTERVALS },
-        asOf: ctx.asOf,
-        base: ctx.window ?? ctx.contract ?? null,
-        lang,
-      });
-      findings.push(...follow.findings);
-      if (restore) {
-        plan.push(...followUpColumn({ sheet, outputSheet, col: template.fields.length, rows, recordCol, latest: follow.latest, liveFormulas: live }));
-      }
+    const roleIndex = (role: string) => template.fields.findIndex((f) => builtinRole(f) === role);
+    const recordIndex = roleIndex("跟进记录（电访/探访）");
+    const levelIndex = roleIndex("跟进级别");
+    // a 跟进记录 column added this run is the same column on the next: read it either way, so a
+    // re-run finds what this run found (idempotence)
+    const recordCol = recordIndex < 0 ? null : (columnOf[recordIndex] ?? addedAt.get(recordIndex) ?? null);
+    const follow =
+      recordCol === null
+        ? null
+        : checkFollowUps({
+            sheet,
+            rows,
+            recordCol,
+            headerRow: layout.last,
+            levelCol: levelIndex < 0 ? null : columnOf[levelIndex],
+            elderlyRows: checked.elderlyRows,
+            intervals: options.followUpIntervals ?? { ...DEFAULT_FOLLOW_UP_INTERVALS },
+            asOf: ctx.asOf,
+            base: ctx.window ?? ctx.contract ?? null,
+            lang,
+          });
+    if (follow) findings.push(...follow.findings);
+    if (restore && recordIndex >= 0) {
+      plan.push(
+        ...followUpColumn({
+          sheet,
+          outputSheet,
+          col: template.fields.length,
+          rows: recordCol === null ? [] : rows,
+          recordCol: recordCol ?? 0,
+          latest: follow?.latest ?? new Map(),
+          liveFormulas: live,
+        }),
+      );
     }
 
     const remember = rememberable(template, matched.fields, signature);

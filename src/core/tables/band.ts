@@ -18,14 +18,15 @@ export interface BandPiece {
  * the band appears once, and a group merged across appears over each of its columns).
  * `implied` lends an unmerged group text to the blank cells right of it (see impliedGroups).
  */
-export function bandPieces(grid: Grid, first: number, last: number, j: number, implied?: Map<string, BandPiece>): BandPiece[] {
+export function bandPieces(grid: Grid, first: number, last: number, j: number, implied?: Map<string, BandPiece>, fromAbove = true): BandPiece[] {
   const out: BandPiece[] = [];
   for (let i = first; i <= last; i++) {
     const m = grid.merge(i, j);
     let text = "";
     let row = i;
     if (m) {
-      if (m.r1 === i || (m.r1 < first && i === first)) {
+      // a merge begun above the band still names the column, unless the caller reads rows strictly
+      if (m.r1 === i || (fromAbove && m.r1 < first && i === first)) {
         text = displayHeader(grid.value(m.r1, m.c1));
         row = m.r1;
       }

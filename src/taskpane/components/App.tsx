@@ -10,6 +10,8 @@ import { bandsOf, weightsProblem } from "../settings";
 import { FindingsList } from "./findings/FindingsList";
 import { HostNotices } from "./HostNotices";
 import { MappingReview } from "./MappingReview";
+import { ReportDraftPanel } from "./report/ReportDraftPanel";
+import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
 import { ResultsSection } from "./ResultsSection";
 import { RunBar } from "./RunBar";
@@ -153,6 +155,12 @@ export function App(props: AppProps) {
             <StatusBar status={scoring.status} />
             {report && (
               <ResultsSection ref={resultsHeading} report={report} bandGrades={bandsOf(settings.options).map((b) => b.grade)} addedMissing={addedMissing} />
+            )}
+            {scoring.result?.draft && scoring.result.draft.sections.length > 0 && (
+              <ReportDraftPanel
+                draft={scoring.result.draft}
+                onDownloadDoc={host.kind === "file" ? () => void downloadDraftDocx(scoring.result?.draft, saveFile, lang).catch(scoring.showError) : undefined}
+              />
             )}
             {report?.restorations.map((r) => (
               <MappingReview

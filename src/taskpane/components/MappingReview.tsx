@@ -6,13 +6,8 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -30,7 +25,15 @@ const useStyles = makeStyles({
   headerText: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minWidth: 0 },
   title: { overflowWrap: "anywhere" },
   panel: { display: "flex", flexDirection: "column", gap: "8px", margin: 0, paddingBottom: "8px" },
-  table: { tableLayout: "fixed", width: "100%" },
+  // a plain table in Fluent's tokens: @fluentui/react-table would cost the pane's bundle more than it gives here
+  table: { tableLayout: "fixed", width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: { padding: "4px", verticalAlign: "middle", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   field: { overflowWrap: "anywhere" },
   fieldCol: { width: "30%" },
   methodCol: { width: "16%", "@media (max-width: 420px)": { display: "none" } },
@@ -91,7 +94,11 @@ export function MappingReview(props: MappingReviewProps) {
   const [choice, setChoice] = useState<Record<string, string | null>>(() => Object.fromEntries(r.mapping.map((e) => [e.field, initialChoice(e)])));
   const [showAll, setShowAll] = useState(false);
 
-  const attention = r.mapping.filter((e) => isWeak(e) || (isMissing(e) && r.missingFields.includes(e.field)));
+  // a field the sheet lacked stays "missing" even when the run added its column (header then names the new column)
+  const lacked = new Set(r.missingFields);
+  const weakOf = (e: MappingEntry) => isWeak(e) && !lacked.has(e.field);
+  const missingOf = (e: MappingEntry) => lacked.has(e.field) || isMissing(e);
+  const attention = r.mapping.filter((e) => weakOf(e) || lacked.has(e.field));
   const count = attention.length;
   const rows = showAll || count === 0 ? r.mapping : attention;
   const title = t("mapping.title", { source: r.sourceSheet });
@@ -111,23 +118,31 @@ export function MappingReview(props: MappingReviewProps) {
             </span>
           </AccordionHeader>
           <AccordionPanel className={s.panel}>
-            <Table size="small" className={s.table} aria-label={title}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={s.fieldCol}>{t("mapping.field")}</TableHeaderCell>
-                  <TableHeaderCell>{t("mapping.header")}</TableHeaderCell>
-                  <TableHeaderCell className={s.methodCol}>{t("mapping.method")}</TableHeaderCell>
-                  <TableHeaderCell className={s.confCol}>{t("mapping.confidence")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <table className={s.table} aria-label={title}>
+              <thead>
+                <tr>
+                  <th scope="col" className={mergeClasses(s.th, s.fieldCol)}>
+                    {t("mapping.field")}
+                  </th>
+                  <th scope="col" className={s.th}>
+                    {t("mapping.header")}
+                  </th>
+                  <th scope="col" className={mergeClasses(s.th, s.methodCol)}>
+                    {t("mapping.method")}
+                  </th>
+                  <th scope="col" className={mergeClasses(s.th, s.confCol)}>
+                    {t("mapping.confidence")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
                 {rows.map((e) => {
-                  const weak = isWeak(e);
-                  const missing = isMissing(e);
+                  const weak = weakOf(e);
+                  const missing = missingOf(e);
                   return (
-                    <TableRow key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined} data-missing={missing || undefined}>
-                      <TableCell className={s.field}>{e.field}</TableCell>
-                      <TableCell>
+                    <tr key={e.field} className={weak ? s.weak : undefined} data-weak={weak || undefined} data-missing={missing || undefined}>
+                      <td className={mergeClasses(s.td, s.field)}>{e.field}</td>
+                      <td className={s.td}>
                         <Select
                           className={s.select}
                           size="small"
@@ -142,9 +157,9 @@ export function MappingReview(props: MappingReviewProps) {
                             </option>
                           ))}
                         </Select>
-                      </TableCell>
-                      <TableCell className={s.method}>{t(`method.${e.method ?? "none"}`)}</TableCell>
-                      <TableCell>
+                      </td>
+                      <td className={mergeClasses(s.td, s.method)}>{t(`method.${e.method ?? "none"}`)}</td>
+                      <td className={s.td}>
                         <span className={s.conf}>
                           {missing ? (
                             <Badge
@@ -166,12 +181,12 @@ export function MappingReview(props: MappingReviewProps) {
                             </>
                           )}
                         </span>
-                      </TableCell>
-                    </TableRow>
+                      </td>
+                    </tr>
                   );
                 })}
-              </TableBody>
-            </Table>
+              </tbody>
+            </table>
             <div className={s.actions}>
               <Button appearance="primary" disabled={props.busy} onClick={() => props.onApply({ ...choice })}>
                 {t("mapping.apply")}

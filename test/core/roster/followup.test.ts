@@ -60,6 +60,17 @@ describe("follow-up recency on the roster", () => {
     expect(r.report.findings.find((f) => f.code === "follow-up-overdue")?.message).toContain("2023-10-05");
   });
 
+  test("a column without a single date is one warning on its header, not one per row", () => {
+    const r = evaluate(
+      roster([
+        [80, "独居老人", "一级", "每月电访一次"],
+        [75, "孤寡老人", "一级", "节前探访"],
+      ]),
+    );
+    const got = r.report.findings.filter((f) => f.code.startsWith("follow-up")).map((f) => `${f.code} ${f.cell}`);
+    expect(got).toEqual(["follow-up-no-dates I2"]);
+  });
+
   test("a setting maps 跟进级别 to a longest interval; the strictest applying rule wins", () => {
     const rows: [number, string, string, string][] = [
       [40, "低保对象", "一级", "2023.11.1 电访"], // 29 days > 14
