@@ -745,6 +745,27 @@ class FakeWorkbookProxy {
     this.ctx.fx.requireApi("1.5", "customXmlParts");
     return this.parts;
   }
+
+  /**
+   * The user's current selection (ExcelApi 1.1): "Gets the currently selected single range from
+   * the workbook. If there are multiple ranges selected, this method will throw an error."
+   * learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
+   * Its address carries the sheet, quoted when the name needs it ('My Sheet'!A2:F14). The fake
+   * selects A1 of the first sheet until something is selected or activated, as a new workbook does.
+   */
+  getSelectedRange(): FakeRange {
+    const fx = this.ctx.fx;
+    return new FakeRange(this.ctx, {
+      json: { call: "getSelectedRange" },
+      resolve: () => {
+        const active = fx.active ?? (fx.sheets[0] ? { sheet: fx.sheets[0].name, selection: "A1" } : null);
+        const sheet = active ? fx.findSheet(active.sheet) : undefined;
+        if (!active || !sheet) return null;
+        if (active.selection.includes(",")) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+        return { sheet, rect: parseAddress(active.selection) };
+      },
+    });
+  }
 }
 
 // -- custom XML parts (ExcelApi 1.5; learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection)
