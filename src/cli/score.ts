@@ -110,32 +110,36 @@ export function scoreFile(
   options: EvaluateOptions,
   force: boolean,
   onPhase: (p: "read" | "analyse" | "write") => void,
-): { report: Report; mappings: SavedMapping[]; draft: ReportDraft | null } {
+): { report: Report; mappings: SavedMapping[]; draft: ReportDraft | null; written: boolean } {
   if (path.resolve(out) === path.resolve(input)) throw new InputError(`输出文件不能与输入文件相同：${out}`);
   if (!force && fs.existsSync(out)) throw new InputError(`输出文件已存在：${out}（加 --force 覆盖）`);
   onPhase("read");
   const bytes = readInput(input);
   // Parts are inflated lazily, so a damaged worksheet can surface while reading or writing.
   let result;
-  let outBytes: Uint8Array;
+  let outBytes: Uint8Array | null = null;
   try {
     const pkg = openXlsx(bytes, { codec: nodeZlibCodec });
     const snapshot = snapshotOf(pkg, path.basename(input));
     onPhase("analyse");
     result = evaluate(snapshot, options);
-    onPhase("write");
-    outBytes = applyPlan(pkg, result.plan, snapshot);
+    if (!result.report.nothingToScore) {
+      onPhase("write");
+      outBytes = applyPlan(pkg, result.plan, snapshot);
+    }
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);
     throw e;
   }
+  // nothing to score, nothing written: no output file and no report
+  if (!outBytes) return { report: result.report, mappings: [], draft: null, written: false };
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     writeFileAtomic(out, outBytes);
   } catch (e) {
     throw new InputError(`无法写入输出文件 ${out}：${describeFsError(e)}`);
   }
-  return { report: result.report, mappings: result.mappingsToRemember ?? [], draft: result.draft ?? null };
+  return { report: result.report, mappings: result.mappingsToRemember ?? [], draft: result.draft ?? null, written: true };
 }
 
 /** A file-system failure in words a user can act on. */
@@ -160,6 +164,12 @@ function writeReport(file: string, report: Report): void {
   } catch (e) {
     throw new InputError(`无法写入报告 ${file}：${describeFsError(e)}`);
   }
+}
+
+export function nothingToScoreLine(file: string, lang: "zh" | "en"): string {
+  return lang === "zh"
+    ? `${file}：没有找到可评估的内容（指标表、评分表或服务对象汇总表），未写入任何文件。`
+    : `${file}: nothing to evaluate (no indicator table, score sheet or roster); no file was written.`;
 }
 
 /** Where the Word draft of one input goes: --doc, or beside its result in --out-dir. */
@@ -208,10 +218,14 @@ export function runScore(args: ScoreArgs, io: Io): number | Promise<number> {
     const input = args.inputs[i];
     const out = args.out ?? defaultOutPath(input, args.outDir ?? undefined);
     try {
-      const { report, mappings, draft } = scoreFile(input, out, options, args.force, (phase) => progress.update(i, path.basename(input), phase));
+      const { report, mappings, draft, written } = scoreFile(input, out, options, args.force, (phase) => progress.update(i, path.basename(input), phase));
       freshMappings.push(...mappings);
       progress.update(i, path.basename(input), "done");
       progress.clear();
+      if (!written) {
+        if (!args.quiet) io.stdout.write(nothingToScoreLine(path.basename(input), args.lang) + "\n");
+        continue;
+      }
       let reportPath = args.report;
       if (args.outDir) reportPath = path.join(args.outDir, path.basename(out).replace(/\.(xlsx|xlsm)$/i, "") + ".json");
       if (reportPath) writeReport(reportPath, report);

@@ -203,14 +203,19 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     if (at) findings.push(finding("table-not-understood", sheet.name, at.row, at.col, { sheet: sheet.name }, lang));
   }
 
-  if (!indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length) {
+  // Nothing to score: the report says so and the plan stays empty, so no host writes anything
+  // (no findings sheet, no marked cell, no report sheet) into a workbook that is not an evaluation workbook.
+  const nothingToScore = !indicators.length && !scores.length && !roster.restorations.length && !staffing.sheets.length;
+  if (nothingToScore) {
     const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
     if (first) findings.push(finding("nothing-found", first.name, 0, 0, {}, lang));
   }
 
   const masked = sortFindings(findings).map((f) => ({ ...f, message: maskText(f.message), ...(f.params ? { params: maskParams(f.params) } : {}) }));
-  if (o.markCells) plan.push(...markFindings(masked, snapshot));
-  if (o.findingsSheet && snapshot.sheets.length) plan.push(...findingsSheet(masked, snapshot, lang, ownSheets));
+  if (!nothingToScore) {
+    if (o.markCells) plan.push(...markFindings(masked, snapshot));
+    if (o.findingsSheet && snapshot.sheets.length) plan.push(...findingsSheet(masked, snapshot, lang, ownSheets));
+  }
 
   const report: Report = {
     schema: "shuangbai/report@1",
@@ -226,6 +231,10 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
     findings: masked,
   };
   const draft = reportDraft(report, snapshot, plan, lang);
+  if (nothingToScore) {
+    report.nothingToScore = true;
+    return { report, plan: [], mappingsToRemember: roster.mappingsToRemember, draft };
+  }
   if (o.reportSheet && draft.sections.length && snapshot.sheets.length) {
     const name = reportSheetName(snapshot, lang, ownSheets);
     plan.push(...reportSheetPlan(draft, name, snapshot.sheets[snapshot.sheets.length - 1].name, ownSheets.has(name)));

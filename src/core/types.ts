@@ -302,6 +302,11 @@ export interface Report {
   /** one entry per staffing table (社工到岗情况统计表) */
   staffing?: StaffingReport[];
   findings: Finding[];
+  /**
+   * Set when the workbook holds no indicator table, score sheet or roster: the plan is then
+   * empty and every host writes nothing (no output file, no download, no change in Excel).
+   */
+  nothingToScore?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,18 @@ export async function applyPlanInExcel(
   sourceSheets: SheetLookup = () => undefined,
 ): Promise<void> {
   const { ctx, features, budget, counter } = env;
-  const plan = planIn.map((op) => (op.kind === "columnRun" ? runAsCellsOp(op, sourceSheets) : op));
+  const addKeys = new Set(planIn.filter((op) => op.kind === "addSheet").map((op) => op.sheet.toLowerCase()));
+  // A formula run on a sheet this run (re)creates goes out as one scalar assignment; anything
+  // else (value runs, runs on the user's sheets, whose cells need a prior copy for undo) as cells.
+  const scalarRuns: RunOp[] = [];
+  const plan = planIn.flatMap((op): PlanOp[] => {
+    if (op.kind !== "columnRun") return [op];
+    if (scalarRunWrites && op.formulaR1C1 !== undefined && addKeys.has(op.sheet.toLowerCase())) {
+      scalarRuns.push(op);
+      return [];
+    }
+    return [runAsCellsOp(op, sourceSheets)];
+  });
   const sheets = new SheetProxies(ctx);
   const addOps = plan.filter((op): op is Extract<PlanOp, { kind: "addSheet" }> => op.kind === "addSheet");
   const addedKeys = new Set(addOps.map((op) => op.sheet.toLowerCase()));
@@ -205,7 +216,7 @@ export async function applyPlanInExcel(
     }
     if (existing && op.tabColor) units.push(smallUnit(() => (sheets.get(op.sheet).tabColor = op.tabColor ?? "")));
   }
-  const content: WriteUnit[] = [];
+  const content: WriteUnit[] = scalarRuns.map((op) => scalarRunUnit(sheets, op));
   const after: WriteUnit[] = [];
   for (const op of cellOps) {
     const prior = priorGrids.get(op);
@@ -226,6 +237,36 @@ export async function applyPlanInExcel(
     counter,
     () => ctx.application.suspendApiCalculationUntilNextSync(),
     (f) => progress?.(0.2 + f * 0.8),
+  );
+}
+
+type RunOp = Extract<PlanOp, { kind: "columnRun" }>;
+
+/**
+ * Excel applies one formula (and one number format) assigned as a scalar to every cell of a
+ * multi-cell range, although the typings ask for any[][]: shown in Script Lab and asked to be
+ * documented in the Microsoft 365 developer-platform idea "Allow passing a single value to the
+ * Range object Values and Formulas" (techcommunity.microsoft.com/idea/microsoft365developerplatform/
+ * allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172). In R1C1 the one
+ * text means the same relative formula in each cell, so a whole column of the restored view costs
+ * one short request instead of a formula per cell. `setScalarRunWrites(false)` turns it off.
+ */
+let scalarRunWrites = true;
+export function setScalarRunWrites(on: boolean): void {
+  scalarRunWrites = on;
+}
+
+function scalarRunUnit(sheets: SheetProxies, op: RunOp): WriteUnit {
+  const formula = op.formulaR1C1 as string;
+  return smallUnit(
+    () => {
+      const range = rangeProxy(sheets.get(op.sheet), { r1: op.r1, c1: op.col, r2: op.r2, c2: op.col });
+      const scalar = range as unknown as { numberFormat: unknown; formulasR1C1: unknown };
+      // the format first: a text (@) format set afterwards would not turn the formulas back into text, nor the reverse
+      if (op.numberFormat !== undefined) scalar.numberFormat = zhDateFormat(op.numberFormat);
+      scalar.formulasR1C1 = formula;
+    },
+    200 + formula.length * 2,
   );
 }
 

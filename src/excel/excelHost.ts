@@ -57,6 +57,16 @@ function globals(opts: ExcelHostOptions): OfficeGlobals {
   return { run, isSetSupported };
 }
 
+/** "'My Sheet'!A2:F14" → { sheet: "My Sheet", range: "A2:F14" }, quotes doubled inside. */
+export function splitAddress(address: string): { sheet: string; range: string } | null {
+  const at = address.lastIndexOf("!");
+  if (at < 0) return null;
+  let sheet = address.slice(0, at);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const range = address.slice(at + 1).replace(/\$/g, "");
+  return sheet && range && !range.includes(",") ? { sheet, range } : null;
+}
+
 function documentName(): string {
   const url = (globalThis as { Office?: typeof Office }).Office?.context?.document?.url;
   return fileNameOf(url);
@@ -180,6 +190,30 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
         ws.activate();
         ws.getRange(cell).select();
         await syncOnce(env.ctx, env.counter);
+      }, false);
+    },
+
+    // Workbook.getSelectedRange (ExcelApi 1.1) throws when several ranges are selected:
+    // learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
+    selectedRange(): Promise<{ sheet: string; range: string } | null> {
+      return runInExcel(async (env) => {
+        const range = env.ctx.workbook.getSelectedRange();
+        range.load("address");
+        try {
+          await syncOnce(env.ctx, env.counter);
+        } catch {
+          return null;
+        }
+        return splitAddress(range.address);
+      }, false);
+    },
+
+    rangeText(sheet: string, range: string): Promise<string[][] | null> {
+      return runInExcel(async (env) => {
+        const r = env.ctx.workbook.worksheets.getItem(sheet).getRange(range);
+        r.load("text");
+        await syncOnce(env.ctx, env.counter);
+        return r.text.map((row) => row.map((t) => String(t)));
       }, false);
     },
 

@@ -1,3 +1,4 @@
+import { validateLayout } from "../core/layouts/savedLayout";
 import type { PaneSettings } from "../taskpane/host";
 
 export const SETTINGS_KEY = "shuangbai.settings";
@@ -11,6 +12,15 @@ export function sanitiseSettings(s: PaneSettings): PaneSettings {
     options: { ...s.options },
     savedMappings: s.savedMappings.map((m) => ({ template: m.template, signature: m.signature, fields: { ...m.fields } })),
   };
+  // a layout keeps positions and header text; validateLayout drops anything else put on it
+  const layouts = (s.layouts ?? []).flatMap((l) => {
+    try {
+      return [validateLayout(l)];
+    } catch {
+      return [];
+    }
+  });
+  if (layouts.length) out.layouts = layouts;
   if (s.language) out.language = s.language;
   return out;
 }

@@ -8,13 +8,14 @@ import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
 import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
 import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
-import { findEntry, readText, REL_TYPE_WORKSHEET, relPrefixOf, relsPathOf, type XlsxPackage } from "./package";
+import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
+import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
-import { SharedStringsEditor } from "./shared-strings";
+import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
-import { attr, childElements, escapeAttr, findAll, findElement, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
+import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
 import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -68,8 +69,8 @@ class Workbook {
 
   sheet(name: string): WorkSheet {
     const s = this.find(name);
-    if (!s) throw new Error(`计划引用了不存在的工作表“${name}”`);
-    if (s.kind !== "worksheet" || !s.path) throw new Error(`工作表“${name}”不是普通工作表，无法写入`);
+    if (!s) throw new XlsxError("no-such-sheet", `plan names sheet ${name}`, name);
+    if (s.kind !== "worksheet" || !s.path) throw new XlsxError("not-worksheet", `plan writes into ${s.path ?? "a missing part"}`, name);
     return s;
   }
 
@@ -81,10 +82,10 @@ class Workbook {
   addSheet(name: string, after: string | undefined, tabColor: string | undefined): void {
     const problem = sheetNameProblem(name);
     // Excel "repairs" a workbook with such a name by dropping the sheet: refuse instead
-    if (problem) throw new Error(`工作表名称“${name}”无法用于 Excel：${problem}`);
+    if (problem) throw new XlsxError("bad-sheet-name", problem, `“${name}”${problem}，`);
     const existing = this.find(name);
     if (existing) {
-      if (existing.kind !== "worksheet") throw new Error(`已有同名的非普通工作表“${name}”，无法替换`);
+      if (existing.kind !== "worksheet" || !existing.path) throw new XlsxError("not-worksheet", "addSheet over a sheet that is not a worksheet", name);
       // re-runs replace the sheet they made last time instead of adding a second copy
       existing.blank = true;
       existing.tabColor = tabColor;
@@ -97,17 +98,23 @@ class Workbook {
     this.newParts.push(path);
     const rid = this.addRelationship(path);
     this.insertSheetElement(name, rid, after);
-    this.contentTypes = insertBeforeClose(this.contentTypes, `<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
-    this.contentTypesChanged = true;
+    this.addOverride(path, CT_WORKSHEET);
 
     const afterSheet = after !== undefined ? this.find(after) : undefined;
     const index = afterSheet ? this.sheets.indexOf(afterSheet) + 1 : this.sheets.length;
     this.sheets.splice(index, 0, { name, path, kind: "worksheet", blank: true, tabColor, edits: emptyEdits() });
   }
 
+  /** A content-type override for a new part, with the prefix [Content_Types].xml itself uses. */
+  addOverride(path: string, type: string): void {
+    const p = rootPrefix(this.contentTypes);
+    this.contentTypes = insertBeforeClose(this.contentTypes, `<${p}Override PartName="/${escapeAttr(path)}" ContentType="${type}"/>`);
+    this.contentTypesChanged = true;
+  }
+
   private relTypeLike(fallback: string, suffix: string): string {
     const m = this.relsXml ? new RegExp(`Type="([^"]*/${suffix})"`).exec(this.relsXml) : null;
-    return m ? m[1] : fallback;
+    return m ? m[1] : this.pkg.strict ? strictNamespaces(fallback) : fallback;
   }
 
   /** Add a relationship from the workbook to `path`; returns its id. */
@@ -115,6 +122,7 @@ class Workbook {
     const rels =
       this.relsXml ??
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    // (the package relationships namespace is the same in Strict: only the OOXML vocabularies moved)
     const ids = new Set([...rels.matchAll(/\sId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
@@ -142,10 +150,19 @@ class Workbook {
       if (found >= 0) index = found + 1;
     }
     const at = index < items.length ? items[index].start : sheetsEl.end - `</${p}sheets>`.length;
-    const rp = relPrefixOf(xml);
-    const declare = new RegExp(`xmlns:${rp.slice(0, -1)}\\s*=`).test(xml)
-      ? ""
-      : ` xmlns:${rp.slice(0, -1)}="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    // The relationships prefix must be bound where the element goes: on the root or on <sheets>.
+    // Files that declare it on each <sheet> instead get the declaration on the new one too.
+    const scope = [xml.slice(sheetsEl.start, sheetsEl.openEnd), xml.slice(0, rootElement(xml)!.openEnd)];
+    let rp = prefixInScope(scope, REL_NAMESPACES);
+    let declare = "";
+    if (!rp) {
+      const taken = boundPrefixes(scope);
+      let prefix = "r";
+      for (let n = 1; taken.has(prefix); n++) prefix = `r${n}`;
+      rp = `${prefix}:`;
+      const ns = this.pkg.strict ? strictNamespaces(REL_NAMESPACES[0]) : REL_NAMESPACES[0];
+      declare = ` xmlns:${prefix}="${ns}"`;
+    }
     const element = `<${p}sheet name="${escapeAttr(name)}" sheetId="${maxId + 1}" ${rp}id="${rid}"${declare}/>`;
     let out = xml.slice(0, at) + element + xml.slice(at);
     if (index < items.length) out = shiftSheetIndices(out, p, index);
@@ -312,7 +329,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const stylesProvider = (): StylesEditor => {
     if (!styles) {
       const entry = stylesPath ? findEntry(pkg, stylesPath) : undefined;
-      styles = new StylesEditor(entry ? readText(pkg, entry) : MINIMAL_STYLES);
+      styles = new StylesEditor(entry ? readText(pkg, entry) : pkg.strict ? strictNamespaces(MINIMAL_STYLES) : MINIMAL_STYLES);
     }
     return styles;
   };
@@ -320,7 +337,8 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const sstRel = pkg.workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
   const sstEntry = sstRel ? findEntry(pkg, sstRel.target) : undefined;
   let strings: SharedStringsEditor | null = null;
-  const stringsProvider = (): SharedStringsEditor => (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : null));
+  const stringsProvider = (): SharedStringsEditor =>
+    (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
   // new content of a part: bytes to compress, or an entry already compressed as it was written
   const replaced = new Map<string, Uint8Array | ZipEntry>();
@@ -332,6 +350,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     let base: string;
     if (sheet.blank) {
       base = blankWorksheet(sheet.tabColor);
+      if (pkg.strict) base = strictNamespaces(base);
       // a replaced sheet's old formulas are gone from the calc chain's point of view
       if (originalPaths.has(sheet.path.toLowerCase())) formulasChanged = true;
     } else {
@@ -361,9 +380,8 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     if (!stylesPath) {
       stylesPath = "xl/styles.xml";
       wb.newParts.push(stylesPath);
-      wb.addRelationship(stylesPath, REL_TYPE_STYLES);
-      wb.contentTypes = insertBeforeClose(wb.contentTypes, `<Override PartName="/${stylesPath}" ContentType="${CT_STYLES}"/>`);
-      wb.contentTypesChanged = true;
+      wb.addRelationship(stylesPath, pkg.strict ? strictNamespaces(REL_TYPE_STYLES) : REL_TYPE_STYLES);
+      wb.addOverride(stylesPath, CT_STYLES);
     }
     replaced.set(stylesPath.toLowerCase(), utf8Encode(editor.toXml()));
   }
@@ -374,9 +392,8 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     if (!sstPath) {
       sstPath = "xl/sharedStrings.xml";
       wb.newParts.push(sstPath);
-      wb.addRelationship(sstPath, REL_TYPE_SST);
-      wb.contentTypes = insertBeforeClose(wb.contentTypes, `<Override PartName="/${sstPath}" ContentType="${CT_SST}"/>`);
-      wb.contentTypesChanged = true;
+      wb.addRelationship(sstPath, pkg.strict ? strictNamespaces(REL_TYPE_SST) : REL_TYPE_SST);
+      wb.addOverride(sstPath, CT_SST);
     }
     replaced.set(sstPath.toLowerCase(), utf8Encode(sst.toXml()));
   }

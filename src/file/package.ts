@@ -4,11 +4,18 @@
  */
 import { XlsxError } from "./errors";
 import { fflateCodec, inflateEntry, readZipEntries, type DeflateCodec, type ZipEntry } from "./zip";
-import { attr, childElements, findAll, findElement, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
+import { attr, childElements, findAll, findElement, prefixInScope, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
 import { readCellFormats } from "./styles";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_TYPE_WORKSHEET = `${REL_NS}/worksheet`;
+/** ISO 29500 Strict: the same parts under other namespace names (purl.oclc.org) */
+export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+export const REL_NAMESPACES = [REL_NS, STRICT_REL_NS];
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+/** Excel 2007 beta's SpreadsheetML (`<sstItem>` and friends): a different vocabulary under an obsolete name */
+const BETA_NS = /schemas\.microsoft\.com\/office\/excel\/2006\/2["']/;
 
 export interface SheetInfo {
   name: string;
@@ -45,6 +52,8 @@ export interface XlsxPackage {
   /** number format code per cellXfs index; null = General */
   readonly cellFormats: readonly (string | null)[];
   readonly codec: DeflateCodec;
+  /** ISO 29500 Strict package: new parts must use the strict namespaces */
+  readonly strict: boolean;
 }
 
 const DEFAULT_MAX_INFLATED = 1024 * 1024 * 1024;
@@ -69,6 +78,7 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   if (bytes[2] !== 0x03 || bytes[3] !== 0x04) throw new XlsxError("not-zip", "no local file header at offset 0");
 
   const entries = readZipEntries(bytes);
+  checkNames(entries);
   let declared = 0;
   for (const e of entries) declared += e.size;
   if (declared > cap) throw new XlsxError("too-large", `declared ${declared} bytes inflated, cap ${cap}`);
@@ -85,6 +95,9 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   if (!workbookEntry || !byName.has("[content_types].xml")) throw new XlsxError("not-xlsx", "no xl/workbook.xml");
 
   const workbookXml = readText(workbookEntry);
+  const workbookRoot = rootElement(workbookXml)!;
+  const workbookTag = workbookXml.slice(workbookRoot.start, workbookRoot.openEnd);
+  if (BETA_NS.test(workbookTag)) throw new XlsxError("beta-format", "Excel 2007 beta namespace on workbook.xml");
   const workbookRelsPath = relsPathOf(workbookPath);
   const relsEntry = byName.get(workbookRelsPath.toLowerCase());
   const workbookRels = relsEntry ? parseRels(readText(relsEntry), workbookPath) : [];
@@ -92,7 +105,11 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
 
   const sstRel = workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
   const sstEntry = sstRel ? byName.get(sstRel.target.toLowerCase()) : undefined;
-  const sharedStrings = sstEntry ? parseSharedStrings(readText(sstEntry)) : [];
+  const sstXml = sstEntry ? readText(sstEntry) : null;
+  // beta tables hold <sstItem>s that a current reader does not count: new indexes would point at the wrong text
+  if (sstXml && (BETA_NS.test(sstXml.slice(0, rootElement(sstXml)!.openEnd)) || /<(\w+:)?sstItem[\s>/]/.test(sstXml.slice(0, 65536))))
+    throw new XlsxError("beta-format", "Excel 2007 beta shared strings");
+  const sharedStrings = sstXml ? parseSharedStrings(sstXml) : [];
 
   const stylesRel = workbookRels.find((r) => r.type.endsWith("/styles"));
   const stylesEntry = stylesRel ? byName.get(stylesRel.target.toLowerCase()) : undefined;
@@ -110,7 +127,25 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
     stylesPath: stylesEntry?.name ?? null,
     cellFormats,
     codec,
+    strict: workbookTag.includes(STRICT_MAIN_NS),
   };
+}
+
+/**
+ * Names a sound package never has. Excel treats part names case-insensitively and reads one of
+ * two same-named entries, so which one we read and which one we rewrite would be a guess; a
+ * backslash path is a zip made by a tool that wrote Windows paths, which Excel itself repairs.
+ */
+function checkNames(entries: readonly ZipEntry[]): void {
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    if (e.name.includes("\\")) throw new XlsxError("backslash-path", e.name, e.name);
+    const key = e.name.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier === e.name) throw new XlsxError("duplicate-entry", e.name, e.name);
+    if (earlier !== undefined) throw new XlsxError("case-collision", `${earlier} / ${e.name}`, `${earlier}、${e.name}`);
+    seen.set(key, e.name);
+  }
 }
 
 /** Part names are case-insensitive in OPC: index them lower-cased. */
@@ -183,9 +218,12 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The prefix the document binds to the relationships namespace (usually "r:"). */
+/** The prefix the document binds to the relationships namespace (usually "r:"), transitional or strict. */
 export function relPrefixOf(xml: string): string {
-  const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${REL_NS.replace(/[./]/g, "\\$&")}["']`).exec(xml);
+  const m =
+    /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      xml,
+    );
   return m ? `${m[1]}:` : "r:";
 }
 
@@ -193,11 +231,14 @@ function parseSheets(workbookXml: string, rels: Relationship[], byName: Map<stri
   const p = rootPrefix(workbookXml);
   const sheetsEl = findElement(workbookXml, `${p}sheets`);
   if (!sheetsEl) throw new XlsxError("corrupt", "workbook.xml has no <sheets>");
-  const rp = relPrefixOf(workbookXml);
+  const fallback = relPrefixOf(workbookXml);
+  const scope = [workbookXml.slice(sheetsEl.start, sheetsEl.openEnd), workbookXml.slice(0, rootElement(workbookXml)!.openEnd)];
   const out: SheetInfo[] = [];
   for (const s of childElements(workbookXml, sheetsEl.openEnd, sheetsEl.end)) {
     if (s.name !== `${p}sheet`) continue;
     const tag = workbookXml.slice(s.start, s.openEnd);
+    // the relationships prefix may be declared on each <sheet> rather than on the root
+    const rp = prefixInScope([tag, ...scope], REL_NAMESPACES) ?? fallback;
     const rid = attr(tag, `${rp}id`) ?? "";
     const rel = rels.find((r) => r.id === rid);
     const entry = rel ? byName.get(rel.target.toLowerCase()) : undefined;

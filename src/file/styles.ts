@@ -54,7 +54,21 @@ export const MINIMAL_STYLES =
 /** CT_Stylesheet child order, for creating a list that is absent. */
 const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
-type ListName = "numFmts" | "fonts" | "fills" | "cellXfs" | "dxfs";
+type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellStyleXfs" | "cellXfs" | "dxfs";
+
+/**
+ * The records Excel assumes at the head of each list: index 0 of fonts, borders and both xf lists
+ * is what every unstyled cell uses, and fills 0 and 1 are reserved for none and gray125 (Excel
+ * ignores whatever is there and draws those). A stylesheet short of them gets them before any
+ * record of ours, so ours never lands on a reserved index.
+ */
+const BASE_RECORDS: readonly [ListName, (p: string) => string[]][] = [
+  ["fonts", (p) => [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`]],
+  ["fills", (p) => [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`]],
+  ["borders", (p) => [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]],
+  ["cellStyleXfs", (p) => [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`]],
+  ["cellXfs", (p) => [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`]],
+];
 
 interface StyleList {
   /** original child records (xml text) */
@@ -67,6 +81,14 @@ export interface XfChange {
   fill?: FillRole;
 }
 
+/** `<styleSheet …/>` opened into `<styleSheet …></styleSheet>`, so lists can go inside it rather than after it. */
+function openRoot(xml: string): string {
+  const root = rootElement(xml);
+  if (!root || !root.selfClosing) return xml;
+  const open = xml.slice(root.start, root.openEnd).replace(/\s*\/>$/, ">");
+  return `${xml.slice(0, root.start)}${open}</${root.name}>${xml.slice(root.openEnd)}`;
+}
+
 export class StylesEditor {
   private readonly p: string;
   private readonly lists = new Map<ListName, StyleList>();
@@ -77,7 +99,10 @@ export class StylesEditor {
   private readonly dxfCache = new Map<string, number>();
   private changed = false;
 
-  constructor(private readonly xml: string) {
+  private readonly xml: string;
+
+  constructor(xml: string) {
+    this.xml = openRoot(xml);
     this.p = rootPrefix(xml);
     this.numFmts = readNumFmts(xml, this.p);
   }
@@ -97,7 +122,24 @@ export class StylesEditor {
     return l;
   }
 
+  private based = false;
+
+  /** Pad short lists with the reserved head records (see BASE_RECORDS) before the first addition that indexes them. */
+  private ensureBase(): void {
+    if (this.based) return;
+    this.based = true;
+    for (const [name, records] of BASE_RECORDS) {
+      const l = this.list(name);
+      const wanted = records(this.p);
+      for (let i = l.items.length + l.added.length; i < wanted.length; i++) {
+        l.added.push(wanted[i]);
+        this.changed = true;
+      }
+    }
+  }
+
   private add(name: ListName, record: string): number {
+    if (name !== "numFmts" && name !== "dxfs") this.ensureBase();
     const l = this.list(name);
     l.added.push(record);
     this.changed = true;
@@ -154,8 +196,8 @@ export class StylesEditor {
     const key = `${base}|${change.numberFormat ?? ""}|${change.fill ?? ""}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
-    const p = this.p;
-    let xf = this.record("cellXfs", base) ?? this.record("cellXfs", 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    this.ensureBase();
+    let xf = this.record("cellXfs", base) ?? this.record("cellXfs", 0)!;
     const te = xf.indexOf(">") + 1;
     let tag = xf.slice(0, te);
     const rest = xf.slice(te);

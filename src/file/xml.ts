@@ -179,6 +179,31 @@ export function rootPrefix(xml: string): string {
   }
 }
 
+/**
+ * The prefix (with its colon) bound to one of `uris` at a point whose enclosing start tags are
+ * `tags`, innermost first; null when none is. A prefix rebound by an inner tag to another name
+ * does not count, and the default namespace is not a prefix.
+ */
+export function prefixInScope(tags: readonly string[], uris: readonly string[]): string | null {
+  const bound = new Map<string, string>();
+  for (const tag of tags) {
+    for (const [name, value] of parseAttrs(tag)) {
+      if (!name.startsWith("xmlns:")) continue;
+      const prefix = name.slice(6);
+      if (!bound.has(prefix)) bound.set(prefix, decodeEntities(value));
+    }
+  }
+  for (const [prefix, uri] of bound) if (uris.includes(uri)) return `${prefix}:`;
+  return null;
+}
+
+/** Prefixes bound anywhere in `tags` (so a new declaration can pick a name that shadows none of them). */
+export function boundPrefixes(tags: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const tag of tags) for (const name of parseAttrs(tag).keys()) if (name.startsWith("xmlns:")) out.add(name.slice(6));
+  return out;
+}
+
 /** A located element: `start` at its `<`, `openEnd` just past its start tag, `end` just past the element. */
 export interface Span {
   name: string;

@@ -178,7 +178,7 @@ export function inflateEntry(entry: ZipEntry, codec: DeflateCodec = fflateCodec)
   if (entry.flags & 1) throw new XlsxError("encrypted", `entry ${entry.name} is encrypted`);
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw corrupt(`stored entry ${entry.name} has inconsistent sizes`);
-    return entry.data;
+    return checked(entry, entry.data, codec);
   }
   if (entry.method !== 8) throw corrupt(`entry ${entry.name} uses compression method ${entry.method}`);
   let result: Uint8Array;
@@ -190,7 +190,18 @@ export function inflateEntry(entry: ZipEntry, codec: DeflateCodec = fflateCodec)
     throw corrupt(`inflate failed for ${entry.name}: ${String(err)}`);
   }
   if (result.length !== entry.size) throw corrupt(`entry ${entry.name} inflates to a size other than declared`);
-  return result.subarray(0, entry.size);
+  return checked(entry, result.subarray(0, entry.size), codec);
+}
+
+/**
+ * A part whose bytes fail their CRC is damaged even when it inflates: a flipped bit in a stored
+ * entry, or in a deflate stream's literals, yields plausible XML with wrong values. Checked only
+ * for parts we read, so an unread part (an image, a chart) is still copied as it was.
+ */
+function checked(entry: ZipEntry, content: Uint8Array, codec: DeflateCodec): Uint8Array {
+  const actual = codec.crc32 ? codec.crc32(content) >>> 0 : crc32(content);
+  if (actual !== entry.crc >>> 0) throw new XlsxError("crc-mismatch", `${entry.name}: crc ${actual.toString(16)} ≠ ${entry.crc.toString(16)}`, entry.name);
+  return content;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { SavedLayout } from "../core/layouts/savedLayout";
 import type { EvaluateOptions, Plan, SavedMapping, WorkbookSnapshot } from "../core/types";
 
 /**
@@ -57,6 +58,8 @@ export class HostError extends Error {
 export interface PaneSettings {
   options: EvaluateOptions;
   savedMappings: SavedMapping[];
+  /** tables taught by hand (「指定表格」): positions and header text only, never cell values */
+  layouts?: SavedLayout[];
   language?: "zh" | "en";
 }
 
@@ -81,6 +84,13 @@ export interface ScoringHost {
   download?(): Promise<{ name: string; bytes: Uint8Array }>;
   /** names of the workbook's sheets, for "capture a template from a sheet" */
   sheetNames(): Promise<string[]>;
+  /**
+   * 「指定表格」 in Excel: the sheet and A1 range the user has selected, or null when there is no
+   * single range selected. The page has no grid: the user picks a sheet and types the range.
+   */
+  selectedRange?(): Promise<{ sheet: string; range: string } | null>;
+  /** the cells of a range as text, for the layout review's preview (never stored) */
+  rangeText?(sheet: string, range: string): Promise<string[][] | null>;
   loadSettings(): Promise<PaneSettings | null>;
   saveSettings(settings: PaneSettings): Promise<void>;
   /** requirement-set features missing on this host, for notices ("条件格式需要 ExcelApi 1.6" …) */

@@ -24,6 +24,10 @@ const MESSAGES = {
   "run.steps.file": ["读取 → 分析 → 生成结果文件", "Read → analyse → create the result file"],
   "run.done": ["评分完成，结果已写回工作簿。", "Scoring finished; the results were written to the workbook."],
   "run.doneFile": ["评分完成，可以下载评估结果。", "Scoring finished; the scored workbook is ready to download."],
+  "run.nothingToScore": [
+    "没有找到可评估的内容（指标表、评分表或服务对象汇总表），工作簿未做任何改动。",
+    "Nothing to evaluate (no indicator table, score sheet or roster); the workbook was not changed.",
+  ],
   "run.needFile": ["请先选择一个 .xlsx 工作簿。", "Choose an .xlsx workbook first."],
 
   "undo.button": ["撤销上次运行", "Undo last run"],

@@ -1,5 +1,6 @@
 import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
 import { isIsoDate } from "../core/dates";
+import { validateLayout, type SavedLayout } from "../core/layouts/savedLayout";
 import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/scoreSheet";
 import type { PaneSettings } from "./host";
 
@@ -74,6 +75,18 @@ function cleanMappings(v: unknown): SavedMapping[] {
     out.push({ template: m.template, signature: m.signature, fields });
   }
   return out;
+}
+
+/** Saved layouts that still validate; anything else on them (a cell value) is dropped. */
+function cleanLayouts(v: unknown): SavedLayout[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((l) => {
+    try {
+      return [validateLayout(l)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function cleanCount(v: unknown): number | null {
@@ -151,6 +164,8 @@ export function sanitiseSettings(input: unknown): PaneSettings {
   const template = cleanTemplate(o.template);
   if (template) options.template = template;
   const out: PaneSettings = { options, savedMappings: cleanMappings(input.savedMappings) };
+  const layouts = cleanLayouts(input.layouts);
+  if (layouts.length) out.layouts = layouts;
   if (input.language === "zh" || input.language === "en") out.language = input.language;
   return out;
 }

@@ -63,10 +63,11 @@ describe("shuangbai score --layout", () => {
   it("without the layouts nothing in those tables is scored", () => {
     const reportFile = path.join(dir, "r0.json");
     const c = capture();
-    main(["score", input, "--out", path.join(dir, "out0.xlsx"), "--report", reportFile, "--quiet"], c.io);
-    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as Report;
-    expect(report.indicators).toHaveLength(0);
-    expect(report.scores).toHaveLength(0);
+    // nothing to score, nothing written: exit 0, one line, neither the workbook nor the report
+    expect(main(["score", input, "--out", path.join(dir, "out0.xlsx"), "--report", reportFile], c.io)).toBe(0);
+    expect(c.out).toContain("没有找到可评估的内容");
+    expect(fs.existsSync(reportFile)).toBe(false);
+    expect(fs.existsSync(path.join(dir, "out0.xlsx"))).toBe(false);
   });
 
   it("a broken layout file is one plain line and exit code 2, nothing written", () => {

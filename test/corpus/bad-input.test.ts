@@ -74,6 +74,14 @@ function expectCleanFailure(run: Run): void {
   expect(readdirSync(run.outDir).filter((f) => f !== "report.json")).toEqual([]);
 }
 
+/** nothing to score → nothing written: exit 0, one line, no workbook and no report */
+function expectNothingWritten(run: Run): void {
+  expect(run.status).toBe(0);
+  expect(run.stdout.split("\n").filter((l) => l.trim() !== "")).toEqual([expect.stringContaining("没有找到可评估的内容")]);
+  expect(run.stderr).toBe("");
+  expect(readdirSync(run.outDir)).toEqual([]);
+}
+
 function expectCompleteOutput(run: Run, c: CorpusCase): void {
   expect(run.status).toBe(0);
   expect(readdirSync(run.outDir).sort()).toEqual(["report.json", "结果.xlsx"]);
@@ -102,6 +110,7 @@ describe("bad-input corpus through the command line", () => {
         expect(new Uint8Array(readFileSync(run.input))).toEqual(run.inputBytes);
         if (c.expect === "unreadable") expectCleanFailure(run);
         else if (c.expect === "odd") expectCompleteOutput(run, c);
+        else if (c.expect === "nothing") expectNothingWritten(run);
         else if (run.status === 2) expectCleanFailure(run);
         else expectCompleteOutput(run, c);
       },

@@ -1,7 +1,8 @@
 /**
  * The bad-input corpus: files a user might hand the tool by mistake or that stretch what an
  * .xlsx can hold. Each case says what must happen: `unreadable` → exit 2 with one plain-Chinese
- * line and no output file; `odd` → exit 0 with an output and (where named) findings; `limit` →
+ * line and no output file; `odd` → exit 0 with an output and (where named) findings; `nothing` →
+ * exit 0, one line saying there is nothing to score, and no file written at all; `limit` →
  * either of those, but never a crash, a hang or a partial file. All built in memory, no fixtures.
  */
 import ExcelJS from "exceljs";
@@ -9,7 +10,7 @@ import { strToU8, zipSync } from "fflate";
 import type { Report } from "../../src/core/types";
 import { INDICATOR_SHEET, SCORE_SHEET, SEED_BLOCKS, SEED_SCORES, makeSeedWorkbook, seedWorkbookBytes } from "../support/generate-roster";
 
-export type Expectation = "unreadable" | "odd" | "limit";
+export type Expectation = "unreadable" | "odd" | "limit" | "nothing";
 
 export interface CorpusCase {
   name: string;
@@ -379,12 +380,11 @@ export const CORPUS: CorpusCase[] = [
   {
     name: "an empty workbook",
     file: "空白.xlsx",
-    expect: "odd",
+    expect: "nothing",
     build: async () => {
       const book = new ExcelJS.Workbook();
       book.addWorksheet("Sheet1");
       return bookBytes(book);
     },
-    checkReport: (r) => hasFinding(r, "nothing-found"),
   },
 ];

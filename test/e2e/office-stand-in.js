@@ -158,6 +158,29 @@
         setGrid(sheet, r, c, data);
       },
     });
+    // A scalar lands in every cell, as in real Excel (techcommunity.microsoft.com/idea/
+    // microsoft365developerplatform/allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172);
+    // the stand-in keeps the R1C1 text as written.
+    Object.defineProperty(range, "formulasR1C1", {
+      enumerable: true,
+      get: function () {
+        return grid(sheet, r, c, rows, cols, function (v) {
+          return v;
+        });
+      },
+      set: function (data) {
+        setGrid(
+          sheet,
+          r,
+          c,
+          Array.isArray(data)
+            ? data
+            : grid(sheet, r, c, rows, cols, function () {
+                return data;
+              }),
+        );
+      },
+    });
     Object.defineProperty(range, "text", {
       enumerable: true,
       get: function () {

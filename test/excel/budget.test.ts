@@ -51,15 +51,15 @@ function plainRoster(rows: number, options: ConstructorParameters<typeof FakeExc
 }
 
 describe("sync and size budget", () => {
-  it("one-click (read, core evaluate, apply) on a 10,000-row roster: ≤ 10 syncs, every request ≤ 4 MB", async () => {
+  it("one-click (read, core evaluate, apply) on a 10,000-row roster: ≤ 10 syncs, every request ≤ 1 MB", async () => {
     // with Excel on the web's 5 MB caps switched on: nothing may be refused on the way
     const m = await runOneClickOnFake(10_000, { maxRequestBytes: WEB_CAP, maxResponseBytes: WEB_CAP });
     expect(m.refused).toBe(0);
+    // the restored view goes out as one scalar R1C1 assignment per column run, not a formula per
+    // cell; issue 13's ≤ 6 is not met yet (7 today, the reads take 5)
     expect(m.syncs).toBeLessThanOrEqual(10);
-    expect(m.maxRequestBytes).toBeLessThanOrEqual(FOUR_MB);
+    expect(m.maxRequestBytes).toBeLessThanOrEqual(1_000_000);
     expect(m.maxResponseBytes).toBeLessThanOrEqual(WEB_CAP);
-    // the restored copy is big: the count is driven by bytes, and the writes are packed full
-    expect(m.totalRequestBytes).toBeGreaterThan(10_000_000);
     expect(m.applySyncs).toBeLessThanOrEqual(1 + Math.ceil(m.totalRequestBytes / 3_900_000));
   });
 

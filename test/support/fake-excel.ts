@@ -21,6 +21,7 @@
  * with the same formula (what Excel would recompute once the inputs are back), otherwise null.
  */
 import type { CellRange, CellValue, WorkbookSnapshot } from "../../src/core/types";
+import { r1c1ToA1 } from "../../src/core/runs";
 
 // ---------------------------------------------------------------------------------------------
 // the stored workbook
@@ -744,6 +745,27 @@ class FakeWorkbookProxy {
     this.ctx.fx.requireApi("1.5", "customXmlParts");
     return this.parts;
   }
+
+  /**
+   * The user's current selection (ExcelApi 1.1): "Gets the currently selected single range from
+   * the workbook. If there are multiple ranges selected, this method will throw an error."
+   * learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
+   * Its address carries the sheet, quoted when the name needs it ('My Sheet'!A2:F14). The fake
+   * selects A1 of the first sheet until something is selected or activated, as a new workbook does.
+   */
+  getSelectedRange(): FakeRange {
+    const fx = this.ctx.fx;
+    return new FakeRange(this.ctx, {
+      json: { call: "getSelectedRange" },
+      resolve: () => {
+        const active = fx.active ?? (fx.sheets[0] ? { sheet: fx.sheets[0].name, selection: "A1" } : null);
+        const sheet = active ? fx.findSheet(active.sheet) : undefined;
+        if (!active || !sheet) return null;
+        if (active.selection.includes(",")) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+        return { sheet, rect: parseAddress(active.selection) };
+      },
+    });
+  }
 }
 
 // -- custom XML parts (ExcelApi 1.5; learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection)
@@ -1257,6 +1279,14 @@ class FakeRange extends FakeProxy<RangeTarget> {
       guardWrite(t.sheet);
       const rows = t.rect.r2 - t.rect.r1 + 1;
       const cols = t.rect.c2 - t.rect.c1 + 1;
+      // A scalar is applied to every cell of the range, as real Excel does although the typings
+      // say any[][] (techcommunity.microsoft.com/idea/microsoft365developerplatform/
+      // allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172);
+      // a mis-shaped array still throws.
+      if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) each(t, r, c, value);
+        return;
+      }
       if (!Array.isArray(value) || value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== cols)) {
         throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range (${prop})`);
       }
@@ -1275,6 +1305,13 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
   set formulas(v: unknown[][]) {
     this.write2d("formulas", v, (t, r, c, x) => this.fx.writeInput(t.sheet, r, c, x));
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.get("formulasR1C1");
+  }
+  /** R1C1 text is relative to each cell it lands in: stored as that cell's A1 formula */
+  set formulasR1C1(v: unknown[][]) {
+    this.write2d("formulasR1C1", v, (t, r, c, x) => this.fx.writeInput(t.sheet, r, c, typeof x === "string" && x.startsWith("=") ? r1c1ToA1(x, r, c) : x));
   }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");

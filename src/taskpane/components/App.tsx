@@ -152,7 +152,7 @@ export function App(props: AppProps) {
               canRun={props.canRun !== false}
               weightsSum={weightsSum}
               canUndo={scoring.canUndo}
-              canDownload={!!host.download && !!report}
+              canDownload={!!host.download && !!report && !report.nothingToScore}
               onRun={() => void run()}
               onUndo={() => void scoring.undo()}
               onDownload={() => void scoring.download()}

@@ -128,13 +128,17 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
         savedMappings: current.savedMappings,
         ...(manualMapping ? { manualMapping } : {}),
       });
-      onProgress({ phase: "write" });
-      await host.applyPlan(outcome.plan, onProgress);
+      // nothing to score: nothing is written (no sheet, no mark, no file to download)
+      const write = !outcome.report.nothingToScore;
+      if (write) {
+        onProgress({ phase: "write" });
+        await host.applyPlan(outcome.plan, onProgress);
+      }
       setResult(outcome);
       setRunCount((n) => n + 1);
       if (outcome.mappingsToRemember?.length) await remember(outcome.mappingsToRemember);
       const remembered = manualMapping && outcome.mappingsToRemember?.length;
-      showNotice(tr(remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done"));
+      showNotice(tr(!write ? "run.nothingToScore" : remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done"));
       const score = outcome.report.scores[0];
       const count = outcome.report.findings.length;
       setAnnouncement(

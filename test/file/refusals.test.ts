@@ -1,0 +1,331 @@
+/**
+ * One regression test per case of issue 14, each on a small package made here: what the file
+ * host refuses on read (with which one line), what it writes namespace-correctly, and that a
+ * workbook with nothing to score gets nothing written.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { strFromU8 } from "fflate";
+import type { Plan } from "../../src/core/types";
+import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../../src/file";
+import { inflateEntry, makeEntry, writeZip, type ZipEntry } from "../../src/file/zip";
+import { runCli } from "../support/run-cli";
+import { xmlProblem } from "../support/xml-check";
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+type Parts = [string, string | Uint8Array][];
+
+/** Lay parts out as a zip exactly as given: duplicates, odd names and all. */
+function zipOf(parts: Parts, stored: readonly string[] = []): Uint8Array {
+  return writeZip(
+    parts.map(([name, content]) => {
+      const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+      const entry = makeEntry(name, bytes);
+      return stored.includes(name) ? { ...entry, method: 0, data: bytes, compressedSize: bytes.length } : entry;
+    }),
+  );
+}
+
+interface BookSpec {
+  workbook?: string;
+  sheet1?: string;
+  styles?: string;
+  sst?: string;
+  rels?: string;
+  contentTypes?: string;
+  extra?: Parts;
+}
+
+const sheetXml = (rows: string, ns = MAIN) => `${HEAD}<worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`;
+
+function book(spec: BookSpec = {}): Parts {
+  const parts: Parts = [
+    [
+      "[Content_Types].xml",
+      spec.contentTypes ??
+        `${HEAD}<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT_SHEET}"/></Types>`,
+    ],
+    ["_rels/.rels", `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    [
+      "xl/workbook.xml",
+      spec.workbook ?? `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      spec.rels ??
+        `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${
+          spec.styles ? `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` : ""
+        }${spec.sst ? `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`,
+    ],
+    ["xl/worksheets/sheet1.xml", spec.sheet1 ?? sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>')],
+  ];
+  if (spec.styles) parts.push(["xl/styles.xml", spec.styles]);
+  if (spec.sst) parts.push(["xl/sharedStrings.xml", spec.sst]);
+  parts.push(...(spec.extra ?? []));
+  return parts;
+}
+
+function refusal(bytes: Uint8Array): XlsxError {
+  try {
+    const pkg = openXlsx(bytes);
+    snapshotOf(pkg, "t.xlsx");
+  } catch (e) {
+    expect(e).toBeInstanceOf(XlsxError);
+    return e as XlsxError;
+  }
+  throw new Error("expected a refusal");
+}
+
+function applyRefusal(bytes: Uint8Array, plan: Plan): XlsxError {
+  try {
+    applyPlan(openXlsx(bytes), plan);
+  } catch (e) {
+    expect(e).toBeInstanceOf(XlsxError);
+    return e as XlsxError;
+  }
+  throw new Error("expected a refusal");
+}
+
+function partsOf(bytes: Uint8Array): Map<string, string> {
+  const pkg = openXlsx(bytes);
+  return new Map(pkg.entries.map((e: ZipEntry) => [e.name, strFromU8(inflateEntry(e))]));
+}
+
+function expectAllWellFormed(bytes: Uint8Array): void {
+  for (const [name, text] of partsOf(bytes)) expect([name, xmlProblem(text)]).toEqual([name, null]);
+}
+
+const plainLine = (e: XlsxError) => {
+  expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(e.message).not.toMatch(/\n/);
+};
+
+const addSheetPlan: Plan = [
+  { kind: "addSheet", sheet: "评估发现" },
+  { kind: "cells", sheet: "评估发现", row: 0, col: 0, cells: [[{ value: "新文字" }, { value: 2 }]], purpose: "findings" },
+];
+
+describe("a first sheet that is not a worksheet", () => {
+  const macroSheet = book({
+    workbook: `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="宏1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    rels: `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet1.xml"/></Relationships>`,
+    extra: [
+      [
+        "xl/macrosheets/sheet1.xml",
+        `${HEAD}<xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" xmlns="${MAIN}"><sheetData/></xm:macrosheet>`,
+      ],
+    ],
+  }).filter(([n]) => n !== "xl/worksheets/sheet1.xml");
+  const chartSheet = book({
+    workbook: `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="图表1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    rels: `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+    extra: [["xl/chartsheets/sheet1.xml", `${HEAD}<chartsheet xmlns="${MAIN}"><sheetView/></chartsheet>`]],
+  }).filter(([n]) => n !== "xl/worksheets/sheet1.xml");
+  const missingPart = book().filter(([n]) => n !== "xl/worksheets/sheet1.xml");
+
+  const cases: [string, Parts][] = [
+    ["an XLM macro sheet", macroSheet],
+    ["a chart sheet", chartSheet],
+    ["a missing first-sheet part", missingPart],
+  ];
+
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "shuangbai-refusals-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(cases)("%s: the command line says nothing to score, exits 0 and writes nothing", (_label, parts) => {
+    const input = join(dir, `${_label}.xlsx`);
+    const outDir = join(dir, `${_label}-out`);
+    writeFileSync(input, zipOf(parts));
+    const run = runCli(["score", input, "--out-dir", outDir]);
+    expect(run.crash).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim().split("\n")).toEqual([expect.stringContaining("没有找到可评估的内容")]);
+    expect(() => readdirSync(outDir)).toThrow(); // not even the folder
+  });
+
+  it.each(cases)("%s: a plan into it is a typed refusal, not an Error", (_label, parts) => {
+    const pkg = openXlsx(zipOf(parts));
+    const name = pkg.sheets[0].name;
+    const e = applyRefusal(zipOf(parts), [{ kind: "fill", sheet: name, role: "warning", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] }]);
+    expect(e.code).toBe("not-worksheet");
+    expect(e.message).toContain(name);
+    plainLine(e);
+  });
+
+  it("a plan naming a sheet the workbook lacks, or an impossible sheet name, is refused the same way", () => {
+    const bytes = zipOf(book());
+    expect(applyRefusal(bytes, [{ kind: "freeze", sheet: "没有这张表", rows: 1, cols: 0 }]).code).toBe("no-such-sheet");
+    const bad = applyRefusal(bytes, [{ kind: "addSheet", sheet: "a/b" }]);
+    expect(bad.code).toBe("bad-sheet-name");
+    plainLine(bad);
+  });
+});
+
+describe("namespace-correct writing", () => {
+  it("a prefixed workbook root whose r: prefix is declared on each <sheet> gets a bound prefix on the new sheet", () => {
+    const workbook = `${HEAD}<x:workbook xmlns:x="${MAIN}"><x:sheets><x:sheet name="数据" sheetId="1" xmlns:r="${REL}" r:id="rId1"/></x:sheets></x:workbook>`;
+    const out = applyPlan(openXlsx(zipOf(book({ workbook }))), addSheetPlan);
+    expectAllWellFormed(out);
+    const again = openXlsx(out);
+    expect(again.sheets.map((s) => [s.name, s.kind])).toEqual([
+      ["数据", "worksheet"],
+      ["评估发现", "worksheet"],
+    ]);
+    expect(snapshotOf(again, "o").sheets[1].values[0]).toEqual(["新文字", 2]);
+  });
+
+  it("a relationships prefix bound on the root is reused, not redeclared", () => {
+    const workbook = `${HEAD}<workbook xmlns="${MAIN}" xmlns:rel="${REL}"><sheets><sheet name="数据" sheetId="1" rel:id="rId1"/></sheets></workbook>`;
+    const out = applyPlan(openXlsx(zipOf(book({ workbook }))), addSheetPlan);
+    const wb = partsOf(out).get("xl/workbook.xml")!;
+    expect(wb).toMatch(/<sheet name="评估发现" sheetId="2" rel:id="rId\d+"\/>/);
+    expectAllWellFormed(out);
+  });
+
+  it("a prefixed [Content_Types].xml gets prefixed overrides", () => {
+    const contentTypes = `${HEAD}<ct:Types xmlns:ct="${CT}"><ct:Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><ct:Default Extension="xml" ContentType="application/xml"/><ct:Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></ct:Types>`;
+    const out = applyPlan(openXlsx(zipOf(book({ contentTypes }))), addSheetPlan);
+    const ct = partsOf(out).get("[Content_Types].xml")!;
+    expect(ct).not.toMatch(/<Override/);
+    expect(ct).toMatch(/<ct:Override PartName="\/xl\/worksheets\/sheet2.xml"/);
+    expectAllWellFormed(out);
+  });
+
+  it("a self-closing <styleSheet/> is opened, and new styles never take cellXfs 0 nor fills 0 and 1", () => {
+    const styles = `${HEAD}<styleSheet xmlns="${MAIN}"/>`;
+    const out = applyPlan(openXlsx(zipOf(book({ styles }))), [{ kind: "fill", sheet: "数据", role: "warning", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] }]);
+    expectAllWellFormed(out);
+    const xml = partsOf(out).get("xl/styles.xml")!;
+    expect(xml.trimEnd().endsWith("</styleSheet>")).toBe(true);
+    const fills = [...xml.matchAll(/<fill>(.*?)<\/fill>/g)].map((m) => m[1]);
+    expect(fills[0]).toContain('patternType="none"');
+    expect(fills[1]).toContain('patternType="gray125"');
+    expect(fills[2]).toContain('patternType="solid"');
+    const xfs = xml.match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)![1].match(/<xf [^>]*\/>/g)!;
+    expect(xfs[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(xfs[1]).toContain('fillId="2"');
+    expect(partsOf(out).get("xl/worksheets/sheet1.xml")).toContain('s="1"');
+    expect(xml).toMatch(/<fonts count="1">/);
+    expect(xml).toMatch(/<borders count="1">/);
+  });
+
+  it("a stylesheet with a single fill gets gray125 at index 1 before the new fill", () => {
+    const styles = `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>`;
+    const out = applyPlan(openXlsx(zipOf(book({ styles }))), [{ kind: "fill", sheet: "数据", role: "error", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] }]);
+    const xml = partsOf(out).get("xl/styles.xml")!;
+    const fills = [...xml.matchAll(/<fill>(.*?)<\/fill>/g)].map((m) => m[1]);
+    expect(fills.map((f) => /patternType="(\w+)"/.exec(f)![1])).toEqual(["none", "gray125", "solid"]);
+    expect(xml).toMatch(/<fills count="3">/);
+    expectAllWellFormed(out);
+  });
+
+  it("a Strict package gets its new sheet, relationships and parts in the Strict namespaces", () => {
+    const workbook = `${HEAD}<workbook xmlns="${STRICT_MAIN}" xmlns:r="${STRICT_REL}" conformance="strict"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const rels = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${STRICT_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const parts = book({ workbook, rels, sheet1: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', STRICT_MAIN) });
+    parts[1] = [
+      "_rels/.rels",
+      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${STRICT_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ];
+    const out = applyPlan(openXlsx(zipOf(parts)), [
+      ...addSheetPlan,
+      { kind: "fill", sheet: "评估发现", role: "header", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }] },
+    ]);
+    expectAllWellFormed(out);
+    const p = partsOf(out);
+    const added = [...p.keys()].filter((n) => !parts.some(([m]) => m === n));
+    expect(added.sort()).toEqual(["xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml"]);
+    for (const name of added) {
+      expect(p.get(name)).toContain(STRICT_MAIN);
+      expect(p.get(name)).not.toContain("schemas.openxmlformats.org/spreadsheetml");
+    }
+    const wbRels = p.get("xl/_rels/workbook.xml.rels")!;
+    expect(wbRels).not.toContain("schemas.openxmlformats.org/officeDocument");
+    expect(wbRels).toContain(`${STRICT_REL}/styles`);
+    expect(snapshotOf(openXlsx(out), "o").sheets[1].values[0]).toEqual(["新文字", 2]);
+  });
+});
+
+describe("package sanity on read", () => {
+  const damaged = /已损坏/;
+  const resave = /Excel 或 WPS/;
+
+  it("two entries with the same name are refused", () => {
+    const parts = book();
+    parts.push(["xl/worksheets/sheet1.xml", sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>')]);
+    const e = refusal(zipOf(parts));
+    expect(e.code).toBe("duplicate-entry");
+    expect(e.message).toMatch(damaged);
+    expect(e.message).toMatch(resave);
+    plainLine(e);
+  });
+
+  it("two entries whose names differ only by case are refused", () => {
+    const parts = book();
+    parts.push(["xl/worksheets/Sheet1.xml", sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>')]);
+    const e = refusal(zipOf(parts));
+    expect(e.code).toBe("case-collision");
+    expect(e.message).toContain("Sheet1.xml");
+    plainLine(e);
+  });
+
+  it("backslash paths are a damaged .xlsx, to open and save again in Excel or WPS", () => {
+    const parts = book().map(([n, c]): [string, string | Uint8Array] => [n.replace(/\//g, "\\"), c]);
+    const e = refusal(zipOf(parts));
+    expect(e.code).toBe("backslash-path");
+    expect(e.message).toMatch(damaged);
+    expect(e.message).toMatch(resave);
+    expect(e.message).not.toMatch(/其他文档/);
+    plainLine(e);
+  });
+
+  it("a worksheet whose bytes fail their CRC is refused, not scored", () => {
+    const bytes = zipOf(book(), ["xl/worksheets/sheet1.xml"]);
+    const pkg = openXlsx(bytes);
+    const sheet = pkg.entries.find((x) => x.name === "xl/worksheets/sheet1.xml")!;
+    // a stored entry: change one digit of the value, keep the size — the XML stays plausible
+    const copy = bytes.slice();
+    const at = sheet.data.byteOffset + new TextDecoder().decode(sheet.data).indexOf("<v>1</v>") + 3;
+    copy[at] = "7".charCodeAt(0);
+    const e = refusal(copy);
+    expect(e.code).toBe("crc-mismatch");
+    expect(e.message).toContain("xl/worksheets/sheet1.xml");
+    plainLine(e);
+  });
+
+  it("a part the run never reads is copied as it was, even with a bad CRC", () => {
+    const image = new Uint8Array(200).map((_, i) => i);
+    const bytes = zipOf(book({ extra: [["xl/media/image1.png", image]] }), ["xl/media/image1.png"]);
+    const copy = bytes.slice();
+    const pkg = openXlsx(copy);
+    const img = pkg.entries.find((x) => x.name === "xl/media/image1.png")!;
+    copy[img.data.byteOffset + 10] ^= 0xff;
+    const out = applyPlan(openXlsx(copy), addSheetPlan);
+    const outImg = openXlsx(out).entries.find((x) => x.name === "xl/media/image1.png")!;
+    expect(outImg.data).toEqual(openXlsx(copy).entries.find((x) => x.name === "xl/media/image1.png")!.data);
+  });
+
+  it("Excel 2007 beta files (excel/2006/2, <sstItem>) are refused", () => {
+    const BETA = "http://schemas.microsoft.com/office/excel/2006/2";
+    const workbook = `${HEAD}<workbook xmlns="${BETA}" xmlns:r="${REL}"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const e1 = refusal(zipOf(book({ workbook })));
+    expect(e1.code).toBe("beta-format");
+    plainLine(e1);
+    const sst = `${HEAD}<sst xmlns="${BETA}"><sstItem>旧</sstItem></sst>`;
+    const e2 = refusal(zipOf(book({ sst })));
+    expect(e2.code).toBe("beta-format");
+  });
+});
