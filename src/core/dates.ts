@@ -194,7 +194,7 @@ export function isDateFormat(code: string | null | undefined): boolean {
 }
 
 /**
- * Office.js reports built-in date formats in their en-US form (OfficeDev/office-js#229): the short
+ * The Excel JavaScript API reports built-in date formats in their en-US form (OfficeDev/office-js#229): the short
  * date shows as "m/d/yyyy". Written back as such, it is a fixed custom format that shows
  * 11/30/2023 in a Chinese workbook instead of following the locale; the zh-CN forms shown by
  * Chinese Excel for the same built-ins are used instead.
