@@ -23,7 +23,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  text: { flexGrow: 1, whiteSpace: "pre-wrap", lineHeight: tokens.lineHeightBase300 },
+  text: { flexGrow: 1, minWidth: 0, whiteSpace: "pre-wrap", lineHeight: tokens.lineHeightBase300 },
+  // at 320 px the paragraph takes the room and 复制 stays on one line instead of wrapping per character
+  copyButton: { flexShrink: 0, whiteSpace: "nowrap" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, textAlign: "left" },
   manual: { width: "100%" },
@@ -90,6 +92,7 @@ export function ReportDraftPanel({ draft, onDownloadDoc, copy = copyText }: Repo
             <div key={p.id} className={s.paragraph}>
               <Text className={s.text}>{p.text}</Text>
               <Button
+                className={s.copyButton}
                 size="small"
                 appearance="subtle"
                 icon={<CopyRegular />}
