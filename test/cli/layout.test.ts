@@ -6,6 +6,7 @@ import { layoutsToJson } from "../../src/core/layouts/savedLayout";
 import type { Report, SheetSnapshot } from "../../src/core/types";
 import { applyPlan, newWorkbook, openXlsx, snapshotOf } from "../../src/file";
 import { acrossScoreLayout, acrossScores, oddLayout, oddSheet } from "../core/layouts/fixtures";
+import { capture } from "../support/capture-io";
 
 function xlsxOf(sheets: SheetSnapshot[]): Uint8Array {
   const pkg = openXlsx(newWorkbook(sheets[0].name));
@@ -16,20 +17,6 @@ function xlsxOf(sheets: SheetSnapshot[]): Uint8Array {
       { kind: "cells" as const, sheet: s.name, row: 0, col: 0, purpose: "restore" as const, cells: s.values.map((row) => row.map((value) => ({ value }))) },
     ]),
   );
-}
-
-function capture() {
-  let out = "";
-  let err = "";
-  return {
-    io: { stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) } },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
 }
 
 describe("shuangbai score --layout", () => {

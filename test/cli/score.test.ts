@@ -6,26 +6,13 @@ import { unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { openXlsx, snapshotOf } from "../../src/file";
 import type { Report } from "../../src/core/types";
+import { capture } from "../support/capture-io";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLE = path.join(ROOT, "examples", "示例社工站评估表.xlsx");
 
 function tmpdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "shuangbai-cli-"));
-}
-
-function capture() {
-  let out = "";
-  let err = "";
-  return {
-    io: { stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) } },
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
 }
 
 describe("shuangbai score", () => {
