@@ -1,5 +1,6 @@
 import { evaluate } from "../../../src/core/evaluate";
 import type { PlanCell, PlanOp, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
+import { contractedFromSheet } from "../../../src/core/staffing/assess";
 import { toSheetSnapshot } from "../../support/generate-roster";
 import { SEED_STAFFING, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
 
@@ -137,5 +138,40 @@ describe("staffing table (社工到岗情况统计表)", () => {
     expect(st.atEnd).toEqual({ 高级社工师: 0, 中级社工师: 1, 助理社工师: 1, 非持证: 0 });
     const formulas = [...written(plan, "到岗").values()].map((c) => c.formula).filter(Boolean);
     expect(formulas.some((x) => /\$C\$5:\$C\$7<=45138/.test(x!))).toBe(true);
+  });
+
+  describe("the contract's staffing line", () => {
+    const read = (line: string) => {
+      const r = contractedFromSheet({ name: "到岗", values: [["社工到岗情况统计表"], [line]] });
+      return r && { all: r.all, certified: r.certified };
+    };
+    test.each([
+      ["合同约定：配备社工20名，其中持证社工不少于10名", 20, 10],
+      ["合同约定：配备社工二十名，其中持证社工不少于十名", 20, 10],
+      ["合同约定：配备社工十二名，其中持证社工不少于两名", 12, 2],
+      ["采购合同要求配备专职社工二十五人，持证社工不低于十五人", 25, 15],
+      ["合同约定：配备社工２０名，其中持证社工不少于１０名", 20, 10],
+      ["按协议配备20名社工，其中10名为持证社工", 20, 10],
+      ["合同约定：配备社会工作者 二十 名，其中 持证社工 不少于 十 名", 20, 10],
+      ["服务协议要求：配备社工一百零五名", 105, null],
+    ])("%s → %s / %s", (line, all, certified) => {
+      expect(read(line)).toEqual({ all, certified });
+    });
+
+    test("a line without 合同 / 协议 / 约定 is not the contract; a 年度服务协议时间 line holds no headcount", () => {
+      expect(read("本站配备社工二十名")).toBeNull();
+      expect(read("年度服务协议时间：2023年7月1日至2024年6月30日")).toBeNull();
+    });
+
+    test("Chinese numerals in the sheet's line give the seed's figures end to end", () => {
+      const sheet = toSheetSnapshot(seedStaffingSheet());
+      sheet.values[3][0] = "合同约定：配备社工二十名，其中持证社工不少于十名";
+      const st = evaluate(book(sheet)).report.staffing![0];
+      expect(st.contracted).toEqual({ all: 20, certified: 10 });
+      expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+        [50, 86, 36],
+        [100, 101, 1],
+      ]);
+    });
   });
 });
