@@ -1,7 +1,7 @@
 import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
 import { isIsoDate } from "../core/dates";
 import { validateLayout, type SavedLayout } from "../core/layouts/savedLayout";
-import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/scoreSheet";
+import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/defaults";
 import type { PaneSettings } from "./host";
 
 export const PARTIES: PartyId[] = ["buyer", "supervisor", "supervision-centre", "third-party"];

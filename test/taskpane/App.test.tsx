@@ -57,7 +57,8 @@ describe("App: one-click scoring", () => {
     expect(screen.getByText("超额")).toBeTruthy();
     expect(screen.getByText("未达标")).toBeTruthy();
     // findings: one section per code with a count, severity chips with counts
-    expect(screen.getByText("发现的问题（4）")).toBeTruthy();
+    // the list arrives as its own chunk
+    expect(await screen.findByText("发现的问题（4）")).toBeTruthy();
     expect(screen.getByRole("button", { name: "错误 1" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("button", { name: "警告 2" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "提示 1" })).toBeTruthy();
