@@ -126,6 +126,16 @@ export function parseIntervals(text: string): Record<string, number> {
   return cleanIntervals(out) ?? {};
 }
 
+/**
+ * Headcounts that contradict each other (more certified than all): the run waits, as it does for
+ * weights that do not add up, since every 应到岗 figure would be wrong.
+ */
+export function staffProblem(options: EvaluateOptions): { all: number; certified: number } | null {
+  const all = options.staff?.all ?? null;
+  const certified = options.staff?.certified ?? null;
+  return all !== null && certified !== null && certified > all ? { all, certified } : null;
+}
+
 export function formatIntervals(intervals: Record<string, number>, skip: string): string {
   return Object.entries(intervals)
     .filter(([k]) => k !== skip)

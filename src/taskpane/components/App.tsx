@@ -6,7 +6,7 @@ import { usePaneSettings } from "../hooks/usePaneSettings";
 import { useScoringRun } from "../hooks/useScoringRun";
 import { LangContext, translate, type Lang } from "../i18n";
 import { saveFile as browserSaveFile } from "../saveFile";
-import { bandsOf, weightsProblem } from "../settings";
+import { bandsOf, staffProblem, weightsProblem } from "../settings";
 import { HostNotices } from "./HostNotices";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
@@ -155,6 +155,7 @@ export function App(props: AppProps) {
               progress={scoring.progress}
               canRun={props.canRun !== false}
               weightsSum={weightsSum}
+              staffProblem={staffProblem(settings.options)}
               canUndo={scoring.canUndo}
               canDownload={!!host.download && !!report && !report.nothingToScore}
               onRun={() => void run()}
