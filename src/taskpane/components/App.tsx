@@ -1,4 +1,15 @@
-import { FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { EvaluateFn, SaveFileFn, TemplateTools, TemplateToolsSource } from "../appTypes";
 import type { ScoringHost } from "../host";
@@ -7,7 +18,6 @@ import { useScoringRun } from "../hooks/useScoringRun";
 import { LangContext, translate, type Lang } from "../i18n";
 import { saveFile as browserSaveFile } from "../saveFile";
 import { bandsOf, weightsProblem } from "../settings";
-import { FindingsList } from "./findings/FindingsList";
 import { HostNotices } from "./HostNotices";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
@@ -21,6 +31,8 @@ import { VisuallyHidden } from "./VisuallyHidden";
 const SettingsView = lazy(() => import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 const ReportDraftPanel = lazy(() => import(/* webpackChunkName: "pane-report" */ "./report/ReportDraftPanel").then((m) => ({ default: m.ReportDraftPanel })));
 const MappingReview = lazy(() => import(/* webpackChunkName: "pane-mapping" */ "./MappingReview").then((m) => ({ default: m.MappingReview })));
+const FindingsList = lazy(() => import(/* webpackChunkName: "pane-findings" */ "./findings/FindingsList").then((m) => ({ default: m.FindingsList })));
+const TeachLayoutPanel = lazy(() => import(/* webpackChunkName: "pane-layouts" */ "./layouts/TeachLayoutPanel").then((m) => ({ default: m.TeachLayoutPanel })));
 
 export interface AppProps {
   host: ScoringHost;
@@ -65,6 +77,8 @@ export function App(props: AppProps) {
   const prefs = usePaneSettings(host, props.initialLanguage ?? "zh");
   const scoring = useScoringRun({ host, evaluate, saveFile, settingsRef: prefs.settingsRef, langRef: prefs.langRef, remember: prefs.remember });
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [teachOpen, setTeachOpen] = useState(false);
+  const teachButton = useRef<HTMLButtonElement>(null);
   const [tools, setTools] = useState<TemplateTools | null>(typeof templates === "function" ? null : templates);
   useEffect(() => {
     if (settingsOpen && !tools && typeof templates === "function") void templates().then(setTools, scoring.showError);
@@ -83,6 +97,8 @@ export function App(props: AppProps) {
       return;
     }
     scoring.reset();
+    // a range picked in the previous file means nothing in this one
+    setTeachOpen(false);
   }, [props.resetKey, host]);
 
   // After a run, focus moves to the results heading when it was on the run button (or lost).
@@ -103,6 +119,11 @@ export function App(props: AppProps) {
     setSettingsOpen(false);
     // back where the user left: the settings button
     setTimeout(() => settingsButton.current?.focus(), 0);
+  };
+
+  const closeTeach = () => {
+    setTeachOpen(false);
+    setTimeout(() => teachButton.current?.focus(), 0);
   };
 
   const weightsSum = weightsProblem(settings.options);
@@ -158,6 +179,27 @@ export function App(props: AppProps) {
               onDownload={() => void scoring.download()}
               onFixSettings={() => setSettingsOpen(true)}
             />
+            <div>
+              <Button ref={teachButton} aria-expanded={teachOpen} disabled={props.canRun === false} onClick={() => setTeachOpen((o) => !o)}>
+                {tr("layout.teach")}
+              </Button>
+            </div>
+            {teachOpen && props.canRun !== false && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <TeachLayoutPanel
+                  host={host}
+                  settings={settings}
+                  saveFile={saveFile}
+                  busy={scoring.busy}
+                  onSaveLayouts={async (layouts, notice) => {
+                    await prefs.apply({ ...prefs.settingsRef.current, layouts });
+                    scoring.showNotice(notice);
+                  }}
+                  onError={scoring.showError}
+                  onClose={closeTeach}
+                />
+              </Suspense>
+            )}
             <VisuallyHidden role="status" aria-live="polite" aria-atomic>
               {scoring.announcement}
             </VisuallyHidden>
@@ -186,7 +228,11 @@ export function App(props: AppProps) {
                 />
               ))}
             </Suspense>
-            {report && <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />}
+            {report && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />
+              </Suspense>
+            )}
           </div>
         </main>
       </LangContext.Provider>
