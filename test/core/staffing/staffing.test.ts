@@ -2,7 +2,7 @@ import { evaluate } from "../../../src/core/evaluate";
 import type { PlanCell, PlanOp, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import { contractedFromSheet } from "../../../src/core/staffing/assess";
 import { toSheetSnapshot } from "../../support/generate-roster";
-import { SEED_STAFFING, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
+import { SEED_STAFFING, seedStaffingDatesSheet, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
 
 function book(sheet: SheetSnapshot): WorkbookSnapshot {
   return { source: "到岗.xlsx", sheets: [sheet] };
@@ -173,5 +173,24 @@ describe("staffing table (社工到岗情况统计表)", () => {
         [100, 101, 1],
       ]);
     });
+  });
+
+  test("the seed's figures from 入职/离职 dates, live: joining on a month's last day counts, leaving the day before does not", () => {
+    const sheet = toSheetSnapshot(seedStaffingDatesSheet());
+    const { report, plan } = evaluate(book(sheet));
+    const st = report.staffing![0];
+    expect(st.months).toEqual(SEED_STAFFING.months);
+    expect(st.contracted).toEqual({ all: 20, certified: 10 });
+    expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+      [50, 86, 36],
+      [100, 101, 1],
+    ]);
+    expect([st.retention.stayed, st.retention.base]).toEqual([17, 20]);
+    expect(st.atEnd).toEqual(SEED_STAFFING.atEnd);
+    const cells = [...written(plan, STAFFING_SHEET).values()];
+    const live = cells.filter((c) => c.formula);
+    // every figure is a formula over the date columns (D, E), not a value
+    expect(live.length).toBeGreaterThanOrEqual(12);
+    expect(live.some((c) => /\$D\$6:\$D\$27<=45169/.test(c.formula!) && /\$E\$6:\$E\$27>=45169/.test(c.formula!))).toBe(true);
   });
 });
