@@ -214,6 +214,8 @@ export interface RoleMatch {
   scale100: boolean;
   /** the period the header began with: 中期指标 → 中期 */
   period: string | null;
+  /** a bracket that is neither a unit nor a percentage: 完成百分比（中期） → 中期 (the group a line the tool added is for) */
+  note: string | null;
 }
 
 const lookup = new Map<string, { role: HeaderRole; period: string | null }>();
@@ -284,6 +286,7 @@ export function matchRoleUnfiltered(raw: string): RoleMatch | null {
   let unit: string | null = null;
   let percentPoints = false;
   let scale100 = false;
+  let note: string | null = null;
   for (let guard = 0; guard < 3; guard++) {
     const m = /^(.+?)[(（]([^()（）]*)[)）]$/.exec(t) ?? /^(.+?)[/／]([^/／]*)$/.exec(t);
     const pct = /^(.+?)%$/.exec(t);
@@ -299,11 +302,12 @@ export function matchRoleUnfiltered(raw: string): RoleMatch | null {
       else percentPoints = true;
     } else if (UNIT_RE.test(inner)) unit = inner;
     else if (/^单位[:：]?(.+)$/.test(inner)) unit = inner.replace(/^单位[:：]?/, "");
+    else if (inner) note = note ?? inner;
     t = m[1];
   }
   const hit = lookup.get(t);
   if (!hit) return null;
-  return { role: hit.role, unit, percentPoints, scale100, period: hit.period };
+  return { role: hit.role, unit, percentPoints, scale100, period: hit.period, note };
 }
 
 /**
