@@ -223,6 +223,8 @@ export interface IndicatorReport {
   sheet: string;
   label: string;
   area: string | null;
+  /** in a table of periods (中期 / 年度 pairs): this figure's period; the station's own figure like an area-less one */
+  period?: string | null;
   unit: string | null;
   target: number | null;
   completed: number | null;
@@ -231,6 +233,7 @@ export interface IndicatorReport {
   /** the percentage the sheet already held, as a fraction (1.855 for 185.50%) */
   declaredPercent: number | null;
   labelCell: string | null;
+  /** the target's cell; for a 合计 the table does not hold, the areas' cells added up ("B3+D3") */
   targetCell: string;
   completedCell: string;
   percentCell: string | null;

@@ -1816,6 +1816,8 @@ export interface OneClickMeasure {
   maxRequestBytes: number;
   maxResponseBytes: number;
   totalRequestBytes: number;
+  /** bytes of the requests sent after the snapshot was read: writing the plan (and the undo record) */
+  applyRequestBytes: number;
   /** syncs Excel refused (size limits), already counted in `syncs` */
   refused: number;
   planOps: number;
@@ -1844,6 +1846,7 @@ export async function runOneClickOnFake(rows: number, options: FakeOptions = {})
     maxRequestBytes: fx.maxRequestBytes,
     maxResponseBytes: fx.maxResponseBytes,
     totalRequestBytes: fx.requests.reduce((n, r) => n + r.requestBytes, 0),
+    applyRequestBytes: fx.requests.slice(readSyncs).reduce((n, r) => n + r.requestBytes, 0),
     refused: fx.requests.filter((r) => !r.ok).length,
     planOps: plan.length,
   };

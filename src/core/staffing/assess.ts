@@ -1,6 +1,7 @@
 import { a1, columnLetters, parseA1 } from "../a1";
 import { readDate, serialOf, type Period, type Ymd } from "../dates";
 import { finding, type Lang } from "../findings";
+import { readCount } from "../numerals";
 import { formatPercent } from "../quantity";
 import { cellText, normaliseHeader, toHalfWidth } from "../text";
 import type { CellValue, CertLevel, Finding, PlanCell, SheetSnapshot, StaffClass, StaffingClassReport, StaffingReport } from "../types";
@@ -87,6 +88,16 @@ function lastDay(y: number, m: number): Ymd {
   return { y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() };
 }
 
+/** The count the first matching pattern captures (20, ２０, 二十), else null. */
+function firstCount(patterns: readonly RegExp[], text: string): number | null {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    const n = m ? readCount(m[1]) : null;
+    if (n !== null) return n;
+  }
+  return null;
+}
+
 /** Contracted headcounts from a line such as 合同约定：配备社工20名，其中持证社工不少于10名. */
 export function contractedFromSheet(sheet: SheetSnapshot): { all: number | null; certified: number | null; row: number; col: number } | null {
   for (let r = 0; r < sheet.values.length; r++) {
@@ -96,9 +107,9 @@ export function contractedFromSheet(sheet: SheetSnapshot): { all: number | null;
       if (typeof v !== "string" || v.length > 300) continue;
       const t = toHalfWidth(v).replace(/\s+/g, "");
       if (!CONTRACT_WORDS.test(t)) continue;
-      const all = CONTRACTED_ALL.exec(t);
-      const cert = CONTRACTED_CERTIFIED.exec(t);
-      if (all || cert) return { all: all ? Number(all[1]) : null, certified: cert ? Number(cert[1]) : null, row: r, col: c };
+      const all = firstCount(CONTRACTED_ALL, t);
+      const certified = firstCount(CONTRACTED_CERTIFIED, t);
+      if (all !== null || certified !== null) return { all, certified, row: r, col: c };
     }
   }
   return null;

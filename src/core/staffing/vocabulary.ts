@@ -1,3 +1,4 @@
+import { COUNT_SOURCE } from "../numerals";
 import type { CertLevel } from "../types";
 
 /**
@@ -40,10 +41,23 @@ export const CERT_GENERIC = /^(持证|已持证|是|有|持证社工|已取得)$
 
 export const CERT_LEVELS: readonly CertLevel[] = ["高级社工师", "中级社工师", "助理社工师", "非持证"];
 
-/** Words that mark the contract's staffing line (合同约定：配备社工20名，其中持证社工不少于10名). */
+/**
+ * Words that mark the contract's staffing line (合同约定：配备社工20名，其中持证社工不少于10名). The
+ * counts may be Chinese numerals (配备社工二十名，其中持证社工不少于十名) or full-width digits (２０名),
+ * and stand after the noun (配备社工20名) or before it (配备20名社工，其中10名为持证社工).
+ */
 export const CONTRACT_WORDS = /合同|协议|约定|要求|采购/;
-export const CONTRACTED_ALL = /配(?:备|置)(?:专职)?社(?:会)?工(?:作者)?(?:人员)?(?:不少于|不低于|至少|共|为)?(\d+)(?:名|人)/;
-export const CONTRACTED_CERTIFIED = /持证社(?:会)?工(?:作者)?(?:人员)?(?:不少于|不低于|至少|不得少于|为)?(\d+)(?:名|人)/;
+const N = `(${COUNT_SOURCE})`;
+const WORKER = "(?:专职|一线)?社(?:会)?工(?:作者)?(?:人员)?";
+const AT_LEAST = "(?:不少于|不低于|至少|不得少于|共|为|合计)?";
+export const CONTRACTED_ALL: readonly RegExp[] = [
+  new RegExp(`配(?:备|置)${WORKER}${AT_LEAST}${N}(?:名|人|位)`),
+  new RegExp(`配(?:备|置)${AT_LEAST}${N}(?:名|人|位)${WORKER}`),
+];
+export const CONTRACTED_CERTIFIED: readonly RegExp[] = [
+  new RegExp(`持证${WORKER}${AT_LEAST}${N}(?:名|人|位)`),
+  new RegExp(`其中${AT_LEAST}${N}(?:名|人|位)(?:为|须为|应为|是)?持证`),
+];
 
 /** 80 %: the 评估指标体系's 人员稳岗率 requirement as the seed report quotes it */
 export const DEFAULT_RETENTION_THRESHOLD = 0.8;

@@ -6,8 +6,7 @@ import { usePaneSettings } from "../hooks/usePaneSettings";
 import { useScoringRun } from "../hooks/useScoringRun";
 import { LangContext, translate, type Lang } from "../i18n";
 import { saveFile as browserSaveFile } from "../saveFile";
-import { bandsOf, weightsProblem } from "../settings";
-import { FindingsList } from "./findings/FindingsList";
+import { bandsOf, staffProblem, weightsProblem } from "../settings";
 import { HostNotices } from "./HostNotices";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
@@ -20,6 +19,10 @@ import { VisuallyHidden } from "./VisuallyHidden";
 // (Excel loads it on every open) stays within its budget (test/build/measure-bundle.js).
 const SettingsView = lazy(() => import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 const ReportDraftPanel = lazy(() => import(/* webpackChunkName: "pane-report" */ "./report/ReportDraftPanel").then((m) => ({ default: m.ReportDraftPanel })));
+// The findings list (with the findings catalogue it re-renders messages from) only shows after a
+// run: its chunk is requested as the run starts, so it has arrived by the time results show.
+const loadFindingsList = () => import(/* webpackChunkName: "pane-findings" */ "./findings/FindingsList");
+const FindingsList = lazy(() => loadFindingsList().then((m) => ({ default: m.FindingsList })));
 const MappingReview = lazy(() => import(/* webpackChunkName: "pane-mapping" */ "./MappingReview").then((m) => ({ default: m.MappingReview })));
 
 export interface AppProps {
@@ -96,6 +99,7 @@ export function App(props: AppProps) {
 
   const run = async (manual?: Record<string, string | null>) => {
     focusResults.current = !manual;
+    void loadFindingsList();
     await scoring.run(manual);
   };
 
@@ -151,6 +155,7 @@ export function App(props: AppProps) {
               progress={scoring.progress}
               canRun={props.canRun !== false}
               weightsSum={weightsSum}
+              staffProblem={staffProblem(settings.options)}
               canUndo={scoring.canUndo}
               canDownload={!!host.download && !!report && !report.nothingToScore}
               onRun={() => void run()}
@@ -186,7 +191,11 @@ export function App(props: AppProps) {
                 />
               ))}
             </Suspense>
-            {report && <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />}
+            {report && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />
+              </Suspense>
+            )}
           </div>
         </main>
       </LangContext.Provider>

@@ -126,6 +126,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
         ...current.options,
         lang: langRef.current,
         savedMappings: current.savedMappings,
+        ...(current.layouts?.length ? { layouts: current.layouts } : {}),
         ...(manualMapping ? { manualMapping } : {}),
       });
       // nothing to score: nothing is written (no sheet, no mark, no file to download)

@@ -1,7 +1,8 @@
 import { evaluate } from "../../../src/core/evaluate";
 import type { PlanCell, PlanOp, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
+import { contractedFromSheet } from "../../../src/core/staffing/assess";
 import { toSheetSnapshot } from "../../support/generate-roster";
-import { SEED_STAFFING, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
+import { SEED_STAFFING, seedStaffingDatesSheet, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
 
 function book(sheet: SheetSnapshot): WorkbookSnapshot {
   return { source: "到岗.xlsx", sheets: [sheet] };
@@ -137,5 +138,59 @@ describe("staffing table (社工到岗情况统计表)", () => {
     expect(st.atEnd).toEqual({ 高级社工师: 0, 中级社工师: 1, 助理社工师: 1, 非持证: 0 });
     const formulas = [...written(plan, "到岗").values()].map((c) => c.formula).filter(Boolean);
     expect(formulas.some((x) => /\$C\$5:\$C\$7<=45138/.test(x!))).toBe(true);
+  });
+
+  describe("the contract's staffing line", () => {
+    const read = (line: string) => {
+      const r = contractedFromSheet({ name: "到岗", values: [["社工到岗情况统计表"], [line]] });
+      return r && { all: r.all, certified: r.certified };
+    };
+    test.each([
+      ["合同约定：配备社工20名，其中持证社工不少于10名", 20, 10],
+      ["合同约定：配备社工二十名，其中持证社工不少于十名", 20, 10],
+      ["合同约定：配备社工十二名，其中持证社工不少于两名", 12, 2],
+      ["采购合同要求配备专职社工二十五人，持证社工不低于十五人", 25, 15],
+      ["合同约定：配备社工２０名，其中持证社工不少于１０名", 20, 10],
+      ["按协议配备20名社工，其中10名为持证社工", 20, 10],
+      ["合同约定：配备社会工作者 二十 名，其中 持证社工 不少于 十 名", 20, 10],
+      ["服务协议要求：配备社工一百零五名", 105, null],
+    ])("%s → %s / %s", (line, all, certified) => {
+      expect(read(line)).toEqual({ all, certified });
+    });
+
+    test("a line without 合同 / 协议 / 约定 is not the contract; a 年度服务协议时间 line holds no headcount", () => {
+      expect(read("本站配备社工二十名")).toBeNull();
+      expect(read("年度服务协议时间：2023年7月1日至2024年6月30日")).toBeNull();
+    });
+
+    test("Chinese numerals in the sheet's line give the seed's figures end to end", () => {
+      const sheet = toSheetSnapshot(seedStaffingSheet());
+      sheet.values[3][0] = "合同约定：配备社工二十名，其中持证社工不少于十名";
+      const st = evaluate(book(sheet)).report.staffing![0];
+      expect(st.contracted).toEqual({ all: 20, certified: 10 });
+      expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+        [50, 86, 36],
+        [100, 101, 1],
+      ]);
+    });
+  });
+
+  test("the seed's figures from 入职/离职 dates, live: joining on a month's last day counts, leaving the day before does not", () => {
+    const sheet = toSheetSnapshot(seedStaffingDatesSheet());
+    const { report, plan } = evaluate(book(sheet));
+    const st = report.staffing![0];
+    expect(st.months).toEqual(SEED_STAFFING.months);
+    expect(st.contracted).toEqual({ all: 20, certified: 10 });
+    expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+      [50, 86, 36],
+      [100, 101, 1],
+    ]);
+    expect([st.retention.stayed, st.retention.base]).toEqual([17, 20]);
+    expect(st.atEnd).toEqual(SEED_STAFFING.atEnd);
+    const cells = [...written(plan, STAFFING_SHEET).values()];
+    const live = cells.filter((c) => c.formula);
+    // every figure is a formula over the date columns (D, E), not a value
+    expect(live.length).toBeGreaterThanOrEqual(12);
+    expect(live.some((c) => /\$D\$6:\$D\$27<=45169/.test(c.formula!) && /\$E\$6:\$E\$27>=45169/.test(c.formula!))).toBe(true);
   });
 });

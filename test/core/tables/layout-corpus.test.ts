@@ -47,10 +47,18 @@ function check(c: LayoutCase, bytes: Uint8Array): void {
     const { row, col } = parseA1(a1);
     const cell = cells.get(`${sheet}!${row}:${col}`);
     expect([ref, cell ? display(cell) : "(not written)"]).toEqual([ref, shown]);
-    if (cell?.formula && shown.endsWith("%")) expect(cell.formula).toMatch(/^=IFERROR\([A-Z]+\d+\/[A-Z]+\d+,""\)$/);
+    // a percentage is completed ÷ target, or the areas' completed ÷ their targets for a 合计 the sheet lacks
+    if (cell?.formula && shown.endsWith("%"))
+      expect(cell.formula).toMatch(/^=IFERROR\(([A-Z]+\d+|\([A-Z]+\d+(\+[A-Z]+\d+)+\))\/([A-Z]+\d+|\([A-Z]+\d+(\+[A-Z]+\d+)+\)),""\)$/);
   }
   const got = result.report.findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
   for (const f of c.findings ?? []) expect(got).toContain(f);
+  for (const f of c.absent ?? []) expect(got).not.toContain(f);
+  const indicators = result.report.indicators.map((i) => {
+    const group = i.area ?? i.period ?? null;
+    return `${i.label}${group ? `（${group}）` : ""}@${i.percentCell}`;
+  });
+  for (const i of c.indicators ?? []) expect(indicators).toContain(i);
   for (const code of c.noFindings ?? []) expect(result.report.findings.filter((f) => f.code === code)).toEqual([]);
   // a declared value that disagrees is never only an info note
   for (const f of result.report.findings) if (f.code === "percent-mismatch" || f.code === "percent-formula-wrong") expect(f.severity).not.toBe("info");

@@ -7,11 +7,12 @@ import type { SaveFileFn, TemplateTools } from "../../appTypes";
 import { errorMessage } from "../../errors";
 import type { PaneSettings, ScoringHost } from "../../host";
 import { useLang, useT } from "../../i18n";
-import { weightsProblem } from "../../settings";
+import { staffProblem, weightsProblem } from "../../settings";
 import { BandsSection } from "./BandsSection";
 import { LanguageSection } from "./LanguageSection";
 import { OptionsSection } from "./OptionsSection";
 import { PeriodSection } from "./PeriodSection";
+import { StaffingSection } from "./StaffingSection";
 import { TemplateSection } from "./TemplateSection";
 import { WeightsSection } from "./WeightsSection";
 
@@ -85,7 +86,9 @@ export function SettingsView(p: SettingsViewProps) {
     };
   }, [p.host, p.runCount, p.report]);
 
-  const invalid = weightsProblem(draft.options) !== null;
+  // a field that does not read keeps its text, and the draft waits for it
+  const [staffingValid, setStaffingValid] = useState(true);
+  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid;
   const onError = (e: unknown) => setNote({ kind: "error", text: errorMessage(e, lang) });
 
   const save = async () => {
@@ -122,6 +125,7 @@ export function SettingsView(p: SettingsViewProps) {
         <WeightsSection draft={draft} onChange={setDraft} />
         <BandsSection draft={draft} onChange={setDraft} />
         <PeriodSection draft={draft} onChange={setDraft} />
+        <StaffingSection draft={draft} onChange={setDraft} onValidity={setStaffingValid} />
         <OptionsSection draft={draft} onChange={setDraft} />
         <TemplateSection
           draft={draft}

@@ -1,0 +1,4 @@
+import { describeCorpusShard } from "./corpus-shard";
+
+// half of test/corpus/files (the other half: real-corpus-2.test.ts), so the two run in parallel
+describeCorpusShard(0, 2);
