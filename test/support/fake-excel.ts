@@ -120,6 +120,40 @@ function key(r: number, c: number): string {
   return `${r},${c}`;
 }
 
+/**
+ * The cells of a sheet by "r,c" key, as tests write them, with a row index beside it so that
+ * reading a big range does not hash a fresh string per cell (the fake's own speed, nothing Excel does).
+ */
+class CellMap extends Map<string, FakeCell> {
+  /** built on the first read after a change; a write only drops it, so long runs of writes stay cheap */
+  private rows: Map<number, Map<number, FakeCell>> | undefined;
+  override set(k: string, cell: FakeCell): this {
+    this.rows = undefined;
+    return super.set(k, cell);
+  }
+  override delete(k: string): boolean {
+    this.rows = undefined;
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.rows = undefined;
+    super.clear();
+  }
+  at(r: number, c: number): FakeCell | undefined {
+    if (!this.rows) {
+      this.rows = new Map();
+      for (const [k, cell] of this) {
+        const comma = k.indexOf(",");
+        const row = +k.slice(0, comma);
+        let line = this.rows.get(row);
+        if (!line) this.rows.set(row, (line = new Map()));
+        line.set(+k.slice(comma + 1), cell);
+      }
+    }
+    return this.rows.get(r)?.get(c);
+  }
+}
+
 function unkey(k: string): [number, number] {
   const [r, c] = k.split(",").map(Number);
   return [r, c];
@@ -223,7 +257,10 @@ type Delivery = { bytes: unknown; deliver(): void };
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly options: Required<
-    Omit<FakeOptions, "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill">
+    Omit<
+      FakeOptions,
+      "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill"
+    >
   > &
     FakeOptions;
   syncs = 0;
@@ -288,7 +325,7 @@ export class FakeExcel {
       visibility: init.visibility ?? "Visible",
       protected: init.protected ?? false,
       tabColor: "",
-      cells: new Map(),
+      cells: new CellMap(),
       merges: [],
       conditionalFormats: [],
       validations: [],
@@ -524,7 +561,8 @@ export class FakeExcel {
   }
 
   readCell(sheet: FakeSheet, r: number, c: number): FakeCell {
-    return sheet.cells.get(key(r, c)) ?? {};
+    const cells = sheet.cells;
+    return (cells instanceof CellMap ? cells.at(r, c) : cells.get(key(r, c))) ?? {};
   }
 }
 
@@ -1463,7 +1501,12 @@ class FakeRange extends FakeProxy<RangeTarget> {
         const t = this.t();
         const o = typeof other === "string" ? { sheet: t.sheet, rect: parseAddress(other) } : other._t();
         if (o.sheet !== t.sheet) throw new FakeOfficeError("InvalidArgument", "the ranges are on different sheets");
-        const rect = { r1: Math.max(t.rect.r1, o.rect.r1), c1: Math.max(t.rect.c1, o.rect.c1), r2: Math.min(t.rect.r2, o.rect.r2), c2: Math.min(t.rect.c2, o.rect.c2) };
+        const rect = {
+          r1: Math.max(t.rect.r1, o.rect.r1),
+          c1: Math.max(t.rect.c1, o.rect.c1),
+          r2: Math.min(t.rect.r2, o.rect.r2),
+          c2: Math.min(t.rect.c2, o.rect.c2),
+        };
         return rect.r1 > rect.r2 || rect.c1 > rect.c2 ? null : { sheet: t.sheet, rect };
       },
     });
@@ -1481,7 +1524,8 @@ class FakeRange extends FakeProxy<RangeTarget> {
     this.fx.requireApi("1.9", "autoFill");
     this.call("autoFill", [typeof destination === "string" ? destination : { id: destination._id }, type], (t) => {
       guardWrite(t.sheet);
-      if (this.fx.options.rejectAutoFill) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Range.autoFill");
+      if (this.fx.options.rejectAutoFill)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Range.autoFill");
       const d = typeof destination === "string" ? { sheet: t.sheet, rect: parseAddress(destination) } : destination._t();
       if (d.sheet !== t.sheet || d.rect.c1 !== t.rect.c1 || d.rect.c2 !== t.rect.c2 || d.rect.r1 !== t.rect.r1 || d.rect.r2 < t.rect.r2) {
         throw new FakeOfficeError("InvalidArgument", "fake: autoFill is modelled only for extending a source down its own columns");
@@ -1499,9 +1543,10 @@ class FakeRange extends FakeProxy<RangeTarget> {
       if (!series && type !== "FillCopy" && type !== "FillDefault") throw new Error(`fake: autoFill type ${type} not modelled`);
       const step = src.length > 1 ? src[src.length - 1] - src[src.length - 2] : 1;
       const n = src.length;
+      const formats = src.map((_, k) => this.fx.readCell(t.sheet, t.rect.r1 + k, col).nf);
       for (let r = t.rect.r2 + 1; r <= d.rect.r2; r++) {
         const i = r - t.rect.r1;
-        const from = this.fx.readCell(t.sheet, t.rect.r1 + (i % n), col);
+        const from = { nf: formats[i % n] };
         const v = series ? src[n - 1] + step * (i - n + 1) : src[i % n];
         const cell: FakeCell = { v };
         if (from.nf) cell.nf = from.nf;
