@@ -17,6 +17,8 @@ export type Quantity =
       fromText: boolean;
       fullWidth: boolean;
       text: string;
+      /** words around the number that say it is a minimum (≥200个, 不少于90个, 30个以上), kept when it is normalised */
+      bound?: { before: string; after: string };
     }
   | { kind: "blank" }
   | { kind: "text"; text: string }
@@ -33,7 +35,8 @@ export function unitFromFormat(fmt: string | null | undefined): string | null {
   if (!fmt) return null;
   const section = fmt.split(";")[0];
   const m = /"([^"]+)"\s*$/.exec(section) ?? /\\([^\\\s\d#0.,%]+)$/.exec(section);
-  const unit = m ? m[1].trim() : "";
+  // 0"个以上" is a minimum written in the format (see formatForQuantity): its unit is 个
+  const unit = m ? m[1].trim().replace(/(及以上|或以上|以上)$/, "") : "";
   return unit && !/^[\d\s.,%]+$/.test(unit) ? unit : null;
 }
 
@@ -59,6 +62,9 @@ function decimalsOf(n: number): number {
 
 const QUANTITY_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?\s*([\u4e00-\u9fa5A-Za-z]{1,6})?$/;
 
+/** A target written as a minimum: ≥200个, 不少于 90 个, 至少30人次, 30个以上, 不低于100人次. */
+const BOUND_RE = /^(≥|>=|＞=|不少于|不低于|至少|最少|大于等于|达到)?\s*(.+?)\s*(及以上|或以上|以上)?$/;
+
 export function parseQuantity(v: CellValue, numberFormat?: string | null): Quantity {
   if (v === null || v === undefined) return { kind: "blank" };
   if (typeof v === "number") {
@@ -83,7 +89,9 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
   if (ERROR_RE.test(raw)) return { kind: "error", text: raw };
   const fullWidth = hasFullWidthDigits(raw);
   const half = toHalfWidth(raw).replace(/[，]/g, ",").replace(/[。]/g, ".").replace(/\s+/g, " ").trim();
-  const m = QUANTITY_RE.exec(half);
+  const bounded = BOUND_RE.exec(half);
+  const b = bounded && (bounded[1] || bounded[3]) ? bounded : null;
+  const m = QUANTITY_RE.exec(b ? b[2] : half);
   if (!m) return { kind: "text", text: raw };
   const [, sign, intPart, frac, pct, unit] = m;
   const thousands = intPart.includes(",");
@@ -99,6 +107,7 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
     fromText: true,
     fullWidth,
     text: raw,
+    ...(b ? { bound: { before: b[1], after: b[3] } } : {}),
   };
 }
 
@@ -108,8 +117,10 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
  */
 export function formatForQuantity(q: Extract<Quantity, { kind: "number" }>): string {
   const base = (q.thousands ? "#,##0" : "0") + (q.decimals > 0 ? "." + "0".repeat(q.decimals) : "");
-  if (q.percent) return base + "%";
-  return q.unit ? `${base}"${q.unit.replace(/"/g, "")}"` : base;
+  const before = q.bound?.before ? `"${q.bound.before}"` : "";
+  const after = (q.unit ?? "") + (q.bound?.after ?? "");
+  if (q.percent) return before + base + "%" + (q.bound?.after ? `"${q.bound.after}"` : "");
+  return before + base + (after ? `"${after.replace(/"/g, "")}"` : "");
 }
 
 /** Render a fraction as a percentage with two decimals: 1.855 → "185.50%". */

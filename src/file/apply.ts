@@ -10,13 +10,13 @@ import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
-import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
-import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
+import { inflateEntry, makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -347,6 +347,17 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const originalPaths = new Set(pkg.sheets.map((s) => s.path?.toLowerCase()));
   for (const sheet of wb.sheets) {
     if (!sheet.path || (!sheet.blank && !hasEdits(sheet.edits))) continue;
+    if (!sheet.blank && !sheet.edits.runs.length) {
+      // an existing sheet: patched on its bytes, rows the plan does not touch copied as they are,
+      // and compressed as it is written
+      const entry = findEntry(pkg, sheet.path);
+      if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
+      const out = new StreamedEntry(sheet.path, entry.size, entry, pkg.codec);
+      const r = patchWorksheetPart(inflateEntry(entry, pkg.codec), sheet.edits, stylesProvider, stringsProvider, out);
+      formulasChanged ||= r.formulasChanged;
+      replaced.set(sheet.path.toLowerCase(), out.finish());
+      continue;
+    }
     let base: string;
     if (sheet.blank) {
       base = blankWorksheet(sheet.tabColor);

@@ -168,6 +168,8 @@ interface Column {
   area: string | null;
   /** the period its header word began with (中期指标 → 中期) */
   period: string | null;
+  /** the group its header's bracket names (完成百分比（中期）) */
+  note: string | null;
   /** the band has text over this column */
   hasText: boolean;
 }
@@ -195,6 +197,7 @@ function composeColumn(grid: Grid, first: number, last: number, j: number, impli
     scale100: /百分制/.test(texts.join("")),
     area: null,
     period: idx >= 0 ? (matches[idx] as RoleMatch).period : null,
+    note: idx >= 0 ? (matches[idx] as RoleMatch).note : null,
     hasText: pieces.length > 0,
   };
   for (const m of matches) {
@@ -328,10 +331,10 @@ function pairsOf(cols: Column[]): Pair[] {
         percents.find((c) => !used.has(c) && c.area === p.bandGroup),
       );
   for (const p of pairs)
-    if (!p.p && p.name && !p.bandGroup)
+    if (!p.p && p.name)
       claim(
         p,
-        percents.find((c) => !used.has(c) && !c.area && c.period === p.name),
+        percents.find((c) => !used.has(c) && !c.area && (c.note === p.name || (!p.bandGroup && c.period === p.name))),
       );
   pairs.forEach((p, k) => {
     if (p.p) return;
@@ -372,13 +375,19 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   } else if (!pairs[0].p) {
     pairs[0].p = percents.find((c) => c.j > Math.max(pairs[0].t.j, pairs[0].d.j)) ?? percents[0] ?? null;
   }
-  // percent lines of an area table no pair claimed by group or position: the total's
+  // percent lines of a table of groups that no pair claimed by group, name or position: the
+  // total's in an area table (computed from the areas when there is no 合计 pair); in a table of
+  // periods, each the next period's that has none
   const spare = isArea ? percents.filter((c) => !pairs.some((p) => p.p === c)) : [];
   let computedTotal: Column | null = null;
-  if (isArea && spare.length) {
-    const owner = kind === "area" ? (totalPair && !totalPair.p ? totalPair : null) : [...pairs].reverse().find((p) => !p.p && p.end < spare[0].j);
-    if (owner) owner.p = spare[0];
-    else if (kind === "area" && !totalPair) computedTotal = spare[0];
+  if (kind === "area" && spare.length) {
+    if (totalPair && !totalPair.p) totalPair.p = spare[0];
+    else if (!totalPair) computedTotal = spare[0];
+  } else if (isArea) {
+    for (const c of spare) {
+      const owner = pairs.find((p) => !p.p && p.end < c.j);
+      if (owner) owner.p = c;
+    }
   }
 
   const firstValue = Math.min(...pairs.map((p) => Math.min(p.t.j, p.d.j)));
@@ -506,11 +515,13 @@ function readScoreTable(ctx: Context, first: number, last: number, cols: Column[
   const rows = rawRows(ctx, last, j2);
   if (!rows.length) return null;
   // the party names' column: of the columns left of the figures, the one naming most parties
+  // (among the first rows: four parties and their totals never run long)
+  const head = rows.slice(0, 24);
   let labelCol: Column | null = null;
   let best = 0;
   for (const c of cols) {
     if (c.j >= firstValue || c.role === "serial") continue;
-    const n = rows.filter((i) => partyOf(shownText(grid, i, c.j))).length;
+    const n = head.filter((i) => partyOf(shownText(grid, i, c.j))).length;
     if (n > best || (n === best && n > 0 && c.role === "label")) {
       best = n;
       labelCol = c;

@@ -8,7 +8,7 @@ import { join } from "path";
 import { parseA1 } from "../../../src/core/a1";
 import { evaluate } from "../../../src/core/evaluate";
 import type { EvaluateResult, PlanCell } from "../../../src/core/types";
-import { openXlsx, snapshotOf } from "../../../src/file";
+import { applyPlan, openXlsx, snapshotOf } from "../../../src/file";
 import { buildLayoutWorkbook } from "../../fixtures/layouts/build";
 import { LAYOUT_CASES, type LayoutCase } from "../../fixtures/layouts/cases";
 
@@ -20,8 +20,8 @@ function display(cell: PlanCell): string {
   const fmt = cell.numberFormat ?? "General";
   const pct = /^0(\.(0+))?%$/.exec(fmt);
   if (pct) return `${(v * 100).toFixed(pct[2]?.length ?? 0)}%`;
-  const unit = /^(?:#,##)?0(\.(0+))?(?:"(.*)")?$/.exec(fmt);
-  if (unit) return v.toFixed(unit[2]?.length ?? 0) + (unit[3] ?? "");
+  const unit = /^(?:"(.*?)")?(?:#,##)?0(\.(0+))?(?:"(.*)")?$/.exec(fmt);
+  if (unit) return (unit[1] ?? "") + v.toFixed(unit[3]?.length ?? 0) + (unit[4] ?? "");
   return String(v);
 }
 
@@ -39,8 +39,10 @@ function written(result: EvaluateResult): Map<string, PlanCell> {
 }
 
 function check(c: LayoutCase, bytes: Uint8Array): void {
-  const snapshot = snapshotOf(openXlsx(bytes), `${c.id}.xlsx`);
+  const pkg = openXlsx(bytes);
+  const snapshot = snapshotOf(pkg, `${c.id}.xlsx`);
   const result = evaluate(snapshot, { findingsSheet: false });
+  rerunChangesNothing(c, applyPlan(pkg, result.plan, snapshot));
   const cells = written(result);
   for (const [ref, shown] of Object.entries(c.expect)) {
     const [sheet, a1] = ref.split("!");
@@ -65,6 +67,22 @@ function check(c: LayoutCase, bytes: Uint8Array): void {
   if (c.station) expect(result.report.station).toBe(c.station);
   for (const [label, unit] of Object.entries(c.units ?? {})) expect(result.report.indicators.find((i) => i.label === label)?.unit).toBe(unit);
   expect(result.report.findings.filter((f) => f.code === "table-not-understood" || f.code === "nothing-found")).toEqual([]);
+}
+
+/**
+ * Scoring the scored workbook again reads the same tables (the headers the tool added included)
+ * and leaves every cell of the case's sheets as the first run wrote it.
+ */
+function rerunChangesNothing(c: LayoutCase, once: Uint8Array): void {
+  const pkg = openXlsx(once);
+  const first = snapshotOf(pkg, `${c.id}.xlsx`);
+  const again = snapshotOf(openXlsx(applyPlan(pkg, evaluate(first, { findingsSheet: false }).plan, first)), `${c.id}.xlsx`);
+  for (const { name } of c.sheets) {
+    const a = first.sheets.find((x) => x.name === name);
+    const b = again.sheets.find((x) => x.name === name);
+    expect([name, b?.values]).toEqual([name, a?.values]);
+    expect([name, b?.formulas]).toEqual([name, a?.formulas]);
+  }
 }
 
 describe("layout corpus, built by exceljs", () => {
