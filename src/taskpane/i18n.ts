@@ -153,6 +153,8 @@ const MESSAGES = {
   "layout.record.total": ["总分", "Total"],
   "layout.record.grade": ["等级", "Grade"],
   "layout.preview": ["预览：评分时将写入", "Preview: what a run will write"],
+  "layout.previewFigures": ["完成 / 指标", "Done / target"],
+  "layout.previewPercent": ["完成率", "Done %"],
   "layout.previewEmpty": ["按现在的用途读不到任何一项", "With these roles no item is read"],
   "layout.previewCell": ["写入 {cell}", "into {cell}"],
   "layout.previewTotal": ["总分 {total}（写入 {cell}），等级 {grade}（写入 {gradeCell}）", "Total {total} (into {cell}), grade {grade} (into {gradeCell})"],
