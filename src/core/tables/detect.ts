@@ -6,7 +6,8 @@ import { bandPieces, impliedGroups } from "./band";
 import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
-import { matchRole, PERIOD_NAME, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
+import { matchRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -365,10 +366,9 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const pairs = pairsOf(cols);
   if (!pairs.length) return null;
   const isArea = pairs.length >= 2;
-  const kind: "area" | "period" =
-    isArea && pairs.some((p) => p.name && !TOTAL_WORDS.test(normaliseLabel(p.name)) && !PERIOD_NAME.test(p.name)) ? "area" : "period";
+  const kind = groupKindOf(pairs.map((p) => p.name));
   // an area table's 合计 pair; the groups of a table of periods stand each on its own
-  const totalPair = isArea && kind === "area" ? pairs.find((p) => p.name && TOTAL_WORDS.test(normaliseLabel(p.name))) : undefined;
+  const totalPair = isArea && kind === "area" ? pairs.find((p) => isTotalGroup(p.name)) : undefined;
   if (isArea) {
     let n = 0;
     for (const p of pairs) if (!p.name) p.name = `第${++n}组`;
@@ -443,38 +443,19 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
     if (p.p) lines.push(lineOf(p.p, "percent", group));
   }
   if (computedTotal) lines.push(lineOf(computedTotal, "percent", { area: "合计", groupKind: "area", areaTotal: true }));
-  // lines the table lacks get one each after the table: the only pair's, the total's (computed
-  // from the areas when there is no 合计 pair), every period's
-  const wanting: { area: string | null; total: boolean }[] = [];
-  if (!isArea) {
-    if (!pairs[0].p) wanting.push({ area: null, total: false });
-  } else if (kind === "area") {
-    if (totalPair ? !totalPair.p : !computedTotal) wanting.push({ area: totalPair?.name ?? "合计", total: true });
-  } else {
-    for (const p of pairs) if (!p.p) wanting.push({ area: p.name, total: false });
-  }
+  // lines the table lacks get one each after the table (tables/groups.ts says which)
+  const layout = isArea ? "area" : block ? "block" : "row";
   let from = lastUsed + 1;
-  for (const w of wanting) {
+  for (const w of percentsWanted({ layout, lines })) {
     const at = freeLine(grid, [last, ...records.map((r) => r.at)], from);
     from = at + 1;
-    lines.push({
-      at,
-      role: "percent",
-      header: "",
-      headerAt: last,
-      unit: null,
-      percentPoints: false,
-      area: w.area,
-      ...(isArea ? { groupKind: kind } : {}),
-      ...(w.total ? { areaTotal: true } : {}),
-      added: true,
-    });
+    lines.push(addedPercentLine(at, last, w, isArea ? kind : undefined));
   }
   return {
     kind: "indicators",
     sheet: grid.sheet.name,
     orientation: grid.orientation,
-    layout: isArea ? "area" : block ? "block" : "row",
+    layout,
     band: { first, last },
     lines,
     records,
