@@ -322,6 +322,30 @@ const MESSAGES = {
     "The party weights must add up to 100% (now {sum}%); fix them in Settings before scoring.",
   ],
   "settings.weightsFix": ["修改权重", "Fix the weights"],
+  // contract year and staffing in the results (issue 10)
+  "period.contract": ["合同期 {start} – {end}", "Contract year {start} – {end}"],
+  "period.window": ["评估周期 {start} – {end}", "Evaluation window {start} – {end}"],
+  "period.expected": ["按时间进度应完成 {percent}", "Expected by now {percent}"],
+  "status.onPace": ["按进度", "On pace"],
+  "status.behind": ["落后进度", "Behind pace"],
+  "indicators.expectedMark": ["按时间进度应完成 {percent}", "Expected by now {percent}"],
+  "period.noContract": ["未知合同期，未判断时间进度（可在“设置”中填写）", "Contract year unknown: pacing not judged (set it in Settings)"],
+  "staffing.title": ["社工到岗（{sheet}，{from} – {to}）", "Staffing ({sheet}, {from} – {to})"],
+  "staffing.certified": ["持证社工", "Certified social workers"],
+  "staffing.all": ["社工（持证+非持证）", "All social workers"],
+  "staffing.line": [
+    "应到岗 {required} 人次，实到岗 {actual} 人次，超配 {surplus} 人次",
+    "required {required}, on post {actual}, surplus {surplus} person-months",
+  ],
+  "staffing.actualOnly": ["实到岗 {actual} 人次（未知合同配备人数）", "on post {actual} person-months (contracted headcount unknown)"],
+  "staffing.retention": [
+    "稳岗率 {rate}（持续在岗 {stayed} 人 ÷ {base} 人，要求 {threshold}）",
+    "Retention {rate} ({stayed} on post throughout ÷ {base}; required {threshold})",
+  ],
+  "staffing.atEnd": [
+    "期末月：高级社工师 {senior} · 中级社工师 {mid} · 助理社工师 {assistant} · 非持证 {none}",
+    "Last month: senior {senior} · intermediate {mid} · assistant {assistant} · uncertified {none}",
+  ],
   // staffing and follow-up settings (issue 10)
   "settings.staffing": ["社工配备与跟进", "Staffing and follow-up"],
   "settings.staffAll": ["合同配备社工（名）", "Contracted social workers"],

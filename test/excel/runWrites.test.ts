@@ -98,16 +98,20 @@ describe("column runs in one assignment", () => {
     expect(fx.customXmlParts).toHaveLength(0);
   });
 
-  it("blank cells planned on a sheet the run creates are not sent", async () => {
-    const { fx, plan } = await oneClick({}, freshSession());
-    const blank = plan.find(
-      (op): op is Extract<Plan[number], { kind: "cells" }> =>
-        op.kind === "cells" && op.purpose === "restore" && op.cells.length > 100 && op.cells.every((l) => l.every((c) => c === null || c.value === null)),
-    );
-    expect(blank).toBeDefined();
-    const { sheet, row, col } = blank as { sheet: string; row: number; col: number };
-    const inColumn = new RegExp(`^${columnLetters(col)}(\\d+)`);
-    const touching = fx.rangeWrites.filter((w) => w.sheet === sheet && Number(inColumn.exec(w.address)?.[1] ?? 0) > row);
-    expect(touching).toEqual([]);
+  it("blank cells planned on a sheet the run creates are not sent; on the user's sheets they are", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("名册");
+    fx.setCell("名册", "B3", { v: "旧值" });
+    const blank = Array.from({ length: 200 }, () => [{ value: null }]);
+    const plan: Plan = [
+      { kind: "addSheet", sheet: "视图" },
+      { kind: "cells", sheet: "视图", row: 2, col: 1, cells: [[{ value: "表头" }], ...blank], purpose: "restore" },
+      { kind: "cells", sheet: "名册", row: 2, col: 1, cells: [[{ value: null }]], purpose: "restore" },
+    ];
+    await createExcelHost({ ...fakeHostOptions(fx), runWrites: freshSession() }).applyPlan(plan);
+    expect(fx.rangeWrites.filter((w) => w.sheet === "视图")).toEqual([{ prop: "values", sheet: "视图", address: "B3", scalar: false }]);
+    expect(fx.cell("视图", "B3")).toEqual({ v: "表头" });
+    // a blank planned over the user's own cell is a real write (and undo keeps the old value)
+    expect(fx.cell("名册", "B3")?.v).toBeUndefined();
   });
 });
