@@ -31,6 +31,17 @@ export interface StaffingSheetOptions {
   contractLine?: boolean;
   /** month headers as 7月 … 11月 instead of 2023年7月 … */
   shortMonths?: boolean;
+  /**
+   * a figures grid under the table, one blank row between, for the tool to fill in:
+   * 类别 | 应到岗人次 | 实到岗人次 | 超配人次 over 持证社工 and 社工（持证+非持证）, then 稳岗率
+   */
+  resultsGrid?: boolean;
+}
+
+/** Where the grid's cells are (0-based rows), given the sheet the options build. */
+export function resultsGridRows(options: StaffingSheetOptions = {}): { header: number; certified: number; all: number; rate: number } {
+  const header = (options.contractLine === false ? 4 : 5) + workers().length + 1;
+  return { header, certified: header + 1, all: header + 2, rate: header + 3 };
 }
 
 /** [level, months on post as 5 flags] per worker */
@@ -65,6 +76,13 @@ export function seedStaffingSheet(options: StaffingSheetOptions = {}): SheetSpec
   workers().forEach(([level, on], i) => {
     rows.push([i + 1, SURNAMES[i % SURNAMES.length] + GIVEN[i], i === 0 ? "站长" : "一线社工", level, ...on.map((x) => (x ? mark : null))]);
   });
+  if (options.resultsGrid) {
+    rows.push([]);
+    rows.push([null, "类别", "应到岗人次", "实到岗人次", "超配人次"]);
+    rows.push([null, "持证社工", null, null, null]);
+    rows.push([null, "社工（持证+非持证）", null, null, null]);
+    rows.push([null, "稳岗率", null]);
+  }
   return {
     name: STAFFING_SHEET,
     rows,

@@ -37,6 +37,9 @@ export interface AssessResult {
 
 type NumberQ = Extract<Quantity, { kind: "number" }>;
 
+/** What people type in a percent cell they leave for the tool: -, —, /, 待计算. */
+const PLACEHOLDER = /^([-—－–/／\\、.。]+|待计算|待填|待定|无)$/;
+
 function valueAt(sheet: SheetSnapshot, p: Pos): CellValue {
   return sheet.values[p.row]?.[p.col] ?? null;
 }
@@ -107,7 +110,8 @@ export function assessTables(tables: FoundTable[], sheet: SheetSnapshot, ctx: As
   for (const table of tables) {
     if (table.indicators.some((i) => i.percentAdded)) {
       for (const { at: p, group } of table.addedHeaders) {
-        const value = ctx.lang === "en" ? (group ? `Completion % (${group})` : "Completion %") : `${group ?? ""}完成百分比`;
+        // the group in brackets, so the next run reads the line back as that group's percent
+        const value = ctx.lang === "en" ? (group ? `Completion % (${group})` : "Completion %") : group ? `完成百分比（${group}）` : "完成百分比";
         out.headerWrites.push({ sheet: sheet.name, row: p.row, col: p.col, purpose: "percent", cell: { value } });
       }
     }
@@ -245,7 +249,8 @@ function checkDeclared(
     }
     return d.fraction;
   }
-  if (pq.kind === "text") out.findings.push(finding("not-a-number", s, at.row, at.col, { text: pq.text.slice(0, 40) }, lang));
+  // a dash or slash holding the place of a percentage yet to be worked out is not a slip
+  if (pq.kind === "text" && !PLACEHOLDER.test(pq.text)) out.findings.push(finding("not-a-number", s, at.row, at.col, { text: pq.text.slice(0, 40) }, lang));
   return null;
 }
 

@@ -9,7 +9,8 @@ import type { LineRole } from "./model";
  *
  * Each entry's words may be combined with its prefixes and suffixes (累计 + 完成 + 数 =
  * 累计完成数); the combinations are expanded once into a lookup table, so matching a cell costs
- * one normalisation and one map look-up, and no word can be lost to a pre-filter.
+ * one normalisation and one map look-up; the only pre-filter (mayNameRole) is derived from that
+ * same table, so no word can be lost to it.
  */
 export type HeaderRole = LineRole | "ambiguous" | "total" | "grade";
 
@@ -213,6 +214,8 @@ export interface RoleMatch {
   scale100: boolean;
   /** the period the header began with: 中期指标 → 中期 */
   period: string | null;
+  /** a bracket that is neither a unit nor a percentage: 完成百分比（中期） → 中期 (the group a line the tool added is for) */
+  note: string | null;
 }
 
 const lookup = new Map<string, { role: HeaderRole; period: string | null }>();
@@ -236,17 +239,54 @@ const MAX_HEADER = longest + 24;
 /** Units a bracket may name; anything else in a bracket (说明, 百分制) is not a unit. */
 const UNIT_RE = /^(个|人|人次|次|份|户|节|场|篇|篇次|支|名|件|元|万元|小时|时|天|项|期|条|家|组|户次|人天|小组)$/;
 
+/** every character some key of the lookup holds */
+const KEY_CHARS = new Set<number>();
+for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHARS.add(key.charCodeAt(i));
+
+/**
+ * Whether `raw` could name a role at all: the key a header is looked up by is a stretch of its
+ * normal form, and normalising changes characters one by one (half-width, lower case) or drops
+ * them, so a text none of whose characters (so mapped) occurs in any key names none. A roster's
+ * names, ID numbers, phones and addresses are hundreds of thousands of such texts, and this saves
+ * normalising each. Characters whose mapping is not that simple (anything but ASCII, full-width
+ * ASCII and the common ideographs) are left to the full match, so no word is lost to it.
+ */
+export function mayNameRole(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (KEY_CHARS.has(c)) return true;
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90 && KEY_CHARS.has(c + 32)) return true;
+      continue;
+    }
+    if (c >= 0xff01 && c <= 0xff5e) {
+      const h = c - 0xfee0;
+      if (KEY_CHARS.has(h) || (h >= 65 && h <= 90 && KEY_CHARS.has(h + 32))) return true;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    return true;
+  }
+  return false;
+}
+
 /**
  * The role a header text names, or null. The bracket (or a trailing %) is read separately:
  * a unit, a percentage marker, or a note that does not change the role.
  */
 export function matchRole(raw: string): RoleMatch | null {
+  return raw.length > MAX_HEADER || !mayNameRole(raw) ? null : matchRoleUnfiltered(raw);
+}
+
+/** matchRole without the pre-filter: what it must agree with (test/core/tables/vocabulary.test.ts) */
+export function matchRoleUnfiltered(raw: string): RoleMatch | null {
   if (raw.length > MAX_HEADER) return null;
   let t = normaliseLabel(raw);
   if (!t) return null;
   let unit: string | null = null;
   let percentPoints = false;
   let scale100 = false;
+  let note: string | null = null;
   for (let guard = 0; guard < 3; guard++) {
     const m = /^(.+?)[(（]([^()（）]*)[)）]$/.exec(t) ?? /^(.+?)[/／]([^/／]*)$/.exec(t);
     const pct = /^(.+?)%$/.exec(t);
@@ -262,11 +302,12 @@ export function matchRole(raw: string): RoleMatch | null {
       else percentPoints = true;
     } else if (UNIT_RE.test(inner)) unit = inner;
     else if (/^单位[:：]?(.+)$/.test(inner)) unit = inner.replace(/^单位[:：]?/, "");
+    else if (inner) note = note ?? inner;
     t = m[1];
   }
   const hit = lookup.get(t);
   if (!hit) return null;
-  return { role: hit.role, unit, percentPoints, scale100, period: hit.period };
+  return { role: hit.role, unit, percentPoints, scale100, period: hit.period, note };
 }
 
 /**

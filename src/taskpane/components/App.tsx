@@ -1,4 +1,15 @@
-import { FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { EvaluateFn, SaveFileFn, TemplateTools, TemplateToolsSource } from "../appTypes";
 import type { ScoringHost } from "../host";
@@ -24,6 +35,7 @@ const ReportDraftPanel = lazy(() => import(/* webpackChunkName: "pane-report" */
 const loadFindingsList = () => import(/* webpackChunkName: "pane-findings" */ "./findings/FindingsList");
 const FindingsList = lazy(() => loadFindingsList().then((m) => ({ default: m.FindingsList })));
 const MappingReview = lazy(() => import(/* webpackChunkName: "pane-mapping" */ "./MappingReview").then((m) => ({ default: m.MappingReview })));
+const TeachLayoutPanel = lazy(() => import(/* webpackChunkName: "pane-layouts" */ "./layouts/TeachLayoutPanel").then((m) => ({ default: m.TeachLayoutPanel })));
 
 export interface AppProps {
   host: ScoringHost;
@@ -68,6 +80,8 @@ export function App(props: AppProps) {
   const prefs = usePaneSettings(host, props.initialLanguage ?? "zh");
   const scoring = useScoringRun({ host, evaluate, saveFile, settingsRef: prefs.settingsRef, langRef: prefs.langRef, remember: prefs.remember });
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [teachOpen, setTeachOpen] = useState(false);
+  const teachButton = useRef<HTMLButtonElement>(null);
   const [tools, setTools] = useState<TemplateTools | null>(typeof templates === "function" ? null : templates);
   useEffect(() => {
     if (settingsOpen && !tools && typeof templates === "function") void templates().then(setTools, scoring.showError);
@@ -86,6 +100,8 @@ export function App(props: AppProps) {
       return;
     }
     scoring.reset();
+    // a range picked in the previous file means nothing in this one
+    setTeachOpen(false);
   }, [props.resetKey, host]);
 
   // After a run, focus moves to the results heading when it was on the run button (or lost).
@@ -107,6 +123,11 @@ export function App(props: AppProps) {
     setSettingsOpen(false);
     // back where the user left: the settings button
     setTimeout(() => settingsButton.current?.focus(), 0);
+  };
+
+  const closeTeach = () => {
+    setTeachOpen(false);
+    setTimeout(() => teachButton.current?.focus(), 0);
   };
 
   const weightsSum = weightsProblem(settings.options);
@@ -163,6 +184,27 @@ export function App(props: AppProps) {
               onDownload={() => void scoring.download()}
               onFixSettings={() => setSettingsOpen(true)}
             />
+            <div>
+              <Button ref={teachButton} aria-expanded={teachOpen} disabled={props.canRun === false} onClick={() => setTeachOpen((o) => !o)}>
+                {tr("layout.teach")}
+              </Button>
+            </div>
+            {teachOpen && props.canRun !== false && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <TeachLayoutPanel
+                  host={host}
+                  settings={settings}
+                  saveFile={saveFile}
+                  busy={scoring.busy}
+                  onSaveLayouts={async (layouts, notice) => {
+                    await prefs.apply({ ...prefs.settingsRef.current, layouts });
+                    scoring.showNotice(notice);
+                  }}
+                  onError={scoring.showError}
+                  onClose={closeTeach}
+                />
+              </Suspense>
+            )}
             <VisuallyHidden role="status" aria-live="polite" aria-atomic>
               {scoring.announcement}
             </VisuallyHidden>

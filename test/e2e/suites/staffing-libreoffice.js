@@ -63,4 +63,18 @@ exports.register = function register(ctx) {
     need(checked >= 14, `only ${checked} formula cells written from the dates`);
     return `${got}; ${checked} formula cells agree`;
   });
+
+  test("staffing table with a figures grid under it (类别 × 应到岗/实到岗/超配, 稳岗率): filled in, LibreOffice agrees", async () => {
+    const input = await write("社工到岗-grid.xlsx", staffing.seedStaffingSheet({ resultsGrid: true }));
+    const out = path.join(ARTIFACTS, "staffing-grid-评估结果.xlsx");
+    const reportFile = path.join(ARTIFACTS, "staffing-grid-report.json");
+    runCli(input, out, reportFile);
+    const report = JSON.parse(fs.readFileSync(reportFile, "utf8"));
+    const got = figures(report);
+    need(got === "50/86/36 100/101/1 17/20", `figures ${got}`);
+    const g = staffing.resultsGridRows({ resultsGrid: true });
+    const cert = report.staffing[0].classes.find((c) => c.class === "certified");
+    need(cert.requiredCell === `C${g.certified + 1}`, `持证社工 应到岗 written to ${cert.requiredCell}, expected C${g.certified + 1}`);
+    return `${got}; ${assertAgreement(out, "staffing figures grid")} formula cells agree`;
+  });
 };

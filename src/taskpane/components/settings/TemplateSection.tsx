@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import type { SaveFileFn, TemplateTools } from "../../appTypes";
 import type { ScoringHost } from "../../host";
 import { useT } from "../../i18n";
+import { readText } from "../../readText";
 import { SettingsGroup } from "./SettingsGroup";
 import { withOptions, type SectionProps } from "./types";
 
@@ -12,17 +13,6 @@ const useStyles = makeStyles({
   select: { minWidth: 0, width: "100%" },
   name: { overflowWrap: "anywhere" },
 });
-
-/** Blob.text() is missing in some older webviews Office still uses; FileReader is everywhere. */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === "function") return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file, "utf-8");
-  });
-}
 
 export interface TemplateSectionProps extends SectionProps {
   host: ScoringHost;
