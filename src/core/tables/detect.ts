@@ -6,7 +6,8 @@ import { bandPieces, impliedGroups } from "./band";
 import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
-import { matchRole, mayNameRole, PERIOD_NAME, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
+import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -366,10 +367,9 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const pairs = pairsOf(cols);
   if (!pairs.length) return null;
   const isArea = pairs.length >= 2;
-  const kind: "area" | "period" =
-    isArea && pairs.some((p) => p.name && !TOTAL_WORDS.test(normaliseLabel(p.name)) && !PERIOD_NAME.test(p.name)) ? "area" : "period";
+  const kind = groupKindOf(pairs.map((p) => p.name));
   // an area table's 合计 pair; the groups of a table of periods stand each on its own
-  const totalPair = isArea && kind === "area" ? pairs.find((p) => p.name && TOTAL_WORDS.test(normaliseLabel(p.name))) : undefined;
+  const totalPair = isArea && kind === "area" ? pairs.find((p) => isTotalGroup(p.name)) : undefined;
   if (isArea) {
     let n = 0;
     for (const p of pairs) if (!p.name) p.name = `第${++n}组`;
@@ -398,6 +398,16 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lastUsed = Math.max(...cols.filter((c) => c.hasText).map((c) => c.j), ...pairs.map((p) => Math.max(p.t.j, p.d.j, p.p?.j ?? -1)));
   const rows = rawRows(ctx, last, Math.max(j2, lastUsed));
   if (!rows.length) return null;
+  let labelSpan: number[] = [];
+  if (labelRoles.length > 1) {
+    // one label header over several columns (指标名称 merged across A:B): the rightmost column
+    // that holds the names in its own cells, not a category merged down nor the blank half of a merge
+    const own = (c: Column) => rows.filter((i) => text(grid, i, c.j) && !isFigure(grid.value(i, c.j))).length;
+    const named = labelRoles.filter((c) => !mergedDown(grid, rows, c.j) && own(c) > 0);
+    if (named.length) labelCol = named.reduce((a, b) => (own(b) >= own(a) ? b : a));
+    const head = labelCol?.headerAt;
+    labelSpan = labelRoles.filter((c) => c !== labelCol && c.headerAt === head && c.header === labelCol?.header).map((c) => c.j);
+  }
   if (!labelCol) {
     // no label header: the rightmost plain column left of the figures whose cells hold names
     const plain = cols.filter((c) => c.j < firstValue && c.role === null && !mergedDown(grid, rows, c.j));
@@ -410,7 +420,7 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lines: TableLine[] = [];
   const figureCols = pairs.flatMap((p) => [p.t.j, p.d.j]);
   const hasFigures = (i: number) => figureCols.some((j) => hasFigureCell(grid, i, j));
-  const labelAt = (i: number) => (labelCol ? shownText(grid, i, labelCol.j) : "");
+  const labelAt = (i: number) => (labelCol ? ([labelCol.j, ...labelSpan].map((j) => shownText(grid, i, j)).find((t) => t) ?? "") : "");
 
   // the seed appendix's block: the name sits in the header row, one row of figures below
   const headerLabel = labelCol && labelCol.role === null ? text(grid, last, labelCol.j) : "";
@@ -434,7 +444,7 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   }
   if (!records.length) return null;
 
-  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : {}));
+  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : labelSpan.length ? { alsoAt: labelSpan } : {}));
   if (unitCol) lines.push(lineOf(unitCol, "unit"));
   for (const c of cols) if (c.role === "serial" || c.role === "category") lines.push(lineOf(c, c.role));
   for (const p of pairs) {
@@ -444,38 +454,19 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
     if (p.p) lines.push(lineOf(p.p, "percent", group));
   }
   if (computedTotal) lines.push(lineOf(computedTotal, "percent", { area: "合计", groupKind: "area", areaTotal: true }));
-  // lines the table lacks get one each after the table: the only pair's, the total's (computed
-  // from the areas when there is no 合计 pair), every period's
-  const wanting: { area: string | null; total: boolean }[] = [];
-  if (!isArea) {
-    if (!pairs[0].p) wanting.push({ area: null, total: false });
-  } else if (kind === "area") {
-    if (totalPair ? !totalPair.p : !computedTotal) wanting.push({ area: totalPair?.name ?? "合计", total: true });
-  } else {
-    for (const p of pairs) if (!p.p) wanting.push({ area: p.name, total: false });
-  }
+  // lines the table lacks get one each after the table (tables/groups.ts says which)
+  const layout = isArea ? "area" : block ? "block" : "row";
   let from = lastUsed + 1;
-  for (const w of wanting) {
+  for (const w of percentsWanted({ layout, lines })) {
     const at = freeLine(grid, [last, ...records.map((r) => r.at)], from);
     from = at + 1;
-    lines.push({
-      at,
-      role: "percent",
-      header: "",
-      headerAt: last,
-      unit: null,
-      percentPoints: false,
-      area: w.area,
-      ...(isArea ? { groupKind: kind } : {}),
-      ...(w.total ? { areaTotal: true } : {}),
-      added: true,
-    });
+    lines.push(addedPercentLine(at, last, w, isArea ? kind : undefined));
   }
   return {
     kind: "indicators",
     sheet: grid.sheet.name,
     orientation: grid.orientation,
-    layout: isArea ? "area" : block ? "block" : "row",
+    layout,
     band: { first, last },
     lines,
     records,

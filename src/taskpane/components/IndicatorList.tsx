@@ -3,9 +3,11 @@ import type { IndicatorReport } from "../../core/types";
 import { formatNumber, formatPercent, indicatorStatus, type IndicatorStatus } from "../format";
 import { useT } from "../i18n";
 
-const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative" | "brand"> = {
+const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative" | "brand" | "warning"> = {
   over: "brand",
   met: "success",
+  onPace: "informative",
+  behind: "warning",
   under: "danger",
   none: "informative",
 };
@@ -30,7 +32,11 @@ const useStyles = makeStyles({
   over: { backgroundColor: tokens.colorBrandBackground },
   met: { backgroundColor: tokens.colorPaletteGreenForeground1 },
   under: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  onPace: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  behind: { backgroundColor: tokens.colorPaletteDarkOrangeForeground1 },
   none: {},
+  // the share of the contract year's targets expected by now: a dashed line
+  expected: { position: "absolute", top: "-3px", bottom: "-3px", width: "0", borderLeft: `2px dashed ${tokens.colorNeutralForeground2}` },
   // the 100 % line, taller than the bar so it reads where a fill passes it
   mark: { position: "absolute", top: "-3px", bottom: "-3px", width: "2px", backgroundColor: tokens.colorNeutralForeground1 },
 });
@@ -68,7 +74,7 @@ export function IndicatorList({ indicators }: { indicators: IndicatorReport[] })
       )}
       <ul className={s.list}>
         {indicators.map((ind) => {
-          const status = indicatorStatus(ind.percent);
+          const status = indicatorStatus(ind.percent, ind.expectedPercent);
           const name = indicatorName(ind, t);
           const width = ind.percent === null ? 0 : (Math.max(0, Math.min(scale, ind.percent)) / scale) * 100;
           return (
@@ -87,6 +93,13 @@ export function IndicatorList({ indicators }: { indicators: IndicatorReport[] })
               <div className={s.track} aria-hidden>
                 <span className={`${s.fill} ${s[status]}`} style={{ width: `${width}%` }} />
                 <span className={s.mark} style={{ left: `calc(${100 / scale}% - 1px)` }} title={t("indicators.mark")} />
+                {ind.expectedPercent != null && (
+                  <span
+                    className={s.expected}
+                    style={{ left: `calc(${(Math.min(1, ind.expectedPercent) / scale) * 100}% - 1px)` }}
+                    title={t("indicators.expectedMark", { percent: formatPercent(ind.expectedPercent) })}
+                  />
+                )}
               </div>
             </li>
           );

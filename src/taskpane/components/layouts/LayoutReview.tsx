@@ -11,12 +11,12 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   shape: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  shapeField: { flex: "1 1 120px", minWidth: 0 },
+  shapeField: { flex: "1 1 160px", minWidth: 0 },
   select: { minWidth: 0, width: "100%" },
   table: { tableLayout: "fixed", width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: "4px", verticalAlign: "top", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
-  num: { textAlign: "right", whiteSpace: "nowrap" },
+  num: { textAlign: "right" },
   at: { display: "block", color: tokens.colorNeutralForeground3 },
   roleCell: { display: "flex", flexDirection: "column", gap: "4px" },
   previewBox: {
@@ -272,10 +272,10 @@ function PreviewBody({ preview }: { preview: ReturnType<typeof useLayoutDraft>["
               {t("layout.role.label")}
             </th>
             <th scope="col" className={mergeClasses(s.th, s.num)}>
-              {t("layout.role.completed")} / {t("layout.role.target")}
+              {t("layout.previewFigures")}
             </th>
             <th scope="col" className={mergeClasses(s.th, s.num)}>
-              {t("layout.role.percent")}
+              {t("layout.previewPercent")}
             </th>
           </tr>
         </thead>

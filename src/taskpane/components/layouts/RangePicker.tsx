@@ -7,7 +7,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-start", flexWrap: "wrap" },
   field: { flex: "1 1 140px", minWidth: 0 },
   select: { minWidth: 0, width: "100%" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", flexBasis: "100%" },
 });
 
 /** "a2:f14", "$A$2:$F$14" → "A2:F14", or why it is no range of two lines by two or more. */
