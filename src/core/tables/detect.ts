@@ -7,7 +7,7 @@ import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
 import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
-import { matchRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -58,7 +58,8 @@ function classify(sheet: SheetSnapshot): Classified {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length === 0) continue;
+      // most of a roster's cells name no role: tell so before hashing them into the memo
+      if (typeof v !== "string" || v.length === 0 || !mayNameRole(v)) continue;
       let m = memo.get(v);
       if (m === undefined) {
         m = matchRole(v);
