@@ -18,9 +18,9 @@ export const EXIT_HEADERS = ["离职日期", "离职时间", "离岗日期", "�
 
 /**
  * On-post marks the tool counts, exactly as typed (half-width digits). The issue names √ ✓ 1 在岗 是;
- * ✔ and ☑ are the same tick from other fonts and input methods.
+ * ✔ and ☑ are the same tick from other fonts and input methods; 在职 and 到岗 say the same in words.
  */
-export const ON_POST_MARKS: readonly (string | number)[] = ["√", "✓", "✔", "☑", "在岗", "是", 1, "1"];
+export const ON_POST_MARKS: readonly (string | number)[] = ["√", "✓", "✔", "☑", "在岗", "在职", "到岗", "是", 1, "1"];
 
 /** Marks that say "not on post" and need no comment. Anything else is reported and not counted. */
 export const OFF_POST_MARKS = ["×", "✗", "✘", "x", "X", "0", "否", "离岗", "离职", "未到岗", "不在岗", "无", "-", "—", "/", "／"];

@@ -108,6 +108,7 @@ describe("staffing table (社工到岗情况统计表)", () => {
     expect(report.staffing![0].months).toEqual(SEED_STAFFING.months);
     expect(report.staffing![0].classes[1].actual).toBe(101);
     expect(run({ mark: "在岗" }).report.staffing![0].classes[0].actual).toBe(86);
+    expect(run({ mark: "在职" }).report.staffing![0].classes[0].actual).toBe(86);
   });
 
   test("a blank 持证情况, an unknown level and an unaccepted mark are findings on their cells", () => {
