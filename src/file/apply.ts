@@ -338,7 +338,9 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const sstEntry = sstRel ? findEntry(pkg, sstRel.target) : undefined;
   let strings: SharedStringsEditor | null = null;
   const stringsProvider = (): SharedStringsEditor =>
-    (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : pkg.strict ? strictNamespaces(EMPTY_SST) : null));
+    (strings ??= sstEntry
+      ? new SharedStringsEditor(readText(pkg, sstEntry), pkg.sharedStrings)
+      : new SharedStringsEditor(pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
   // new content of a part: bytes to compress, or an entry already compressed as it was written
   const replaced = new Map<string, Uint8Array | ZipEntry>();

@@ -41,6 +41,11 @@ describe("parseQuantity", () => {
       expect(parseQuantity(value, format)).toMatchObject({ kind: "number", value, unit });
     }
     expect(parseQuantity("以上").kind).toBe("text");
+    // a unit in brackets is the unit, and is shown in brackets again
+    const q = parseQuantity("200（份）");
+    expect(q).toMatchObject({ kind: "number", value: 200, unit: "份" });
+    if (q.kind === "number") expect(formatForQuantity(q)).toBe('0"（份）"');
+    expect(parseQuantity(200, '0"（份）"')).toMatchObject({ value: 200, unit: "份" });
     expect(parseQuantity("200")).not.toHaveProperty("bound");
   });
   it("tells blanks, errors and text apart", () => {

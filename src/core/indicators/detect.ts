@@ -77,6 +77,14 @@ export function indicatorsOf(model: TableModel, sheet: SheetSnapshot): FoundTabl
     let name: string | null = null;
     if (label) {
       labelPos = model.layout === "block" ? headerCellOf(model, label) : at(rec.at, label);
+      // a label header over several columns: the name is in the rightmost that holds text
+      for (const j of [label.at, ...(label.alsoAt ?? [])].sort((a, b) => b - a)) {
+        const p = cellOf(model, rec.at, j);
+        if (model.layout !== "block" && labelText(sheet, p)) {
+          labelPos = p;
+          break;
+        }
+      }
       name = labelText(sheet, labelPos) || null;
     }
     const parts: { target: Pos; completed: Pos }[] = [];

@@ -7,7 +7,7 @@ import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
 import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
-import { matchRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -58,7 +58,8 @@ function classify(sheet: SheetSnapshot): Classified {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length === 0) continue;
+      // most of a roster's cells name no role: tell so before hashing them into the memo
+      if (typeof v !== "string" || v.length === 0 || !mayNameRole(v)) continue;
       let m = memo.get(v);
       if (m === undefined) {
         m = matchRole(v);
@@ -397,6 +398,16 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lastUsed = Math.max(...cols.filter((c) => c.hasText).map((c) => c.j), ...pairs.map((p) => Math.max(p.t.j, p.d.j, p.p?.j ?? -1)));
   const rows = rawRows(ctx, last, Math.max(j2, lastUsed));
   if (!rows.length) return null;
+  let labelSpan: number[] = [];
+  if (labelRoles.length > 1) {
+    // one label header over several columns (指标名称 merged across A:B): the rightmost column
+    // that holds the names in its own cells, not a category merged down nor the blank half of a merge
+    const own = (c: Column) => rows.filter((i) => text(grid, i, c.j) && !isFigure(grid.value(i, c.j))).length;
+    const named = labelRoles.filter((c) => !mergedDown(grid, rows, c.j) && own(c) > 0);
+    if (named.length) labelCol = named.reduce((a, b) => (own(b) >= own(a) ? b : a));
+    const head = labelCol?.headerAt;
+    labelSpan = labelRoles.filter((c) => c !== labelCol && c.headerAt === head && c.header === labelCol?.header).map((c) => c.j);
+  }
   if (!labelCol) {
     // no label header: the rightmost plain column left of the figures whose cells hold names
     const plain = cols.filter((c) => c.j < firstValue && c.role === null && !mergedDown(grid, rows, c.j));
@@ -409,7 +420,7 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lines: TableLine[] = [];
   const figureCols = pairs.flatMap((p) => [p.t.j, p.d.j]);
   const hasFigures = (i: number) => figureCols.some((j) => hasFigureCell(grid, i, j));
-  const labelAt = (i: number) => (labelCol ? shownText(grid, i, labelCol.j) : "");
+  const labelAt = (i: number) => (labelCol ? ([labelCol.j, ...labelSpan].map((j) => shownText(grid, i, j)).find((t) => t) ?? "") : "");
 
   // the seed appendix's block: the name sits in the header row, one row of figures below
   const headerLabel = labelCol && labelCol.role === null ? text(grid, last, labelCol.j) : "";
@@ -433,7 +444,7 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   }
   if (!records.length) return null;
 
-  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : {}));
+  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : labelSpan.length ? { alsoAt: labelSpan } : {}));
   if (unitCol) lines.push(lineOf(unitCol, "unit"));
   for (const c of cols) if (c.role === "serial" || c.role === "category") lines.push(lineOf(c, c.role));
   for (const p of pairs) {

@@ -70,6 +70,11 @@ export interface TableLine {
   groupKind?: "area" | "period";
   /** a line the tool adds (the table had no percent line): its header cell is written too */
   added?: boolean;
+  /**
+   * a label whose header spans several columns (指标名称 merged across A:B, a category in A on
+   * some rows): the other columns under it; each record's name is in the rightmost that holds text
+   */
+  alsoAt?: number[];
 }
 
 export interface TableRecord {

@@ -3,6 +3,7 @@
  * re-saves it, is read through the file host and scored; each expected cell must be written and
  * display as expected, each expected finding raised on its cell.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { parseA1 } from "../../../src/core/a1";
@@ -11,6 +12,7 @@ import type { EvaluateResult, PlanCell } from "../../../src/core/types";
 import { applyPlan, openXlsx, snapshotOf } from "../../../src/file";
 import { buildLayoutWorkbook } from "../../fixtures/layouts/build";
 import { LAYOUT_CASES, type LayoutCase } from "../../fixtures/layouts/cases";
+import { wpsStyle } from "../../fixtures/layouts/wps-style";
 
 /** How Excel shows a written cell, for the formats the scorer writes. */
 function display(cell: PlanCell): string {
@@ -89,6 +91,14 @@ describe("layout corpus, built by exceljs", () => {
   it("holds at least 30 workbooks", () => expect(LAYOUT_CASES.length).toBeGreaterThanOrEqual(30));
   it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     check(c, await buildLayoutWorkbook(c));
+  });
+});
+
+describe("layout corpus, packed as WPS Office writes it (dimension A1:A1, refined core properties)", () => {
+  it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    const bytes = wpsStyle(await buildLayoutWorkbook(c));
+    expect(strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"])).toContain('<dimension ref="A1:A1"/>');
+    check(c, bytes);
   });
 });
 

@@ -121,8 +121,18 @@ function register(ctx) {
       await run.click();
       await page.getByText("没有找到可评估的内容", { exact: false }).first().waitFor({ state: "visible", timeout: 60000 });
 
-      await page.getByRole("button", { name: "指定表格", exact: true }).click();
+      // by keyboard: Enter on 指定表格 moves focus to the panel's heading, Tab walks into the picker
+      await page.getByRole("button", { name: "指定表格", exact: true }).focus();
+      await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: "指定表格", level: 2 }).waitFor({ state: "visible", timeout: 30000 });
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === "teach-layout-heading", null, { timeout: 5000 });
+      let tabs = 0;
+      const onSheet = () => page.evaluate(() => document.activeElement && document.activeElement.tagName === "SELECT");
+      while (!(await onSheet()) && tabs < 5) {
+        await page.keyboard.press("Tab");
+        tabs++;
+      }
+      need(await onSheet(), "Tab from the panel's heading does not reach the sheet dropdown");
       await page.getByRole("combobox", { name: "工作表", exact: true }).selectOption(SHEET);
       const range = page.getByRole("textbox", { name: /区域（含表头）/ });
       // a bad range is refused on its field before anything is read
