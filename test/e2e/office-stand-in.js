@@ -5,7 +5,8 @@
  */
 (function () {
   "use strict";
-  var book = {
+  // a suite may hand in its own workbook (page.addInitScript setting window.__standInBook)
+  var book = (typeof window !== "undefined" && window.__standInBook) || {
     name: "演示工作簿.xlsx",
     sheets: [
       {
@@ -119,6 +120,33 @@
       },
       getOffsetRange: function (dr, dc) {
         return makeRange(sheet, r + dr, c + dc, rows, cols);
+      },
+      // Range.autoFill (ExcelApi 1.9), as the host uses it: a column of numbers extended down as a
+      // series (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-autofill-member(1))
+      autoFill: function (destination) {
+        var d = destination;
+        var src = grid(sheet, r, c, rows, 1, function (v) {
+          return Number(v);
+        }).map(function (row) {
+          return row[0];
+        });
+        var step = src.length > 1 ? src[src.length - 1] - src[src.length - 2] : 1;
+        var out = [];
+        for (var i = rows; i < d.rowIndex + d.rowCount - r; i++) out.push([src[src.length - 1] + step * (i - rows + 1)]);
+        if (out.length) setGrid(sheet, r + rows, c, out);
+      },
+      // Range.getIntersectionOrNullObject (ExcelApi 1.4): the cells both ranges cover, or a null object
+      getIntersectionOrNullObject: function (other) {
+        var r1 = Math.max(r, other.rowIndex),
+          c1 = Math.max(c, other.columnIndex),
+          r2 = Math.min(r + rows, other.rowIndex + other.rowCount),
+          c2 = Math.min(c + cols, other.columnIndex + other.columnCount);
+        if (r2 <= r1 || c2 <= c1) {
+          var none = loadable({});
+          none.isNullObject = true;
+          return none;
+        }
+        return makeRange(sheet, r1, c1, r2 - r1, c2 - c1);
       },
       getMergedAreasOrNullObject: function () {
         var n = loadable({ areas: { items: [] }, areaCount: 0 });
