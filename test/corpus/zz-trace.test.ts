@@ -1,0 +1,21 @@
+import { appendFileSync, writeFileSync } from "fs";
+import { mutate } from "./mutate";
+import { openAndRead, probePlan, readCorpus, outputProblems } from "./real-workbooks";
+import { applyPlan } from "../../src/file";
+import { inflateEntry, readZipEntries } from "../../src/file/zip";
+it("trace", () => {
+  const f = "xlsx-populate/e2e-generate_sheetview-panes_out.xlsx";
+  const m = mutate(readCorpus(f), f, 3, 1);
+  writeFileSync("/tmp/j14-hang.xlsx", m.bytes);
+  const e = readZipEntries(m.bytes).find((x) => x.name === "xl/worksheets/sheet1.xml")!;
+  writeFileSync("/tmp/j14-hang-sheet1.xml", inflateEntry(e));
+  const o = openAndRead(m.bytes);
+  if (!o.ok) return;
+  const plan = probePlan(o.snapshot, o.pkg);
+  writeFileSync("/tmp/j14-hang-plan.json", JSON.stringify(plan));
+  appendFileSync("/tmp/j14-trace.txt", "applyPlan\n");
+  const out = applyPlan(o.pkg, plan, o.snapshot);
+  appendFileSync("/tmp/j14-trace.txt", "check\n");
+  outputProblems(m.bytes, o.pkg, o.snapshot, plan, out);
+  appendFileSync("/tmp/j14-trace.txt", "done\n");
+});
