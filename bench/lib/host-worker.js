@@ -21,6 +21,7 @@ const fake = require("../../test/support/fake-excel.ts");
       maxRequestBytes: out.maxRequestBytes,
       maxResponseBytes: out.maxResponseBytes,
       totalRequestBytes: out.totalRequestBytes,
+      applyRequestBytes: out.applyRequestBytes,
       ms,
     }) + "\n",
   );

@@ -54,6 +54,9 @@ export function labelKind(segment: string): PeriodKind | null {
   return best?.kind ?? null;
 }
 
+/** what every range periodsInText finds begins with (its RANGE_DATE's year and first separator) */
+const YEAR_THEN_SEPARATOR = /\d{4}\s*[年./-]/;
+
 /** Rows near the top of a sheet hold its titles; an unlabelled range there is the window. */
 const TITLE_ROWS = 3;
 /** A cell longer than this is prose, still read (the seed's 项目管理 paragraph names both spans). */
@@ -76,7 +79,8 @@ export function findPeriods(snapshot: WorkbookSnapshot, skip: Set<string> = new 
     sheet.values.forEach((row, r) => {
       (row ?? []).forEach((_, c) => {
         const text = cellString(sheet, r, c);
-        if (!text || !/\d{4}/.test(text)) return;
+        // a range starts with a year and its separator: most cells (names, ID numbers, phones) have neither
+        if (!text || !/\d{4}/.test(text) || !YEAR_THEN_SEPARATOR.test(toHalfWidth(text))) return;
         for (const hit of periodsInText(text)) {
           let kind = labelKind(hit.before);
           if (!kind && !hit.before.trim() && c > 0) {

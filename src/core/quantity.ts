@@ -17,6 +17,10 @@ export type Quantity =
       fromText: boolean;
       fullWidth: boolean;
       text: string;
+      /** words around the number that say it is a minimum (≥200个, 不少于90个, 30个以上), kept when it is normalised */
+      bound?: { before: string; after: string };
+      /** the unit was typed in brackets (200（份）), and is shown so again */
+      unitInBrackets?: boolean;
     }
   | { kind: "blank" }
   | { kind: "text"; text: string }
@@ -33,7 +37,13 @@ export function unitFromFormat(fmt: string | null | undefined): string | null {
   if (!fmt) return null;
   const section = fmt.split(";")[0];
   const m = /"([^"]+)"\s*$/.exec(section) ?? /\\([^\\\s\d#0.,%]+)$/.exec(section);
-  const unit = m ? m[1].trim() : "";
+  // 0"个以上" is a minimum written in the format, 0"（份）" a unit in brackets (see formatForQuantity): 个, 份
+  const unit = m
+    ? m[1]
+        .trim()
+        .replace(/(及以上|或以上|以上)$/, "")
+        .replace(/^[(（](.+)[)）]$/, "$1")
+    : "";
   return unit && !/^[\d\s.,%]+$/.test(unit) ? unit : null;
 }
 
@@ -57,7 +67,10 @@ function decimalsOf(n: number): number {
   return s.split(".")[1]?.length ?? 0;
 }
 
-const QUANTITY_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?\s*([\u4e00-\u9fa5A-Za-z]{1,6})?$/;
+const QUANTITY_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?\s*(?:([\u4e00-\u9fa5A-Za-z]{1,6})|\(([\u4e00-\u9fa5A-Za-z]{1,6})\))?$/;
+
+/** A target written as a minimum: ≥200个, 不少于 90 个, 至少30人次, 30个以上, 不低于100人次. */
+const BOUND_RE = /^(≥|>=|＞=|不少于|不低于|至少|最少|大于等于|达到)?\s*(.+?)\s*(及以上|或以上|以上)?$/;
 
 export function parseQuantity(v: CellValue, numberFormat?: string | null): Quantity {
   if (v === null || v === undefined) return { kind: "blank" };
@@ -83,9 +96,12 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
   if (ERROR_RE.test(raw)) return { kind: "error", text: raw };
   const fullWidth = hasFullWidthDigits(raw);
   const half = toHalfWidth(raw).replace(/[，]/g, ",").replace(/[。]/g, ".").replace(/\s+/g, " ").trim();
-  const m = QUANTITY_RE.exec(half);
+  const bounded = BOUND_RE.exec(half);
+  const b = bounded && (bounded[1] || bounded[3]) ? bounded : null;
+  const m = QUANTITY_RE.exec(b ? b[2] : half);
   if (!m) return { kind: "text", text: raw };
-  const [, sign, intPart, frac, pct, unit] = m;
+  const [, sign, intPart, frac, pct, plainUnit, bracketUnit] = m;
+  const unit = plainUnit ?? bracketUnit;
   const thousands = intPart.includes(",");
   const num = Number(`${sign}${intPart.replace(/,/g, "")}${frac ? "." + frac : ""}`);
   const percent = pct === "%";
@@ -99,6 +115,8 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
     fromText: true,
     fullWidth,
     text: raw,
+    ...(b ? { bound: { before: b[1], after: b[3] } } : {}),
+    ...(bracketUnit ? { unitInBrackets: true } : {}),
   };
 }
 
@@ -108,8 +126,10 @@ export function parseQuantity(v: CellValue, numberFormat?: string | null): Quant
  */
 export function formatForQuantity(q: Extract<Quantity, { kind: "number" }>): string {
   const base = (q.thousands ? "#,##0" : "0") + (q.decimals > 0 ? "." + "0".repeat(q.decimals) : "");
-  if (q.percent) return base + "%";
-  return q.unit ? `${base}"${q.unit.replace(/"/g, "")}"` : base;
+  const before = q.bound?.before ? `"${q.bound.before}"` : "";
+  const after = (q.unit ? (q.unitInBrackets ? `（${q.unit}）` : q.unit) : "") + (q.bound?.after ?? "");
+  if (q.percent) return before + base + "%" + (q.bound?.after ? `"${q.bound.after}"` : "");
+  return before + base + (after ? `"${after.replace(/"/g, "")}"` : "");
 }
 
 /** Render a fraction as a percentage with two decimals: 1.855 → "185.50%". */

@@ -1,7 +1,7 @@
 import type { WorkbookSnapshot } from "./types";
 
-/** Preamble labels that state the station outright: 填报单位：…, 社工站名称：… */
-const STATION_LABEL = /^(填报单位|社工站名称|社工站|站点名称|服务站名称|单位名称|机构名称|服务机构)\s*[:：]?\s*/;
+/** Preamble labels that state the station outright: 填报单位：…, 社工站名称：…, 填报单位（盖章）：… */
+const STATION_LABEL = /^(填报单位|社工站名称|社工站|站点名称|服务站名称|单位名称|机构名称|服务机构)\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]?\s*/;
 
 function cleanName(v: string): string {
   return v.replace(/[“"”「」]?双百(工程|计划)?[”"“「」]?/g, "").replace(/\s+/g, "");
@@ -19,6 +19,8 @@ function statedName(snapshot: WorkbookSnapshot): string | null {
         const m = STATION_LABEL.exec(v.trim());
         if (!m) continue;
         let rest = v.trim().slice(m[0].length);
+        // without a colon the label stands alone and its value is in the next cell (社工站服务指标… is a title)
+        if (rest && !/[:：]/.test(m[0])) continue;
         if (!rest) {
           const next = row.slice(c + 1).find((x) => typeof x === "string" && x.trim());
           rest = typeof next === "string" ? next : "";

@@ -217,12 +217,18 @@ export type FindingCode =
   // workbook level
   | "nothing-found"
   | "table-not-understood"
-  | "sheet-name-adjusted";
+  | "sheet-name-adjusted"
+  // found by the Excel host while writing (src/excel/structures.ts), not by evaluate
+  | "write-skipped-spill"
+  | "write-skipped-array"
+  | "write-skipped-table";
 
 export interface IndicatorReport {
   sheet: string;
   label: string;
   area: string | null;
+  /** in a table of periods (中期 / 年度 pairs): this figure's period; the station's own figure like an area-less one */
+  period?: string | null;
   unit: string | null;
   target: number | null;
   completed: number | null;
@@ -231,6 +237,7 @@ export interface IndicatorReport {
   /** the percentage the sheet already held, as a fraction (1.855 for 185.50%) */
   declaredPercent: number | null;
   labelCell: string | null;
+  /** the target's cell; for a 合计 the table does not hold, the areas' cells added up ("B3+D3") */
   targetCell: string;
   completedCell: string;
   percentCell: string | null;

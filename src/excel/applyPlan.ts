@@ -1,5 +1,5 @@
 import { runCells, type SheetLookup } from "../core/runs";
-import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
+import type { CellRange, Finding, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
 import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
@@ -14,6 +14,7 @@ import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } f
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
 import { zhDateFormat } from "../core/dates";
+import { type RunOp, type RunWriteSession, isBulkRun, paneSession, runWriteUnits } from "./runWrites";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
 type CellsOp = Extract<PlanOp, { kind: "cells" }>;
@@ -39,16 +40,20 @@ export async function applyPlanInExcel(
   progress?: Progress,
   notice?: (text: string) => void,
   sourceSheets: SheetLookup = () => undefined,
+  session: RunWriteSession = paneSession,
+  /** a cell the plan meant to write and the host left alone (write-skipped-*): a finding on it */
+  found?: (f: Finding) => void,
 ): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const addKeys = new Set(planIn.filter((op) => op.kind === "addSheet").map((op) => op.sheet.toLowerCase()));
-  // A formula run on a sheet this run (re)creates goes out as one scalar assignment; anything
-  // else (value runs, runs on the user's sheets, whose cells need a prior copy for undo) as cells.
-  const scalarRuns: RunOp[] = [];
+  // A formula or serial run on a sheet this run (re)creates goes out as one assignment
+  // (runWrites.ts); anything else (value runs, runs on the user's sheets, whose cells need a prior
+  // copy for undo) as cells.
+  const bulkRuns: RunOp[] = [];
   const plan = planIn.flatMap((op): PlanOp[] => {
     if (op.kind !== "columnRun") return [op];
-    if (scalarRunWrites && op.formulaR1C1 !== undefined && addKeys.has(op.sheet.toLowerCase())) {
-      scalarRuns.push(op);
+    if (addKeys.has(op.sheet.toLowerCase()) && isBulkRun(op, features.autoFill)) {
+      bulkRuns.push(op);
       return [];
     }
     return [runAsCellsOp(op, sourceSheets)];
@@ -156,7 +161,7 @@ export async function applyPlanInExcel(
     if (info?.protected) throw protectedSheetError(info.name);
   }
   await structures.resolve(ctx, counter);
-  for (const n of structures.notices()) notice?.(n);
+  for (const f of structures.findings()) found?.(f);
   // a protected workbook structure refuses new sheets
   if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy
@@ -216,11 +221,15 @@ export async function applyPlanInExcel(
     }
     if (existing && op.tabColor) units.push(smallUnit(() => (sheets.get(op.sheet).tabColor = op.tabColor ?? "")));
   }
-  const content: WriteUnit[] = scalarRuns.map((op) => scalarRunUnit(sheets, op));
+  const content: WriteUnit[] = bulkRuns.flatMap((op) => runWriteUnits(sheets.getter(op.sheet), op, session, features.autoFill));
   const after: WriteUnit[] = [];
   for (const op of cellOps) {
     const prior = priorGrids.get(op);
-    const targets = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? planTarget(pc, prior?.[r]?.[c]) : null)));
+    // a sheet the run (re)creates is blank (or cleared) first: a blank cell there needs no write
+    const fresh = !onExisting(op);
+    const targets = op.cells.map((line, r) =>
+      line.map((pc, c) => (pc && !structures.skipped(op, r, c) && !(fresh && isBlankWrite(pc)) ? planTarget(pc, prior?.[r]?.[c]) : null)),
+    );
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
     after.push(...w.after);
@@ -240,34 +249,8 @@ export async function applyPlanInExcel(
   );
 }
 
-type RunOp = Extract<PlanOp, { kind: "columnRun" }>;
-
-/**
- * Excel applies one formula (and one number format) assigned as a scalar to every cell of a
- * multi-cell range, although the typings ask for any[][]: shown in Script Lab and asked to be
- * documented in the Microsoft 365 developer-platform idea "Allow passing a single value to the
- * Range object Values and Formulas" (techcommunity.microsoft.com/idea/microsoft365developerplatform/
- * allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172). In R1C1 the one
- * text means the same relative formula in each cell, so a whole column of the restored view costs
- * one short request instead of a formula per cell. `setScalarRunWrites(false)` turns it off.
- */
-let scalarRunWrites = true;
-export function setScalarRunWrites(on: boolean): void {
-  scalarRunWrites = on;
-}
-
-function scalarRunUnit(sheets: SheetProxies, op: RunOp): WriteUnit {
-  const formula = op.formulaR1C1 as string;
-  return smallUnit(
-    () => {
-      const range = rangeProxy(sheets.get(op.sheet), { r1: op.r1, c1: op.col, r2: op.r2, c2: op.col });
-      const scalar = range as unknown as { numberFormat: unknown; formulasR1C1: unknown };
-      // the format first: a text (@) format set afterwards would not turn the formulas back into text, nor the reverse
-      if (op.numberFormat !== undefined) scalar.numberFormat = zhDateFormat(op.numberFormat);
-      scalar.formulasR1C1 = formula;
-    },
-    200 + formula.length * 2,
-  );
+function isBlankWrite(pc: PlanCell): boolean {
+  return (pc.value === null || pc.value === "") && !pc.formula && pc.numberFormat === undefined;
 }
 
 /** A run as a one-column block: Excel computes formula results itself, so only value runs read the snapshot. */

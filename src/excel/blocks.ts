@@ -75,7 +75,7 @@ export class LiveBudget {
  * per cell (+5 %), and the rest of it is packed full.
  */
 const PROBE_BYTES = 1_000_000;
-const UNSEEN_WEIGHT = 2.5;
+export const UNSEEN_WEIGHT = 2.5;
 
 interface Estimate {
   perCell: number;
@@ -224,6 +224,12 @@ export async function readBlocks(
   }
 }
 
+/** a rectangle's JSON size per cell, learnt from a block read of it (+5 %, as readBlocks does) */
+export function bytesPerCellOf(data: BlockData, rows: number, cols: number): number {
+  const m = sampledBytes(data, rows);
+  return Math.max(4, (m.bytes / Math.max(1, m.rows * cols)) * 1.05);
+}
+
 /** JSON size of up to ~200 evenly spread rows of a block: enough to learn the size per cell */
 function sampledBytes(data: BlockData, rows: number): { bytes: number; rows: number } {
   const step = Math.max(1, Math.floor(rows / 200));
@@ -283,6 +289,25 @@ export interface WriteUnit {
   queue(): void;
   /** leading part of at most `bytes` and the rest, or null when nothing smaller is possible */
   take?(bytes: number): [WriteUnit, WriteUnit] | null;
+  /**
+   * A write Excel may refuse although it is well-formed (a scalar assigned to a range, autoFill:
+   * runWrites.ts). If a batch holding it fails, the batch goes again with `units()` in its place,
+   * and `rejected()` tells the session. Cleared once a batch holding it has succeeded.
+   */
+  fallback?: { units(): WriteUnit[]; rejected(): void; api: RegExp };
+}
+
+/** OfficeExtension.Error.debugInfo.errorLocation: "the object type and property or method name … if available" */
+function errorLocation(e: unknown): string | undefined {
+  const info = e && typeof e === "object" ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
+  return typeof info?.errorLocation === "string" && info.errorLocation !== "" ? info.errorLocation : undefined;
+}
+
+/** errors that are not a refused write's fault: the batch would fail without it too */
+function notWriteFault(e: unknown): boolean {
+  if (e instanceof HostError || isPayloadError(e)) return true;
+  const code = officeErrorCode(e);
+  return code === "InvalidOperationInCellEditMode" || code === "AccessDenied" || code === "ItemNotFound" || code === "ItemAlreadyExists";
 }
 
 /**
@@ -337,6 +362,20 @@ export async function writeUnits(
     try {
       await syncOnce(ctx, counter);
     } catch (e) {
+      // the units Excel may have refused: those the error names (debugInfo.errorLocation,
+      // learn.microsoft.com/javascript/api/office/officeextension.debuginfo), or every one of them
+      const where = errorLocation(e);
+      const named = group.filter((u) => u.fallback && (where === undefined || u.fallback.api.test(where)));
+      if (named.length > 0 && !notWriteFault(e)) {
+        // Excel runs a batch's operations in order and stops at the failing one, so the
+        // non-repeatable units before the first risky one have run and are not sent again;
+        // everything else is idempotent and goes again, the refused units as their fallbacks
+        const first = group.findIndex((u) => u.fallback);
+        const again = group.flatMap((u, i) => (named.includes(u) && u.fallback ? u.fallback.units() : u.once && i < first ? [] : [u]));
+        for (const u of named) u.fallback?.rejected();
+        queue.unshift(...again);
+        continue;
+      }
       if (officeErrorCode(e) === "GeneralException" && !group.some((u) => u.once || retried.has(u))) {
         // Large batches on the web fail as "internal error" (OfficeDev/office-js#1314,
         // office-js-docs-reference#354), possibly after some of their writes landed. Grid writes
@@ -355,6 +394,7 @@ export async function writeUnits(
       queue.unshift(...group);
       continue;
     }
+    for (const u of group) delete u.fallback;
     done += est;
     progress?.(Math.min(1, done / total));
   }
@@ -367,7 +407,7 @@ function rowSizes(grid: unknown[][]): number[] {
 /** a 2D property write that can be carved by rows */
 export function gridUnit(
   sheet: () => Excel.Worksheet,
-  prop: "values" | "formulas" | "numberFormat",
+  prop: "values" | "formulas" | "formulasR1C1" | "numberFormat",
   row: number,
   col: number,
   grid: unknown[][],

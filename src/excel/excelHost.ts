@@ -2,6 +2,7 @@ import { sheetLookup } from "../core/runs";
 import type { Plan, WorkbookSnapshot } from "../core/types";
 import { HostError, type PaneSettings, type Phase, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { applyPlanInExcel } from "./applyPlan";
+import type { RunWriteSession } from "./runWrites";
 import type { RunEnv } from "./sheetOps";
 import { LiveBudget, type SyncCounter, syncOnce } from "./blocks";
 import { MSG_API_UNSUPPORTED, MSG_NOT_IN_OFFICE, toHostError } from "./errors";
@@ -28,6 +29,8 @@ export interface ExcelHostOptions {
   now?: () => Date;
   /** a context.sync unanswered after this many ms ends the run with a plain message; 0 = wait forever */
   syncTimeoutMs?: number;
+  /** what this pane has learnt about bulk run writes (runWrites.ts); defaults to the pane's own */
+  runWrites?: RunWriteSession;
 }
 
 /** context.sync() has no timeout of its own (OfficeDev/office-js#6678) */
@@ -158,6 +161,8 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             (fraction) => progress?.({ phase: "write", fraction }),
             (notice) => progress?.({ phase: "write", notice }),
             sheets,
+            opts.runWrites,
+            (finding) => progress?.({ phase: "write", finding }),
           ),
         true,
         progress,

@@ -11,6 +11,8 @@ export interface Features {
   spills: boolean;
   /** Range.getTables (ExcelApi 1.9) */
   tables: boolean;
+  /** Range.autoFill (ExcelApi 1.9) */
+  autoFill: boolean;
 }
 
 export type SetCheck = (name: string, version: string) => boolean;
@@ -31,6 +33,7 @@ export function detectFeatures(isSetSupported: SetCheck): Features {
     delayForCellEdit: has("1.11"),
     spills: has("1.12"),
     tables: has("1.9"),
+    autoFill: has("1.9"),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
-import { type BlockData, type LiveBudget, type ReadRequest, type Rider, type SyncCounter, readBlocks, syncOnce } from "./blocks";
+import { type BlockData, type LiveBudget, type ReadRequest, type Rider, type SyncCounter, UNSEEN_WEIGHT, bytesPerCellOf, readBlocks, syncOnce } from "./blocks";
+import { isPayloadError } from "./errors";
 import { isFormula, valueFromExcel } from "./cellText";
 import type { Features } from "./features";
 import { type MergeTarget, MergeReader } from "./mergedAreas";
@@ -33,9 +34,9 @@ export function findSheet(list: SheetInfo[], name: string): SheetInfo | undefine
 }
 
 /**
- * Read every sheet as the core sees it. Syncs: one for the sheet list, one for the used ranges,
- * then as few as the bytes need for values, formulas and number formats (merged areas ride
- * along with the first of them).
+ * Read every sheet as the core sees it. Syncs: one for the sheet list, one for the used ranges
+ * with each sheet's first rows, then as few as the bytes need for the rest of the values,
+ * formulas and number formats (merged areas ride along with the first of them).
  */
 export async function readWorkbook(
   ctx: Excel.RequestContext,
@@ -61,30 +62,36 @@ export async function readWorkbook(
     }
     return ws;
   };
-  const used = list.map((s) => {
-    const r = sheetProxy(s.name).getUsedRangeOrNullObject(true);
-    r.load("rowIndex,columnIndex,rowCount,columnCount");
-    return r;
-  });
-  await syncOnce(ctx, counter);
+  const { used, probes } = await readUsedRanges(ctx, list, sheetProxy, budget, counter);
 
   const snapshots: SheetSnapshot[] = list.map((s) => ({ name: s.name, ...(s.visibility !== "Visible" ? { hidden: true } : {}), values: [] }));
   const requests: ReadRequest[] = [];
   const mergeTargets: MergeTarget[] = [];
   list.forEach((s, i) => {
     const u = used[i];
-    if (u.isNullObject) return;
+    if (u === null) return;
     const snap = snapshots[i];
     const { rowIndex, columnIndex, rowCount, columnCount } = u;
-    requests.push({
-      sheet: () => sheetProxy(s.name),
-      row: rowIndex,
-      col: columnIndex,
-      rows: rowCount,
-      cols: columnCount,
-      props: ["values", "formulas", "numberFormat"],
-      sink: (row, data) => placeBlock(snap, row, columnIndex, data),
-    });
+    // the rows the used-range sync already brought back
+    const head = probes[i];
+    let done = 0;
+    let bytesPerCell: number | undefined;
+    if (head && head.rows > 0) {
+      placeBlock(snap, rowIndex, columnIndex, head.data);
+      done = head.rows;
+      bytesPerCell = head.bytesPerCell;
+    }
+    if (done < rowCount)
+      requests.push({
+        sheet: () => sheetProxy(s.name),
+        row: rowIndex + done,
+        col: columnIndex,
+        rows: rowCount - done,
+        cols: columnCount,
+        props: ["values", "formulas", "numberFormat"],
+        ...(bytesPerCell !== undefined ? { bytesPerCell } : {}),
+        sink: (row, data) => placeBlock(snap, row, columnIndex, data),
+      });
     if (features.mergedAreas)
       mergeTargets.push({
         sheet: s.name,
@@ -104,6 +111,80 @@ export async function readWorkbook(
   });
   for (const n of merges.notices()) notice?.(n);
   return { source, sheets: snapshots };
+}
+
+interface UsedRect {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+interface HeadRows {
+  rows: number;
+  data: BlockData;
+  bytesPerCell: number;
+}
+
+/** the top-left box each sheet's first rows are read from, in the used-range sync */
+export const HEAD_COLS = 64;
+const CELL_PROPS = ["values", "formulas", "numberFormat"] as const;
+
+/**
+ * One sync: every sheet's used range and, in the same request, its first rows. The rows come
+ * from a box at A1 of HEAD_COLS columns intersected with the used range
+ * (Range.getIntersectionOrNullObject, ExcelApi 1.4; the argument is Worksheet.getUsedRange, which
+ * is never a null object: a blank sheet's is A1). The box's rows are shared out so that the whole
+ * sync is one first read as large as readBlocks would probe with. A sheet whose used range starts
+ * right of the box, or is wider than it, is read as before; a small sheet usually comes back
+ * whole. Learning each big sheet's real size per cell here is what lets the data syncs go out
+ * full from the first one, instead of spending a sync on a probe (issue 11's sync budget). If the
+ * response is refused, the used ranges are asked again alone.
+ */
+async function readUsedRanges(
+  ctx: Excel.RequestContext,
+  list: SheetInfo[],
+  sheetProxy: (name: string) => Excel.Worksheet,
+  budget: LiveBudget,
+  counter: SyncCounter,
+): Promise<{ used: (UsedRect | null)[]; probes: (HeadRows | null)[] }> {
+  const cells = Math.floor(budget.responseBytes / (UNSEEN_WEIGHT * budget.bytesPerReadCell));
+  const headRows = Math.max(4, Math.floor(cells / (HEAD_COLS * Math.max(1, list.length))));
+  const ask = (withHeads: boolean) =>
+    list.map((s) => {
+      const ws = sheetProxy(s.name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      let head: Excel.Range | null = null;
+      if (withHeads) {
+        head = ws.getRangeByIndexes(0, 0, headRows, HEAD_COLS).getIntersectionOrNullObject(ws.getUsedRange(true));
+        head.load(["rowIndex", "columnIndex", "rowCount", "columnCount", ...CELL_PROPS]);
+      }
+      return { used, head };
+    });
+  let asked = ask(true);
+  try {
+    await syncOnce(ctx, counter);
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    asked = ask(false);
+    await syncOnce(ctx, counter);
+  }
+  const used = asked.map(({ used: u }) =>
+    u.isNullObject ? null : { rowIndex: u.rowIndex, columnIndex: u.columnIndex, rowCount: u.rowCount, columnCount: u.columnCount },
+  );
+  const probes = asked.map(({ head }, i): HeadRows | null => {
+    const u = used[i];
+    if (!head || !u || head.isNullObject) return null;
+    // only a head that spans the used range's full width, from its first row, is data
+    if (head.rowIndex !== u.rowIndex || head.columnIndex !== u.columnIndex || head.columnCount !== u.columnCount) return null;
+    const data: BlockData = {};
+    for (const p of CELL_PROPS) data[p] = head[p] as unknown[][];
+    if (CELL_PROPS.some((p) => !Array.isArray(data[p]))) return null;
+    const rows = Math.min(head.rowCount, u.rowCount);
+    return { rows, data, bytesPerCell: bytesPerCellOf(data, rows, u.columnCount) };
+  });
+  return { used, probes };
 }
 
 /** put a block read at (row, col) into the sheet's arrays, which start at A1 */

@@ -10,13 +10,13 @@ import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
 import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
-import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, minimalStyles, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
-import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
+import { inflateEntry, makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -372,7 +372,9 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const sstEntry = sstRel ? findEntry(pkg, sstRel.target) : undefined;
   let strings: SharedStringsEditor | null = null;
   const stringsProvider = (): SharedStringsEditor =>
-    (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : pkg.strict ? strictNamespaces(EMPTY_SST) : null));
+    (strings ??= sstEntry
+      ? new SharedStringsEditor(readText(pkg, sstEntry), pkg.sharedStrings)
+      : new SharedStringsEditor(pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
   // new content of a part: bytes to compress, or an entry already compressed as it was written
   const replaced = new Map<string, Uint8Array | ZipEntry>();
@@ -381,6 +383,17 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const originalPaths = new Set(pkg.sheets.map((s) => s.path?.toLowerCase()));
   for (const sheet of wb.sheets) {
     if (!sheet.path || (!sheet.blank && !hasEdits(sheet.edits))) continue;
+    if (!sheet.blank && !sheet.edits.runs.length) {
+      // an existing sheet: patched on its bytes, rows the plan does not touch copied as they are,
+      // and compressed as it is written
+      const entry = findEntry(pkg, sheet.path);
+      if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
+      const out = new StreamedEntry(sheet.path, entry.size, entry, pkg.codec);
+      const r = patchWorksheetPart(inflateEntry(entry, pkg.codec), sheet.edits, stylesProvider, stringsProvider, out);
+      formulasChanged ||= r.formulasChanged;
+      replaced.set(sheet.path.toLowerCase(), out.finish());
+      continue;
+    }
     let base: string;
     if (sheet.blank) {
       base = blankWorksheet(sheet.tabColor);

@@ -21,6 +21,7 @@ import {
   setFreeze,
   updateDimension,
 } from "./sheet-elements";
+import { asciiBytes, lastIndexOfBytes, rowNumberAttr, startTagFinder, tagEndBytes } from "./sheet-bytes";
 import type { StylesEditor } from "./styles";
 import {
   attr,
@@ -37,6 +38,7 @@ import {
   setAttr,
   tagEnd,
   type Span,
+  utf8Decode,
   utf8Encode,
 } from "./xml";
 
@@ -104,6 +106,13 @@ export type StringsProvider = () => SharedStringsEditor;
 /** Where rebuilt XML goes: a string for tests and small parts, UTF-8 bytes for big sheets. */
 export interface Sink {
   push(s: string): void;
+  /** the six pieces of one cell in one call, where the sink has it (the zip writer's streamed entry) */
+  pushCell?(a: string, b: string, c: string, d: string, e: string, f: string): void;
+}
+
+function pushCell(out: Sink, a: string, b: string, c: string, d: string, e: string, f: string): void {
+  if (out.pushCell) out.pushCell(a, b, c, d, e, f);
+  else out.push(a + b + c + d + e + f);
 }
 
 /**
@@ -173,6 +182,9 @@ export function patchWorksheetInto(
   return patchInto(sink, xml, edits, styles, strings, sheets);
 }
 
+/** writes sheetData (open tag, rows, close tag) in place of rebuildSheetData */
+type SheetDataWriter = (xml: string, sd: Span, edits: SheetEdits, ctx: RowContext, out: Sink) => void;
+
 function patchInto(
   sink: Sink,
   xml: string,
@@ -180,6 +192,7 @@ function patchInto(
   styles: StylesProvider,
   strings: StringsProvider,
   sheets?: SheetLookup,
+  writeSheetData: SheetDataWriter = rebuildSheetData,
 ): { formulasChanged: boolean } {
   const p = rootPrefix(xml);
   const root = rootElement(xml);
@@ -200,9 +213,129 @@ function patchInto(
   if (edits.validations.length) addValidations(tail, edits.validations, p);
 
   sink.push(head.text);
-  rebuildSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state, sheets }, sink);
+  writeSheetData(xml, sd, edits, { p, styles, strings, colStyles, orphans: new Map(), state, sheets }, sink);
   sink.push(tail.text);
   return { formulasChanged: state.formulasChanged };
+}
+
+/** A sink that also takes bytes already encoded: the zip writer's streamed entry. */
+export interface BytesSink extends Sink {
+  pushBytes(bytes: Uint8Array): void;
+}
+
+/**
+ * The same patch on the part's UTF-8 bytes, for an existing sheet: the rows the plan does not
+ * touch are copied as bytes, and only the rows it writes into are decoded and rebuilt, so the
+ * sheet is never decoded whole into a string nor encoded again. Parts whose structure is not
+ * what this expects (no sheetData, another prefix on it than on the root) take the text path.
+ */
+export function patchWorksheetPart(
+  bytes: Uint8Array,
+  edits: SheetEdits,
+  styles: StylesProvider,
+  strings: StringsProvider,
+  out: BytesSink,
+): { formulasChanged: boolean } {
+  const located = locateSheetData(bytes);
+  if (!located) return patchInto(out, utf8Decode(bytes), edits, styles, strings);
+  const { head, openTag, closeTag, tail, contentStart, contentEnd } = located;
+  const writeRows: SheetDataWriter = (_xml, _sd, e, ctx, sink) => rebuildSheetDataBytes(bytes, contentStart, contentEnd, openTag, e, ctx, sink as BytesSink);
+  return patchInto(out, head + openTag + closeTag + tail, edits, styles, strings, undefined, writeRows);
+}
+
+const SHEET_DATA = asciiBytes("sheetData");
+
+function locateSheetData(b: Uint8Array): { head: string; openTag: string; closeTag: string; tail: string; contentStart: number; contentEnd: number } | null {
+  // the first <…sheetData start tag: its prefix is read from the bytes before "sheetData"
+  let at = -1;
+  for (let i = 0; (i = b.indexOf(SHEET_DATA[0], i)) >= 0; i++) {
+    if (i + SHEET_DATA.length >= b.length) return null;
+    let j = 0;
+    while (j < SHEET_DATA.length && b[i + j] === SHEET_DATA[j]) j++;
+    if (j < SHEET_DATA.length) continue;
+    let lt = i - 1;
+    while (lt >= 0 && b[lt] !== 60 && b[lt] !== 62 && b[lt] !== 32) lt--;
+    if (lt >= 0 && b[lt] === 60) {
+      at = lt;
+      break;
+    }
+  }
+  if (at < 0) return null;
+  const head = utf8Decode(b.subarray(0, at));
+  const p = rootPrefix(head);
+  if (startTagFinder(`${p}sheetData`)(b, at, Math.min(b.length, at + p.length + 12)) !== at) return null;
+  const te = tagEndBytes(b, at, b.length);
+  if (te < 0) return null;
+  const openTag = utf8Decode(b.subarray(at, te + 1));
+  if (openTag.endsWith("/>")) return { head, openTag, closeTag: "", tail: utf8Decode(b.subarray(te + 1)), contentStart: te + 1, contentEnd: te + 1 };
+  const close = asciiBytes(`</${p}sheetData>`);
+  const c = lastIndexOfBytes(b, close, te + 1, b.length);
+  if (c < 0) return null;
+  return { head, openTag, closeTag: `</${p}sheetData>`, tail: utf8Decode(b.subarray(c + close.length)), contentStart: te + 1, contentEnd: c };
+}
+
+/**
+ * rebuildSheetData over bytes: rows are found by their start tags and end where the next row (or
+ * sheetData) starts; a row the plan writes into is decoded and rebuilt, every other stretch is
+ * copied as it was.
+ */
+function rebuildSheetDataBytes(src: Uint8Array, from: number, to: number, openTag: string, edits: SheetEdits, ctx: RowContext, out: BytesSink): void {
+  const p = ctx.p;
+  const orphans = ctx.orphans;
+  const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
+  const findRow = startTagFinder(`${p}row`);
+  const rowNameLength = p.length + 3;
+  const rowClose = `</${p}row>`;
+  out.push(openTag.endsWith("/>") ? openTag.replace(/\s*\/>$/, ">") : openTag);
+  let copyFrom = from;
+  let k = 0;
+  let prevRow = -1;
+  const flush = (upTo: number) => {
+    if (upTo > copyFrom) out.pushBytes(src.subarray(copyFrom, upTo));
+  };
+  let lt = findRow(src, from, to);
+  while (lt >= 0) {
+    const te = tagEndBytes(src, lt, to);
+    if (te < 0) throw new XlsxError("corrupt", "unterminated <row> tag");
+    const next = findRow(src, te + 1, to);
+    const spanEnd = next < 0 ? to : next;
+    let n = rowNumberAttr(src, lt + 1 + rowNameLength, te);
+    if (n === -2) {
+      const r = rawAttr(utf8Decode(src.subarray(lt, te + 1)), "r");
+      n = r === undefined ? -1 : Number(r);
+    }
+    const r = n >= 0 ? n - 1 : prevRow + 1;
+    while (k < editRows.length && editRows[k] < r) {
+      flush(lt);
+      copyFrom = lt;
+      out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
+      k++;
+    }
+    const rowEdits = k < editRows.length && editRows[k] === r ? edits.cells.get(editRows[k++]) : undefined;
+    const orphanRow = orphans.size > 0 && [...orphans.values()].some((g) => r >= g.range.r1 && r <= g.range.r2);
+    if (rowEdits || orphanRow || n < 0) {
+      flush(lt);
+      const text = utf8Decode(src.subarray(lt, spanEnd));
+      const tagClose = te - lt;
+      const selfClosing = text.charCodeAt(tagClose - 1) === 47;
+      const closeAt = selfClosing ? -1 : text.indexOf(rowClose, tagClose);
+      if (!selfClosing && closeAt < 0) throw new XlsxError("corrupt", "unterminated <row>");
+      const rowEnd = selfClosing ? tagClose + 1 : closeAt + rowClose.length;
+      if (rowEdits || orphanRow) out.push(rebuildRow(text, 0, tagClose, rowEnd, r, rowEdits, ctx));
+      // rows without r count from the previous row; inserted rows would shift them, so pin them
+      else out.push(setAttr(text.slice(0, tagClose + 1), "r", String(r + 1)) + text.slice(tagClose + 1, rowEnd));
+      out.push(text.slice(rowEnd));
+      copyFrom = spanEnd;
+    }
+    prevRow = r;
+    lt = next;
+  }
+  flush(to);
+  while (k < editRows.length) {
+    out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
+    k++;
+  }
+  out.push(`</${p}sheetData>`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,6 +632,17 @@ interface LiveRun {
   s: string;
   /** shared-formula index, or -1 for a value run or a one-cell formula */
   si: number;
+  /** its column's letters */
+  letters: string;
+  /**
+   * what follows a non-master cell's reference up to its value, for a number and for text
+   * (`" s="3"><f t="shared" si="7"/><v>`): written as one piece, not assembled per cell
+   */
+  afterRefNumber: string;
+  afterRefText: string;
+  /** `<c r="` and `</v></c>` with the sheet's prefix */
+  open: string;
+  close: string;
 }
 
 function clip(value: CellValue): CellValue {
@@ -529,20 +673,35 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       const style = run.numberFormat !== undefined ? ctx.styles().xfWith(base, { numberFormat: run.numberFormat }) : base;
       const shared = run.formulaR1C1 !== undefined && runLength(run) > 1;
       if (run.formulaR1C1 !== undefined) ctx.state.formulasChanged = true;
-      const item: LiveRun = { run, value: runValues(run.values, sheets), s: style ? ` s="${style}"` : "", si: shared ? nextSi++ : -1 };
+      const sAttr = style ? ` s="${style}"` : "";
+      const si = shared ? nextSi++ : -1;
+      const sharedF = si >= 0 ? `<${p}f t="shared" si="${si}"/>` : "";
+      const item: LiveRun = {
+        run,
+        value: runValues(run.values, sheets),
+        s: sAttr,
+        si,
+        letters: cellRef(0, run.col).slice(0, -1),
+        afterRefNumber: `"${sAttr}>${sharedF}<${p}v>`,
+        afterRefText: `"${sAttr}${run.formulaR1C1 !== undefined ? ' t="str"' : ' t="s"'}>${sharedF}<${p}v>`,
+        open: `<${p}c r="`,
+        close: `</${p}v></${p}c>`,
+      };
       let at = live.length;
       while (at > 0 && live[at - 1].run.col > run.col) at--;
       live.splice(at, 0, item);
     }
     const rowEdits = e < editRows.length && editRows[e] === r ? edits.cells.get(editRows[e++]) : undefined;
     if (live.length || rowEdits) {
-      let line = `<${p}row r="${r + 1}">`;
+      // pieces go to the sink one by one: a row is never assembled as a string of its own
+      const rowNumber = String(r + 1);
+      out.push(`<${p}row r="${rowNumber}">`);
       const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
       let j = 0;
       for (const item of live) {
         const c = item.run.col;
         while (j < editCols.length && editCols[j] < c) {
-          line += writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx);
+          out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
           j++;
         }
         let s = item.s;
@@ -554,13 +713,13 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
             s = style ? ` s="${style}"` : "";
           }
         }
-        line += runCellXml(item, r, s, ctx);
+        writeRunCell(out, item, r, rowNumber, s, ctx);
       }
       while (j < editCols.length) {
-        line += writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx);
+        out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
         j++;
       }
-      out.push(`${line}</${p}row>`);
+      out.push(`</${p}row>`);
     }
     // runs that end here leave; then on to the next row anything is written in
     for (let i = live.length - 1; i >= 0; i--) if (live[i].run.r2 === r) live.splice(i, 1);
@@ -572,6 +731,32 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       if (r === Infinity) break;
     }
   }
+}
+
+/**
+ * One cell of a run. The common cells — a shared formula's follower or a plain value caching a
+ * number or text — go out as a few pieces; anything else (the master, an error, a boolean, a
+ * cell restyled by an edit) through contentXml like every other cell.
+ */
+function writeRunCell(out: Sink, item: LiveRun, r: number, rowNumber: string, s: string, ctx: RowContext): void {
+  const run = item.run;
+  const k = r - run.r1;
+  const value = clip(item.value(k));
+  const plain = s === item.s && (run.formulaR1C1 === undefined || (item.si >= 0 && k > 0));
+  if (plain) {
+    if (typeof value === "number" && Number.isFinite(value)) {
+      pushCell(out, item.open, item.letters, rowNumber, item.afterRefNumber, numberText(value), item.close);
+      return;
+    }
+    const formula = run.formulaR1C1 !== undefined;
+    // a formula's blank result caches an empty formula string, as contentXml writes it
+    if ((typeof value === "string" && !ERROR_LITERALS.has(value)) || (value === null && formula)) {
+      const text = formula ? escapeStringText(value ?? "") : String(ctx.strings().indexOf(value as string));
+      pushCell(out, item.open, item.letters, rowNumber, item.afterRefText, text, item.close);
+      return;
+    }
+  }
+  out.push(runCellXml(item, r, s, ctx));
 }
 
 function runCellXml(item: LiveRun, r: number, s: string, ctx: RowContext): string {

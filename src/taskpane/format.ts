@@ -76,15 +76,20 @@ export function cellRef(sheet: string, cell: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-export type IndicatorStatus = "over" | "met" | "under" | "none";
+export type IndicatorStatus = "over" | "met" | "onPace" | "behind" | "under" | "none";
 
-/** 超额 above 100 %, 达标 at it, 未达标 below, 无法计算 without a percentage. */
-export function indicatorStatus(fraction: number | null | undefined): IndicatorStatus {
+/**
+ * 超额 above 100 %, 达标 at it, 无法计算 without a percentage. Below 100 %: with the share of the
+ * contract year's targets expected by now (pacing), 按进度 at or above it and 落后进度 below; without
+ * it, 未达标 — a mid-term 47.78 % against 41.80 % expected is on pace, not short.
+ */
+export function indicatorStatus(fraction: number | null | undefined, expected?: number | null): IndicatorStatus {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "none";
   // the percentage is shown with two decimals: 99.999 % reads as 100.00 % and is met
   const shown = Math.round(fraction * 10000);
   if (shown > 10000) return "over";
   if (shown === 10000) return "met";
+  if (expected !== null && expected !== undefined && Number.isFinite(expected)) return fraction + 1e-12 >= expected ? "onPace" : "behind";
   return "under";
 }
 

@@ -1,7 +1,7 @@
 import type { EvaluateOptions, GradeBand, PartyId, PartyWeights, SavedMapping, TemplateDef } from "../core/types";
 import { isIsoDate } from "../core/dates";
 import { validateLayout, type SavedLayout } from "../core/layouts/savedLayout";
-import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/scoreSheet";
+import { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS as CORE_WEIGHTS } from "../core/scores/defaults";
 import type { PaneSettings } from "./host";
 
 export const PARTIES: PartyId[] = ["buyer", "supervisor", "supervision-centre", "third-party"];
@@ -124,6 +124,16 @@ export function parseIntervals(text: string): Record<string, number> {
     if (m) out[m[1]] = Number(m[2]);
   }
   return cleanIntervals(out) ?? {};
+}
+
+/**
+ * Headcounts that contradict each other (more certified than all): the run waits, as it does for
+ * weights that do not add up, since every 应到岗 figure would be wrong.
+ */
+export function staffProblem(options: EvaluateOptions): { all: number; certified: number } | null {
+  const all = options.staff?.all ?? null;
+  const certified = options.staff?.certified ?? null;
+  return all !== null && certified !== null && certified > all ? { all, certified } : null;
 }
 
 export function formatIntervals(intervals: Record<string, number>, skip: string): string {

@@ -25,6 +25,29 @@ describe("parseQuantity", () => {
     expect(unitFromFormat("0.00%")).toBeNull();
     expect(parseQuantity(371, '0"个"')).toMatchObject({ value: 371, unit: "个", fromText: false });
   });
+  it("reads a target written as a minimum, and keeps its words in the format that shows it again", () => {
+    for (const [text, value, unit, format] of [
+      ["≥200个", 200, "个", '"≥"0"个"'],
+      ["不少于 90 个", 90, "个", '"不少于"0"个"'],
+      ["至少30人次", 30, "人次", '"至少"0"人次"'],
+      ["30个以上", 30, "个", '0"个以上"'],
+      ["100及以上", 100, null, '0"及以上"'],
+    ] as const) {
+      const q = parseQuantity(text);
+      expect(q).toMatchObject({ kind: "number", value, unit, fromText: true });
+      if (q.kind !== "number") continue;
+      expect(formatForQuantity(q)).toBe(format);
+      // re-read from the cell the run normalised it into: the same number and unit
+      expect(parseQuantity(value, format)).toMatchObject({ kind: "number", value, unit });
+    }
+    expect(parseQuantity("以上").kind).toBe("text");
+    // a unit in brackets is the unit, and is shown in brackets again
+    const q = parseQuantity("200（份）");
+    expect(q).toMatchObject({ kind: "number", value: 200, unit: "份" });
+    if (q.kind === "number") expect(formatForQuantity(q)).toBe('0"（份）"');
+    expect(parseQuantity(200, '0"（份）"')).toMatchObject({ value: 200, unit: "份" });
+    expect(parseQuantity("200")).not.toHaveProperty("bound");
+  });
   it("tells blanks, errors and text apart", () => {
     expect(parseQuantity(null).kind).toBe("blank");
     expect(parseQuantity("  ").kind).toBe("blank");

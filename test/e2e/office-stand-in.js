@@ -339,8 +339,15 @@
         name: book.name,
         worksheets: worksheets,
         application: loadable({ calculationMode: "Automatic", suspendApiCalculationUntilNextSync: function () {}, calculate: function () {} }),
+        // a test selects a range with window.__officeStandIn.selection = { sheet, row, col, rows, cols }
         getSelectedRange: function () {
-          return makeRange(book.sheets[0], 0, 0, 1, 1);
+          var sel = window.__officeStandIn.selection;
+          var sheet =
+            sel &&
+            book.sheets.filter(function (x) {
+              return x.name === sel.sheet;
+            })[0];
+          return sheet ? makeRange(sheet, sel.row, sel.col, sel.rows, sel.cols) : makeRange(book.sheets[0], 0, 0, 1, 1);
         },
         getActiveCell: function () {
           return makeRange(book.sheets[0], 0, 0, 1, 1);
@@ -361,7 +368,7 @@
 
   var settings = {};
   var info = { host: "Excel", platform: "PC" };
-  window.__officeStandIn = { book: book, syncs: 0, customXmlParts: parts };
+  window.__officeStandIn = { book: book, syncs: 0, customXmlParts: parts, selection: null };
   window.Office = {
     HostType: { Excel: "Excel", Word: "Word" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },

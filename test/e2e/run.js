@@ -379,7 +379,10 @@ async function main() {
   await makeFixtures();
   let passed = 0;
   let failed = 0;
-  for (const t of tests) {
+  // E2E_ONLY=regex runs only the tests whose names match (working on one area); CI runs them all
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  if (only) console.log(`E2E_ONLY=${process.env.E2E_ONLY}: ${tests.filter((t) => only.test(t.name)).length} of ${tests.length} tests`);
+  for (const t of only ? tests.filter((x) => only.test(x.name)) : tests) {
     const t0 = Date.now();
     try {
       const note = await t.fn();

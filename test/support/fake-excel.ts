@@ -57,6 +57,13 @@ export interface FakeSheet {
   tables?: { name: string; range: CellRange }[];
   /** dynamic array formulas and the range each spills into (anchor = top-left) */
   spills?: CellRange[];
+  /**
+   * Legacy array formulas (Ctrl+Shift+Enter) and the range each covers. Each cell of one holds the
+   * same A1 formula text, as Office.js reads it back (github.com/OfficeDev/office-js/issues/6176);
+   * a write that changes part of one fails, as Excel's "You can't change part of an array" does
+   * (support.microsoft.com/office/rules-and-examples-for-array-formulas-7d94a64e-3ff3-4686-9372-ecfd5caa57c7).
+   */
+  arrays?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -88,6 +95,14 @@ export interface FakeOptions {
   generalExceptionAboveBytes?: number;
   /** which Excel: some APIs clear the user's undo stack only on Windows and Mac; default "windows" */
   platform?: "windows" | "mac" | "web";
+  /**
+   * An Excel that takes only what the typings promise: a scalar assigned to `values`, `formulas`,
+   * `formulasR1C1` or `numberFormat` of a multi-cell range fails with InvalidArgument. Real Excel
+   * applies the scalar to every cell, undocumented (see write2d); a host must survive either.
+   */
+  rejectScalarRangeWrites?: boolean;
+  /** Range.autoFill fails with InvalidArgument, as an Excel that does not extend a series might */
+  rejectAutoFill?: boolean;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -95,17 +110,55 @@ const MAX_COLS = 16_384;
 const DEFAULT_WIDTH = 48;
 
 export class FakeOfficeError extends Error {
+  /** OfficeExtension.Error.debugInfo (learn.microsoft.com/javascript/api/office/officeextension.debuginfo) */
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     readonly code: string,
     message: string,
+    errorLocation?: string,
   ) {
     super(message);
     this.name = "RichApi.Error";
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
 }
 
 function key(r: number, c: number): string {
   return `${r},${c}`;
+}
+
+/**
+ * The cells of a sheet by "r,c" key, as tests write them, with a row index beside it so that
+ * reading a big range does not hash a fresh string per cell (the fake's own speed, nothing Excel does).
+ */
+class CellMap extends Map<string, FakeCell> {
+  /** built on the first read after a change; a write only drops it, so long runs of writes stay cheap */
+  private rows: Map<number, Map<number, FakeCell>> | undefined;
+  override set(k: string, cell: FakeCell): this {
+    this.rows = undefined;
+    return super.set(k, cell);
+  }
+  override delete(k: string): boolean {
+    this.rows = undefined;
+    return super.delete(k);
+  }
+  override clear(): void {
+    this.rows = undefined;
+    super.clear();
+  }
+  at(r: number, c: number): FakeCell | undefined {
+    if (!this.rows) {
+      this.rows = new Map();
+      for (const [k, cell] of this) {
+        const comma = k.indexOf(",");
+        const row = +k.slice(0, comma);
+        let line = this.rows.get(row);
+        if (!line) this.rows.set(row, (line = new Map()));
+        line.set(+k.slice(comma + 1), cell);
+      }
+    }
+    return this.rows.get(r)?.get(c);
+  }
 }
 
 function unkey(k: string): [number, number] {
@@ -210,7 +263,12 @@ type Delivery = { bytes: unknown; deliver(): void };
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
-  readonly options: Required<Omit<FakeOptions, "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform">> &
+  readonly options: Required<
+    Omit<
+      FakeOptions,
+      "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill"
+    >
+  > &
     FakeOptions;
   syncs = 0;
   readonly requests: FakeRequestLog[] = [];
@@ -257,6 +315,8 @@ export class FakeExcel {
    * the developer's responsibility to re-calc" (learn.microsoft.com/javascript/api/excel/excel.application).
    */
   readonly calculations: string[] = [];
+  /** every range write and autoFill that ran: which property, where, and whether it was one scalar */
+  readonly rangeWrites: { prop: string; sheet: string; address: string; scalar: boolean }[] = [];
   /** formula → value a cell last showed with it, so a restored formula shows its old value */
   private readonly calcMemo = new Map<string, string | number | boolean | undefined>();
 
@@ -272,7 +332,7 @@ export class FakeExcel {
       visibility: init.visibility ?? "Visible",
       protected: init.protected ?? false,
       tabColor: "",
-      cells: new Map(),
+      cells: new CellMap(),
       merges: [],
       conditionalFormats: [],
       validations: [],
@@ -394,6 +454,7 @@ export class FakeExcel {
   }
 
   resetCounters(): void {
+    this.rangeWrites.length = 0;
     this.syncs = 0;
     this.requests.length = 0;
     this.runOptions.length = 0;
@@ -490,7 +551,7 @@ export class FakeExcel {
    * below its last row grows the table. An entry inside a spill range blocks the dynamic array,
    * whose anchor then shows #SPILL! (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hasspill-member).
    */
-  private afterEntry(sheet: FakeSheet, r: number, c: number, cell: FakeCell): void {
+  afterEntry(sheet: FakeSheet, r: number, c: number, cell: FakeCell): void {
     if (cell.v === undefined && cell.f === undefined) return;
     for (const t of sheet.tables ?? []) {
       if (c === t.range.c2 + 1 && r >= t.range.r1 && r <= t.range.r2) t.range = { ...t.range, c2: c };
@@ -507,7 +568,8 @@ export class FakeExcel {
   }
 
   readCell(sheet: FakeSheet, r: number, c: number): FakeCell {
-    return sheet.cells.get(key(r, c)) ?? {};
+    const cells = sheet.cells;
+    return (cells instanceof CellMap ? cells.at(r, c) : cells.get(key(r, c))) ?? {};
   }
 }
 
@@ -920,6 +982,35 @@ class FakeWorksheetCollection extends FakeProxy<FakeSheet[]> {
   }
 }
 
+/** the smallest rectangle holding every used cell, or null on a blank sheet */
+function usedRect(s: FakeSheet, valuesOnly: boolean): CellRange | null {
+  let r1 = Infinity;
+  let c1 = Infinity;
+  let r2 = -1;
+  let c2 = -1;
+  for (const [k, cell] of s.cells) {
+    const used = valuesOnly ? cell.v !== undefined || cell.f !== undefined : Object.keys(cell).length > 0;
+    if (!used) continue;
+    const comma = k.indexOf(",");
+    const r = +k.slice(0, comma);
+    const c = +k.slice(comma + 1);
+    if (r < r1) r1 = r;
+    if (c < c1) c1 = c;
+    if (r > r2) r2 = r;
+    if (c > c2) c2 = c;
+  }
+  return r2 < 0 ? null : { r1, c1, r2, c2 };
+}
+
+/** a write that covers part of a legacy array formula, but not all of it, is refused whole */
+function guardArrays(t: RangeTarget): void {
+  for (const a of t.sheet.arrays ?? []) {
+    if (intersects(a, t.rect) && !(inside(a.r1, a.c1, t.rect) && inside(a.r2, a.c2, t.rect))) {
+      throw new FakeOfficeError("InvalidOperation", "You can't change part of an array.", "Range.values");
+    }
+  }
+}
+
 function guardWrite(sheet: FakeSheet): void {
   if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected`);
 }
@@ -1024,21 +1115,24 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
       json: { id: this._id, call: "getUsedRangeOrNullObject", args: [valuesOnly] },
       resolve: () => {
         const s = this._sheetOrNull();
+        const rect = s ? usedRect(s, valuesOnly) : null;
+        return s && rect ? { sheet: s, rect } : null;
+      },
+    });
+  }
+
+  /**
+   * Like getUsedRangeOrNullObject, but never null: "If the entire worksheet is blank, this function
+   * will return the top left cell (i.e. it will *not* throw an error)"
+   * (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, {
+      json: { id: this._id, call: "getUsedRange", args: [valuesOnly] },
+      resolve: () => {
+        const s = this._sheetOrNull();
         if (!s) return null;
-        let r1 = Infinity;
-        let c1 = Infinity;
-        let r2 = -1;
-        let c2 = -1;
-        for (const [k, cell] of s.cells) {
-          const used = valuesOnly ? cell.v !== undefined || cell.f !== undefined : Object.keys(cell).length > 0;
-          if (!used) continue;
-          const [r, c] = unkey(k);
-          r1 = Math.min(r1, r);
-          c1 = Math.min(c1, c);
-          r2 = Math.max(r2, r);
-          c2 = Math.max(c2, c);
-        }
-        return r2 < 0 ? null : { sheet: s, rect: { r1, c1, r2, c2 } };
+        return { sheet: s, rect: usedRect(s, valuesOnly) ?? { r1: 0, c1: 0, r2: 0, c2: 0 } };
       },
     });
   }
@@ -1277,6 +1371,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
   private write2d(prop: string, value: unknown, each: (t: RangeTarget, r: number, c: number, x: unknown) => void): void {
     this.set(prop, value, (t) => {
       guardWrite(t.sheet);
+      if (prop !== "numberFormat") guardArrays(t);
       const rows = t.rect.r2 - t.rect.r1 + 1;
       const cols = t.rect.c2 - t.rect.c1 + 1;
       // A scalar is applied to every cell of the range, as real Excel does although the typings
@@ -1284,12 +1379,16 @@ class FakeRange extends FakeProxy<RangeTarget> {
       // allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172);
       // a mis-shaped array still throws.
       if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        if (this.fx.options.rejectScalarRangeWrites && rows * cols > 1)
+          throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", `Range.${prop}`);
+        this.fx.rangeWrites.push({ prop, sheet: t.sheet.name, address: formatAddress(t.rect), scalar: true });
         for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) each(t, r, c, value);
         return;
       }
       if (!Array.isArray(value) || value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== cols)) {
         throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range (${prop})`);
       }
+      this.fx.rangeWrites.push({ prop, sheet: t.sheet.name, address: formatAddress(t.rect), scalar: false });
       (value as unknown[][]).forEach((line, r) => line.forEach((x, c) => each(t, t.rect.r1 + r, t.rect.c1 + c, x)));
     });
   }
@@ -1403,6 +1502,74 @@ class FakeRange extends FakeProxy<RangeTarget> {
         const t = this.t();
         return { sheet: t.sheet, rect: { r1: 0, c1: t.rect.c1, r2: MAX_ROWS - 1, c2: t.rect.c2 } };
       },
+    });
+  }
+
+  /**
+   * The rectangle both ranges cover, or a null object when they do not meet (ExcelApi 1.4):
+   * learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1).
+   * The other range is resolved when this operation runs, so it may come from the same batch.
+   */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    this.fx.requireApi("1.4", "getIntersectionOrNullObject");
+    return new FakeRange(this.ctx, {
+      json: { id: this._id, call: "getIntersectionOrNullObject", args: [typeof other === "string" ? other : { id: other._id }] },
+      resolve: () => {
+        const t = this.t();
+        const o = typeof other === "string" ? { sheet: t.sheet, rect: parseAddress(other) } : other._t();
+        if (o.sheet !== t.sheet) throw new FakeOfficeError("InvalidArgument", "the ranges are on different sheets");
+        const rect = {
+          r1: Math.max(t.rect.r1, o.rect.r1),
+          c1: Math.max(t.rect.c1, o.rect.c1),
+          r2: Math.min(t.rect.r2, o.rect.r2),
+          c2: Math.min(t.rect.c2, o.rect.c2),
+        };
+        return rect.r1 > rect.r2 || rect.c1 > rect.c2 ? null : { sheet: t.sheet, rect };
+      },
+    });
+  }
+
+  /**
+   * Range.autoFill(destinationRange, autoFillType), ExcelApi 1.9
+   * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-autofill-member(1)):
+   * "The destination range can be null or can extend the source horizontally or vertically."
+   * Modelled for what this host asks of it: a one-column source of numbers extended down as a
+   * linear series ("FillSeries", or "FillDefault" on two or more numbers), each new cell taking the
+   * number format of the source cell it continues, as dragging the fill handle does.
+   */
+  autoFill(destination: FakeRange | string, type = "FillDefault"): void {
+    this.fx.requireApi("1.9", "autoFill");
+    this.call("autoFill", [typeof destination === "string" ? destination : { id: destination._id }, type], (t) => {
+      guardWrite(t.sheet);
+      if (this.fx.options.rejectAutoFill)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Range.autoFill");
+      const d = typeof destination === "string" ? { sheet: t.sheet, rect: parseAddress(destination) } : destination._t();
+      if (d.sheet !== t.sheet || d.rect.c1 !== t.rect.c1 || d.rect.c2 !== t.rect.c2 || d.rect.r1 !== t.rect.r1 || d.rect.r2 < t.rect.r2) {
+        throw new FakeOfficeError("InvalidArgument", "fake: autoFill is modelled only for extending a source down its own columns");
+      }
+      if (t.rect.c1 !== t.rect.c2) throw new Error("fake: autoFill of several columns not modelled");
+      this.fx.rangeWrites.push({ prop: `autoFill:${type}`, sheet: t.sheet.name, address: formatAddress(d.rect), scalar: false });
+      const col = t.rect.c1;
+      const src: number[] = [];
+      for (let r = t.rect.r1; r <= t.rect.r2; r++) {
+        const v = this.fx.readCell(t.sheet, r, col).v;
+        if (typeof v !== "number") throw new Error("fake: autoFill of anything but numbers not modelled");
+        src.push(v);
+      }
+      const series = type === "FillSeries" || (type === "FillDefault" && src.length > 1);
+      if (!series && type !== "FillCopy" && type !== "FillDefault") throw new Error(`fake: autoFill type ${type} not modelled`);
+      const step = src.length > 1 ? src[src.length - 1] - src[src.length - 2] : 1;
+      const n = src.length;
+      const formats = src.map((_, k) => this.fx.readCell(t.sheet, t.rect.r1 + k, col).nf);
+      for (let r = t.rect.r2 + 1; r <= d.rect.r2; r++) {
+        const i = r - t.rect.r1;
+        const from = { nf: formats[i % n] };
+        const v = series ? src[n - 1] + step * (i - n + 1) : src[i % n];
+        const cell: FakeCell = { v };
+        if (from.nf) cell.nf = from.nf;
+        t.sheet.cells.set(key(r, col), cell);
+        this.fx.afterEntry(t.sheet, r, col, cell);
+      }
     });
   }
 
@@ -1711,6 +1878,8 @@ export interface OneClickMeasure {
   maxRequestBytes: number;
   maxResponseBytes: number;
   totalRequestBytes: number;
+  /** bytes of the requests sent after the snapshot was read: writing the plan (and the undo record) */
+  applyRequestBytes: number;
   /** syncs Excel refused (size limits), already counted in `syncs` */
   refused: number;
   planOps: number;
@@ -1739,6 +1908,7 @@ export async function runOneClickOnFake(rows: number, options: FakeOptions = {})
     maxRequestBytes: fx.maxRequestBytes,
     maxResponseBytes: fx.maxResponseBytes,
     totalRequestBytes: fx.requests.reduce((n, r) => n + r.requestBytes, 0),
+    applyRequestBytes: fx.requests.slice(readSyncs).reduce((n, r) => n + r.requestBytes, 0),
     refused: fx.requests.filter((r) => !r.ok).length,
     planOps: plan.length,
   };

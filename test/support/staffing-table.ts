@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/core/types";
-import type { SheetSpec } from "./generate-roster";
+import { excelSerial, type SheetSpec } from "./generate-roster";
 
 /**
  * A 社工到岗情况统计表 that reproduces the seed report's 项目管理 figures (synthetic names):
@@ -31,6 +31,17 @@ export interface StaffingSheetOptions {
   contractLine?: boolean;
   /** month headers as 7月 … 11月 instead of 2023年7月 … */
   shortMonths?: boolean;
+  /**
+   * a figures grid under the table, one blank row between, for the tool to fill in:
+   * 类别 | 应到岗人次 | 实到岗人次 | 超配人次 over 持证社工 and 社工（持证+非持证）, then 稳岗率
+   */
+  resultsGrid?: boolean;
+}
+
+/** Where the grid's cells are (0-based rows), given the sheet the options build. */
+export function resultsGridRows(options: StaffingSheetOptions = {}): { header: number; certified: number; all: number; rate: number } {
+  const header = (options.contractLine === false ? 4 : 5) + workers().length + 1;
+  return { header, certified: header + 1, all: header + 2, rate: header + 3 };
 }
 
 /** [level, months on post as 5 flags] per worker */
@@ -65,6 +76,13 @@ export function seedStaffingSheet(options: StaffingSheetOptions = {}): SheetSpec
   workers().forEach(([level, on], i) => {
     rows.push([i + 1, SURNAMES[i % SURNAMES.length] + GIVEN[i], i === 0 ? "站长" : "一线社工", level, ...on.map((x) => (x ? mark : null))]);
   });
+  if (options.resultsGrid) {
+    rows.push([]);
+    rows.push([null, "类别", "应到岗人次", "实到岗人次", "超配人次"]);
+    rows.push([null, "持证社工", null, null, null]);
+    rows.push([null, "社工（持证+非持证）", null, null, null]);
+    rows.push([null, "稳岗率", null]);
+  }
   return {
     name: STAFFING_SHEET,
     rows,
@@ -73,5 +91,41 @@ export function seedStaffingSheet(options: StaffingSheetOptions = {}): SheetSpec
     formatFromRow: 0,
     cellFormats: [],
     columnWidths: [6, 10, 10, 14, 11, 11, 11, 11, 11],
+  };
+}
+
+/**
+ * The same 22 workers with 入职 / 离职 dates instead of month columns, under an evaluation window
+ * (评估周期) that gives the five months. A worker is on post in a month when in post on its last
+ * day, so the dates are chosen around those days: one joins on 2023-08-31 (on post in August),
+ * one leaves on 2023-09-30 (still on post in September), one leaves on 2023-11-29 (not on post
+ * in November). Dates are date serials shown as yyyy-mm-dd, as Excel stores typed dates.
+ */
+export function seedStaffingDatesSheet(): SheetSpec {
+  const monthEnd = [excelSerial(2023, 7, 31), excelSerial(2023, 8, 31), excelSerial(2023, 9, 30), excelSerial(2023, 10, 31), excelSerial(2023, 11, 30)];
+  const rows: CellValue[][] = [
+    ["广州市示例街“双百工程”社工站购买服务项目社工到岗情况统计表"],
+    ["年度服务协议时间：2023年7月1日至2024年6月30日"],
+    ["评估周期：2023年7月1日至2023年11月30日"],
+    ["合同约定：配备社工二十名，其中持证社工不少于十名"],
+    ["序号", "姓名", "持证情况", "入职日期", "离职日期"],
+  ];
+  // entry and exit that give exactly these months on post (first and last month-end covered)
+  const joinedFor: Record<number, number> = { 1: excelSerial(2023, 8, 31), 2: excelSerial(2023, 9, 4), 3: excelSerial(2023, 10, 31) };
+  workers().forEach(([level, on], i) => {
+    const first = on.indexOf(true);
+    const last = on.lastIndexOf(true);
+    const entry = first === 0 ? excelSerial(2019 + (i % 4), 1 + (i % 12), 1 + (i % 28)) : joinedFor[first];
+    const exit = last === on.length - 1 ? null : last === 2 ? monthEnd[2] : monthEnd[last] + 29;
+    rows.push([i + 1, SURNAMES[i % SURNAMES.length] + GIVEN[i], level, entry, exit]);
+  });
+  return {
+    name: STAFFING_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: 4 }],
+    columnFormats: { 3: "yyyy-mm-dd", 4: "yyyy-mm-dd" },
+    formatFromRow: 5,
+    cellFormats: [],
+    columnWidths: [6, 10, 14, 12, 12],
   };
 }

@@ -57,7 +57,8 @@ describe("App: one-click scoring", () => {
     expect(screen.getByText("超额")).toBeTruthy();
     expect(screen.getByText("未达标")).toBeTruthy();
     // findings: one section per code with a count, severity chips with counts
-    expect(screen.getByText("发现的问题（4）")).toBeTruthy();
+    // the list arrives as its own chunk
+    expect(await screen.findByText("发现的问题（4）")).toBeTruthy();
     expect(screen.getByRole("button", { name: "错误 1" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("button", { name: "警告 2" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "提示 1" })).toBeTruthy();
@@ -141,6 +142,9 @@ describe("App: mapping review", () => {
 });
 
 const openSettings = () => fireEvent.click(screen.getByRole("button", { name: "设置" }));
+// The settings view is a lazy chunk: its first import in a test file compiles every section, which
+// takes seconds on a loaded machine. The first wait after opening it allows for that; nothing else does.
+const LAZY = { timeout: 20000 };
 
 describe("App: settings", () => {
   test("settings are a draft until 保存并应用, then applied and saved together without any cell value", async () => {
@@ -150,7 +154,7 @@ describe("App: settings", () => {
     await scoreOnce();
 
     openSettings();
-    await waitFor(() => expect(document.activeElement?.textContent).toBe("设置"));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("设置"), LAZY);
     fireEvent.click(await screen.findByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
     fireEvent.change(screen.getByRole("spinbutton", { name: "第三方" }), { target: { value: "50" } });
     // 95 %: the message sits at the weights, and nothing can be saved
@@ -185,7 +189,7 @@ describe("App: settings", () => {
     const evaluate = fakeEvaluate();
     render(<App host={host} evaluate={evaluate} templates={fakeTemplates()} />);
     openSettings();
-    fireEvent.click(await screen.findByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "写入公式（不勾选则写入计算结果）" }, LAZY));
     fireEvent.click(screen.getByRole("button", { name: "取消" }));
     await scoreOnce();
     expect(evaluate.mock.calls[0][1].liveFormulas).toBe(true);
@@ -202,7 +206,7 @@ describe("App: settings", () => {
     fireEvent.click(runButton());
     expect(evaluate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "修改权重" }));
-    expect(await screen.findByText("权重合计应为 100%，当前为 115%。")).toBeTruthy();
+    expect(await screen.findByText("权重合计应为 100%，当前为 115%。", {}, LAZY)).toBeTruthy();
   });
 
   test("stored settings are loaded; a template is captured from one of the user's sheets, defaulting to the roster", async () => {
@@ -217,7 +221,7 @@ describe("App: settings", () => {
     render(<App host={host} evaluate={evaluate} templates={templates} />);
     await scoreOnce();
     openSettings();
-    const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" })) as HTMLSelectElement;
+    const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" }, LAZY)) as HTMLSelectElement;
     // the tool's own output sheets are not offered; the roster the run found comes first
     await waitFor(() => expect([...sheetSelect.options].map((o) => o.value)).toEqual(["指标", "名单"]));
     expect(sheetSelect.value).toBe("名单");
@@ -235,11 +239,27 @@ describe("App: settings", () => {
     expect(options.template?.id).toBe("captured-名单");
   });
 
+  test("before any run the capture picker preselects no sheet and says why; the tool's report and findings sheets are never offered", async () => {
+    const host = memoryHost("excel", {
+      ...SNAPSHOT,
+      sheets: [...SNAPSHOT.sheets, { name: "评估报告摘要", values: [] }, { name: "评估发现 (2)", values: [] }, { name: "Report summary(3)", values: [] }],
+    });
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    openSettings();
+    const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" })) as HTMLSelectElement;
+    await waitFor(() => expect([...sheetSelect.options].filter((o) => o.value).map((o) => o.value)).toEqual(["指标", "名单"]));
+    expect(sheetSelect.value).toBe("");
+    expect(screen.getByText("运行一键评分后，这里会选中识别到的服务对象名册。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "捕获" })).toHaveProperty("disabled", true);
+    fireEvent.change(sheetSelect, { target: { value: "名单" } });
+    expect(screen.getByRole("button", { name: "捕获" })).toHaveProperty("disabled", false);
+  });
+
   test("an imported template that fails validation shows its Chinese message", async () => {
     const host = memoryHost("excel");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
     openSettings();
-    const input = await screen.findByLabelText("导入模板 JSON", { selector: "input" });
+    const input = await screen.findByLabelText("导入模板 JSON", { selector: "input" }, LAZY);
     const file = new File([JSON.stringify({ name: "无 id" })], "t.json", { type: "application/json" });
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText("模板缺少 id")).toBeTruthy();
@@ -259,6 +279,28 @@ describe("App: undo", () => {
     expect(host.undoLastRun).toHaveBeenCalledTimes(1);
     expect(screen.queryByText("良好")).toBeNull();
     await waitFor(() => expect(undo).toHaveProperty("disabled", true));
+  });
+});
+
+describe("App: the undo record notice", () => {
+  test("one short line says the workbook keeps an undo record; 了解更多 opens the full account; 清除撤销记录 removes it", async () => {
+    const host = memoryHost("excel");
+    host.clearUndoRecord = jest.fn(async () => {
+      host.applied = [];
+    });
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+    const more = await screen.findByRole("button", { name: "了解更多" });
+    expect(screen.getByText("工作簿内保存了撤销记录，可能含个人信息。")).toBeTruthy();
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    const details = document.getElementById(more.getAttribute("aria-controls") ?? "");
+    expect(details?.textContent).toContain("它会随文件一起发送给他人");
+    fireEvent.click(more);
+    expect(screen.getByRole("button", { name: "收起" }).getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "清除撤销记录" }));
+    await screen.findByText("已清除工作簿内的撤销记录。");
+    expect(host.clearUndoRecord).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByRole("button", { name: "收起" })).toBeNull());
   });
 });
 
@@ -334,7 +376,7 @@ describe("App: language", () => {
     await screen.findByText("联系电话 138****5678 不是有效的手机或固话号码");
     expect(document.documentElement.lang).toBe("zh-CN");
     openSettings();
-    fireEvent.change(await screen.findByRole("combobox", { name: "语言" }), { target: { value: "en" } });
+    fireEvent.change(await screen.findByRole("combobox", { name: "语言" }, LAZY), { target: { value: "en" } });
     fireEvent.click(screen.getByRole("button", { name: "保存并应用" }));
     expect(await screen.findByRole("button", { name: "Score workbook" })).toBeTruthy();
     expect(screen.getByText("The phone 138****5678 is neither a valid mobile nor a landline number")).toBeTruthy();

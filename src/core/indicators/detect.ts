@@ -29,6 +29,13 @@ export interface FoundIndicator {
   percentPoints?: boolean;
   /** for a 合计 entry: the area pairs that should add up to it */
   parts?: { target: Pos; completed: Pos }[];
+  /** in a table of periods (中期 / 年度): this pair's period; each pair is its own indicator */
+  period?: string | null;
+  /**
+   * a total the table does not hold (areas without a 合计 pair): target and completed are the
+   * sums of these cells; `target` / `completed` then point at the first area's, for findings
+   */
+  sums?: { target: Pos[]; completed: Pos[] };
 }
 
 export interface FoundTable {
@@ -36,8 +43,8 @@ export interface FoundTable {
   layout: FoundIndicator["layout"];
   /** first row of the header band (laid down) */
   headerRow: number;
-  /** header cell to write when the percent line is new */
-  addPercentHeader?: Pos;
+  /** header cells to write over percent lines the tool adds, with the group each is for */
+  addedHeaders: { at: Pos; group: string | null }[];
   indicators: FoundIndicator[];
   model: TableModel;
 }
@@ -61,6 +68,8 @@ export function indicatorsOf(model: TableModel, sheet: SheetSnapshot): FoundTabl
     const p = model.lines.find((l) => l.role === "percent" && l.area === t.area) ?? null;
     return { t, d, p };
   });
+  // an area table without a 合计 pair: its total's percent line, computed from the areas
+  const computed = model.layout === "area" && !targets.some((t) => t.areaTotal) ? model.lines.find((l) => l.role === "percent" && l.areaTotal) : undefined;
   const indicators: FoundIndicator[] = [];
   for (const rec of model.records) {
     if (rec.role !== "item") continue;
@@ -68,17 +77,28 @@ export function indicatorsOf(model: TableModel, sheet: SheetSnapshot): FoundTabl
     let name: string | null = null;
     if (label) {
       labelPos = model.layout === "block" ? headerCellOf(model, label) : at(rec.at, label);
+      // a label header over several columns: the name is in the rightmost that holds text
+      for (const j of [label.at, ...(label.alsoAt ?? [])].sort((a, b) => b - a)) {
+        const p = cellOf(model, rec.at, j);
+        if (model.layout !== "block" && labelText(sheet, p)) {
+          labelPos = p;
+          break;
+        }
+      }
       name = labelText(sheet, labelPos) || null;
     }
     const parts: { target: Pos; completed: Pos }[] = [];
+    let headerUnit: string | null = null;
     for (const { t, d, p } of pairs) {
       if (!d) continue;
+      const period = model.layout === "area" && t.groupKind === "period";
       const ind: FoundIndicator = {
         sheet: model.sheet,
         layout: model.layout,
         label: name,
         labelPos,
-        area: model.layout === "area" ? (t.areaTotal ? "合计" : t.area) : null,
+        area: model.layout === "area" && !period ? (t.areaTotal ? "合计" : t.area) : null,
+        period: period ? t.area : null,
         unitPos: unit ? at(rec.at, unit) : null,
         headerUnit: t.unit ?? d.unit ?? null,
         target: at(rec.at, t),
@@ -87,17 +107,35 @@ export function indicatorsOf(model: TableModel, sheet: SheetSnapshot): FoundTabl
         percentAdded: !!p?.added,
         percentPoints: !!p?.percentPoints,
       };
-      if (model.layout === "area" && !t.areaTotal) parts.push({ target: ind.target, completed: ind.completed });
+      headerUnit = headerUnit ?? ind.headerUnit ?? null;
+      if (model.layout === "area" && !period && !t.areaTotal) parts.push({ target: ind.target, completed: ind.completed });
       if (model.layout === "area" && t.areaTotal) ind.parts = parts;
       indicators.push(ind);
     }
+    if (computed && parts.length >= 2) {
+      indicators.push({
+        sheet: model.sheet,
+        layout: model.layout,
+        label: name,
+        labelPos,
+        area: "合计",
+        period: null,
+        unitPos: unit ? at(rec.at, unit) : null,
+        headerUnit,
+        target: parts[0].target,
+        completed: parts[0].completed,
+        percent: at(rec.at, computed),
+        percentAdded: !!computed.added,
+        percentPoints: computed.percentPoints,
+        sums: { target: parts.map((x) => x.target), completed: parts.map((x) => x.completed) },
+      });
+    }
   }
-  const added = model.lines.find((l) => l.added);
   return {
     sheet: model.sheet,
     layout: model.layout,
     headerRow: model.band.first,
-    addPercentHeader: added ? headerCellOf(model, added) : undefined,
+    addedHeaders: model.lines.filter((l) => l.added && l.role === "percent").map((l) => ({ at: headerCellOf(model, l), group: l.area })),
     indicators,
     model,
   };

@@ -3,6 +3,7 @@ import { finding, type Lang } from "../findings";
 import { parseQuantity } from "../quantity";
 import { partyOf } from "../scores/scoreSheet";
 import { cellOf, type TableLine, type TableModel, type TableRecord } from "../tables/model";
+import { addedPercentLine, groupKindOf, percentsWanted } from "../tables/groups";
 import { matchRole, TOTAL_WORDS } from "../tables/vocabulary";
 import { cellText, normaliseLabel } from "../text";
 import type { CellRange, Finding, SheetSnapshot, WorkbookSnapshot } from "../types";
@@ -152,6 +153,11 @@ export function layoutToModel(layout: SavedLayout, sheet: SheetSnapshot): TableM
 
   const band = { first: bandFirst, last: bandFirst + layout.band - 1 };
   const hasArea = lines.some((l) => l.area);
+  // groups named as periods (中期 / 年度) are each their own indicator, as the detector reads them
+  if (hasArea) {
+    const kind = groupKindOf(lines.filter((l) => l.role === "target").map((l) => l.area));
+    for (const l of lines) if (l.area && (l.role === "target" || l.role === "completed" || l.role === "percent")) l.groupKind = kind;
+  }
   const labelLine = lines.find((l) => l.role === "label");
   const labelBlank = (rec: number) => {
     const p = labelLine ? cellOf(layout, rec, labelLine.at) : null;
@@ -174,32 +180,24 @@ export function layoutToModel(layout: SavedLayout, sheet: SheetSnapshot): TableM
 }
 
 /**
- * A table without a percent line (or an area table whose total has none) gets one in the first
- * line past the table that is blank in the band and every record, as the detector adds one.
+ * The percent lines the table lacks (tables/groups.ts: the only pair's, the total's, every
+ * period's) go in the first lines past the table that are blank in the band and every record,
+ * as the detector adds them.
  */
 function addPercentLine(model: TableModel, sheet: SheetSnapshot): void {
-  const totals = model.lines.filter((l) => l.role === "target" && (model.layout !== "area" || l.areaTotal));
-  const group = totals[0];
-  if (!group || model.lines.some((l) => l.role === "percent" && l.area === group.area)) return;
   const ats = [...Array.from({ length: model.band.last - model.band.first + 1 }, (_, i) => model.band.first + i), ...model.records.map((r) => r.at)];
   const blank = (at: number) =>
     ats.every((r) => {
       const p = cellOf(model, r, at);
       return parseQuantity(sheet.values[p.row]?.[p.col] ?? null).kind === "blank";
     });
+  const kind = model.layout === "area" ? (model.lines.find((l) => l.groupKind)?.groupKind ?? "area") : undefined;
   let at = Math.max(...model.lines.map((l) => l.at)) + 1;
-  while (!blank(at)) at++;
-  model.lines.push({
-    at,
-    role: "percent",
-    header: "",
-    headerAt: model.band.last,
-    unit: null,
-    percentPoints: false,
-    area: group.area,
-    ...(group.areaTotal ? { areaTotal: true } : {}),
-    added: true,
-  });
+  for (const want of percentsWanted(model)) {
+    while (!blank(at)) at++;
+    model.lines.push(addedPercentLine(at, model.band.last, want, kind));
+    at++;
+  }
 }
 
 /** Where the layout fits in the workbook: its own sheet first, then any other visible sheet. */

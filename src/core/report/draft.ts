@@ -1,4 +1,5 @@
 import type { Period } from "../dates";
+import { indicatorName } from "../indicators/naming";
 import type { CellValue, Finding, IndicatorReport, PartyId, Report, ScoreReport } from "../types";
 import type { DraftCell, DraftParagraph, DraftSection, DraftTable, Piece, ReportDraft, TextFormat } from "./model";
 import { canShowGeneral, compact, formatForValue, formatNumber, piecesText } from "./pieces";
@@ -310,8 +311,10 @@ function appendixTable(input: DraftInput, t: ReportTemplate, pieces: Pieces): Dr
   return {
     columns: t.appendix.columns,
     rows: rows.map((i) => {
-      const label = i.label ? (i.area && i.area !== "合计" ? `${i.label}（${i.area}）` : i.label) : t.appendix.unnamed;
-      const labelCell = i.label && !(i.area && i.area !== "合计") ? cell(pieces.text(i.sheet, i.labelCell, i.label)) : { text: label, value: label };
+      // an area's or a period's row is named with it: 建档（一片区）, 建档（中期）
+      const group = i.area && i.area !== "合计" ? i.area : (i.period ?? null);
+      const label = i.label ? (group ? `${i.label}（${group}）` : i.label) : indicatorName(i, input.lang);
+      const labelCell = i.label && !group ? cell(pieces.text(i.sheet, i.labelCell, i.label)) : { text: label, value: label };
       const percent = pieces.percent(i);
       const percentCell: DraftCell =
         percent.length === 1 && percent[0].kind === "number"

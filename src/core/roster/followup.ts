@@ -141,10 +141,16 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
   return out;
 }
 
+/** What a 最近跟进日期 cell says once its record was edited after the run. */
+export const FOLLOW_UP_STALE = { zh: "记录已改，请重新评分", en: "Record edited: score again" };
+
 /**
- * The 最近跟进日期 column at the right end of the restored view. Each cell shows the latest date
- * found in the row's record, as a date; live, it stays only while the record still holds that date
- * as written (SEARCH), so an edited record blanks it until the next run reads the new dates.
+ * The 最近跟进日期 column at the right end of the restored view. Every row's cell is a formula over
+ * its record, so the column never shows a stale date silently: the latest date found at the run
+ * (or a blank when there was none) while the record is as the run read it, and
+ * 记录已改，请重新评分 once the record is edited (its length changes, or the date found is no longer
+ * in it as written). A formula cannot read the dates themselves: Excel 2019 and LibreOffice share
+ * no regular expressions, and DATEVALUE reads dates by the computer's locale (docs/domain.md §4).
  */
 export function followUpColumn(input: {
   sheet: SheetSnapshot;
@@ -154,6 +160,7 @@ export function followUpColumn(input: {
   recordCol: number;
   latest: Map<number, TextDate>;
   liveFormulas: boolean;
+  lang: Lang;
 }): PlanOp[] {
   const { sheet, outputSheet, col, rows, recordCol, latest, liveFormulas } = input;
   const ops: PlanOp[] = [
@@ -162,15 +169,25 @@ export function followUpColumn(input: {
   ];
   if (rows.length) {
     const ref = `${sheetRef(sheet.name)}!${columnLetters(recordCol)}`;
+    const stale = `"${FOLLOW_UP_STALE[input.lang]}"`;
     const cells: (PlanCell | null)[][] = rows.map((r) => {
+      const v = sheet.values[r]?.[recordCol] ?? null;
       const d = latest.get(r);
-      if (!d) return [{ value: null }];
+      // a record that is text (or blank) can be watched by its length; LEN counts UTF-16 units
+      // in Excel and LibreOffice alike, as String.length does
+      const watched = liveFormulas && (v === null || typeof v === "string");
+      const cellRef = `${ref}${r + 1}`;
+      const length = typeof v === "string" ? v.length : 0;
+      if (!d) return [watched ? { value: "", formula: `=IF(LEN(${cellRef})=${length},"",${stale})` } : { value: null }];
       const cell: PlanCell = { value: serialOf(d.date), numberFormat: "yyyy-mm-dd" };
-      // full-width digits were read as half-width: SEARCH would not find them, so no formula then
-      const asTyped = cellText(sheet.values[r]?.[recordCol] ?? null).includes(d.written);
-      if (liveFormulas && asTyped) {
+      // full-width digits were read as half-width: SEARCH would not find them as written
+      const asTyped = cellText(v).includes(d.written);
+      if (watched && asTyped) {
         const written = d.written.replace(/"/g, '""');
-        cell.formula = `=IF(ISNUMBER(SEARCH("${written}",${ref}${r + 1})),DATE(${d.date.y},${d.date.m},${d.date.d}),"")`;
+        const date = `DATE(${d.date.y},${d.date.m},${d.date.d})`;
+        cell.formula = `=IF(AND(LEN(${cellRef})=${length},ISNUMBER(SEARCH("${written}",${cellRef}))),${date},${stale})`;
+      } else if (watched) {
+        cell.formula = `=IF(LEN(${cellRef})=${length},DATE(${d.date.y},${d.date.m},${d.date.d}),${stale})`;
       }
       return [cell];
     });

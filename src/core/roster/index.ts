@@ -310,6 +310,7 @@ export function analyseRosters(snapshot: WorkbookSnapshot, options: EvaluateOpti
           recordCol: recordCol ?? 0,
           latest: follow?.latest ?? new Map(),
           liveFormulas: live,
+          lang,
         }),
       );
     }

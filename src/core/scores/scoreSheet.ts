@@ -6,16 +6,8 @@ import { detectTables } from "../tables/detect";
 import { cellOf, type Pos, type TableModel } from "../tables/model";
 import { cellText } from "../text";
 export { partyOf } from "../tables/parties";
+export { DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from "./defaults";
 import type { Finding, GradeBand, PartyId, PartyWeights, PlanCell, ScorePartyReport, ScoreReport, SheetSnapshot } from "../types";
-
-export const DEFAULT_WEIGHTS: PartyWeights = { buyer: 0.2, supervisor: 0.1, "supervision-centre": 0.15, "third-party": 0.55 };
-
-export const DEFAULT_GRADE_BANDS: GradeBand[] = [
-  { min: 90, grade: "优秀" },
-  { min: 80, grade: "良好" },
-  { min: 60, grade: "合格" },
-  { min: Number.NEGATIVE_INFINITY, grade: "不合格" },
-];
 
 const PARTY_NAMES: Record<PartyId, { zh: string; en: string }> = {
   buyer: { zh: "购买方", en: "Buyer" },

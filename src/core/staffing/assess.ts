@@ -16,6 +16,7 @@ import {
   DEFAULT_RETENTION_THRESHOLD,
   OFF_POST_MARKS,
   ON_POST_MARKS,
+  staffClassOf,
 } from "./vocabulary";
 
 export interface StaffingContext {
@@ -417,6 +418,15 @@ type Placement =
   | { kind: "block"; row: number; col: number }
   | { kind: "labelled"; cells: { required: ClassCells; actual: ClassCells; surplus: ClassCells; stayed: Pos | null; rate: Pos | null } };
 
+/** The nearest text left of a cell in its row: the row label of a figures grid. */
+function rowLabel(sheet: SheetSnapshot, r: number, c: number): string {
+  for (let cc = c - 1; cc >= 0; cc--) {
+    const v = sheet.values[r]?.[cc];
+    if (typeof v === "string" && v.trim()) return normaliseHeader(v);
+  }
+  return "";
+}
+
 function isValueSlot(v: CellValue): boolean {
   return v === null || v === "" || typeof v === "number" || (typeof v === "string" && /^\s*[\d.]+\s*%?\s*$/.test(v));
 }
@@ -457,6 +467,17 @@ function placeResults(sheet: SheetSnapshot, table: StaffingTable): Placement {
                 ? "stayed"
                 : null;
       if (!kind) continue;
+      // a column header of a figures grid: the class of each value below is its row's label
+      if (kind !== "rate" && kind !== "stayed" && staffClassOf(t) === null) {
+        let found = false;
+        for (let rr = r + 1; rr <= r + 3; rr++) {
+          const k = staffClassOf(rowLabel(sheet, rr, c));
+          if (!k || !isValueSlot(sheet.values[rr]?.[c] ?? null)) break;
+          labelled[kind][k] = labelled[kind][k] ?? { row: rr, col: c };
+          found = any = true;
+        }
+        if (found) continue;
+      }
       const right = sheet.values[r]?.[c + 1] ?? null;
       const below = sheet.values[r + 1]?.[c] ?? null;
       const slot = isValueSlot(right) ? { row: r, col: c + 1 } : isValueSlot(below) ? { row: r + 1, col: c } : null;
@@ -464,7 +485,7 @@ function placeResults(sheet: SheetSnapshot, table: StaffingTable): Placement {
       any = true;
       if (kind === "rate" || kind === "stayed") labelled[kind] = labelled[kind] ?? slot;
       else {
-        const k: StaffClass = /持证/.test(t) && !/非持证|持证\+|持证及|持证和|持证与/.test(t) ? "certified" : "all";
+        const k: StaffClass = staffClassOf(t) === "certified" ? "certified" : "all";
         labelled[kind][k] = labelled[kind][k] ?? slot;
       }
     }

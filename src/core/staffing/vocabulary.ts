@@ -18,9 +18,9 @@ export const EXIT_HEADERS = ["离职日期", "离职时间", "离岗日期", "�
 
 /**
  * On-post marks the tool counts, exactly as typed (half-width digits). The issue names √ ✓ 1 在岗 是;
- * ✔ and ☑ are the same tick from other fonts and input methods.
+ * ✔ and ☑ are the same tick from other fonts and input methods; 在职 and 到岗 say the same in words.
  */
-export const ON_POST_MARKS: readonly (string | number)[] = ["√", "✓", "✔", "☑", "在岗", "是", 1, "1"];
+export const ON_POST_MARKS: readonly (string | number)[] = ["√", "✓", "✔", "☑", "在岗", "在职", "到岗", "是", 1, "1"];
 
 /** Marks that say "not on post" and need no comment. Anything else is reported and not counted. */
 export const OFF_POST_MARKS = ["×", "✗", "✘", "x", "X", "0", "否", "离岗", "离职", "未到岗", "不在岗", "无", "-", "—", "/", "／"];
@@ -62,5 +62,19 @@ export const CONTRACTED_CERTIFIED: readonly RegExp[] = [
 /** 80 %: the 评估指标体系's 人员稳岗率 requirement as the seed report quotes it */
 export const DEFAULT_RETENTION_THRESHOLD = 0.8;
 
-/** A row whose name cell says this ends the table. */
-export const TABLE_END = /^(合计|小计|总计|备注|说明|合同约定|注[:：]?)/;
+/**
+ * A row whose name cell says this ends the table: a total or a note, or the first line of a
+ * figures grid under it (类别 | 应到岗人次 | 实到岗人次 | 超配人次, then 持证社工 / 社工（持证+非持证） rows),
+ * whose labels are no worker's name.
+ */
+export const TABLE_END =
+  /^(合计|小计|总计|备注|说明|合同约定|注[:：]?|项目$|类别$|人员类别|统计|到岗统计|应到岗|实到岗|超配|稳岗|持续(稳定)?在岗|持证社工|非持证社工|社工\()/;
+
+/**
+ * The class a row label of a figures grid names: 持证社工 → certified; 社工（持证+非持证）, 全部社工,
+ * 合计 → all. Null for anything else.
+ */
+export function staffClassOf(label: string): "certified" | "all" | null {
+  if (/持证/.test(label) && !/非持证|持证\+|持证及|持证和|持证与/.test(label)) return "certified";
+  return /社工|社会工作者|合计|全部|总/.test(label) ? "all" : null;
+}

@@ -1,5 +1,6 @@
 import { displayHeader } from "../text";
 import type { Grid } from "./grid";
+import { matchRole } from "./vocabulary";
 
 /**
  * Header bands: the one home for reading a header of 1–3 rows with merges. Every reader of
@@ -60,7 +61,8 @@ export function impliedGroups(grid: Grid, first: number, last: number, j1: numbe
         continue;
       }
       const below = displayHeader(grid.value(i + 1, j));
-      if (current && below && !grid.merge(i + 1, j)) out.set(`${i}:${j}`, current);
+      // a sub-header naming its own group in brackets (完成百分比（合计）) is not under the text to its left
+      if (current && below && !grid.merge(i + 1, j) && !matchRole(below)?.note) out.set(`${i}:${j}`, current);
       else current = null;
     }
   }

@@ -1,12 +1,13 @@
 import { matchIndicator } from "../indicators/catalogue";
 import { parseQuantity } from "../quantity";
 import { cellText, displayHeader, normaliseLabel } from "../text";
-import type { CellValue, SheetSnapshot } from "../types";
+import type { CellRange, CellValue, SheetSnapshot } from "../types";
 import { bandPieces, impliedGroups } from "./band";
 import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
-import { matchRole, TOTAL_WORDS, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
+import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -57,7 +58,8 @@ function classify(sheet: SheetSnapshot): Classified {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length === 0) continue;
+      // most of a roster's cells name no role: tell so before hashing them into the memo
+      if (typeof v !== "string" || v.length === 0 || !mayNameRole(v)) continue;
       let m = memo.get(v);
       if (m === undefined) {
         m = matchRole(v);
@@ -138,6 +140,19 @@ function belongs(grid: Grid, u: number, j1: number, j2: number): boolean {
   return textAboveBlank;
 }
 
+/** View row i holds only unit notes over the band's columns. */
+function unitRow(grid: Grid, i: number, j1: number, j2: number): boolean {
+  if (i >= grid.length) return false;
+  let notes = 0;
+  for (let j = j1; j <= j2; j++) {
+    const t = text(grid, i, j);
+    if (!t) continue;
+    if (!unitNote(t)) return false;
+    notes++;
+  }
+  return notes > 0;
+}
+
 function bandTop(grid: Grid, last: number, j1: number, j2: number): number {
   let t = last;
   while (t > last - (MAX_BAND - 1) && t > 0 && belongs(grid, t - 1, j1, j2)) t--;
@@ -153,6 +168,10 @@ interface Column {
   percentPoints: boolean;
   scale100: boolean;
   area: string | null;
+  /** the period its header word began with (中期指标 → 中期) */
+  period: string | null;
+  /** the group its header's bracket names (完成百分比（中期）) */
+  note: string | null;
   /** the band has text over this column */
   hasText: boolean;
 }
@@ -161,7 +180,8 @@ function composeColumn(grid: Grid, first: number, last: number, j: number, impli
   const pieces = bandPieces(grid, first, last, j, implied);
   const texts: string[] = [];
   for (const p of pieces) if (texts[texts.length - 1] !== p.text) texts.push(p.text);
-  const matches = pieces.map((p) => matchRole(p.text));
+  const notes = pieces.map((p) => unitNote(p.text));
+  const matches = pieces.map((p, k) => (notes[k] ? null : matchRole(p.text)));
   let idx = -1;
   for (let k = pieces.length - 1; k >= 0; k--) {
     if (matches[k]) {
@@ -178,6 +198,8 @@ function composeColumn(grid: Grid, first: number, last: number, j: number, impli
     percentPoints: /%/.test(texts.join("")),
     scale100: /百分制/.test(texts.join("")),
     area: null,
+    period: idx >= 0 ? (matches[idx] as RoleMatch).period : null,
+    note: idx >= 0 ? (matches[idx] as RoleMatch).note : null,
     hasText: pieces.length > 0,
   };
   for (const m of matches) {
@@ -186,9 +208,15 @@ function composeColumn(grid: Grid, first: number, last: number, j: number, impli
     if (m.percentPoints) col.percentPoints = true;
     if (m.scale100) col.scale100 = true;
   }
+  // a band row of its own under the header: （个） / （%）
+  for (const n of notes) {
+    if (!n) continue;
+    col.unit = col.unit ?? n.unit;
+    if (n.percentPoints) col.percentPoints = true;
+  }
   // the nearest text above the role word that names no role itself is the column's group
   for (let k = idx - 1; k >= 0; k--) {
-    if (!matches[k]) {
+    if (!matches[k] && !notes[k]) {
       col.area = pieces[k].text;
       break;
     }
@@ -260,6 +288,75 @@ function mergedDown(grid: Grid, rows: number[], j: number): boolean {
   });
 }
 
+interface Pair {
+  t: Column;
+  d: Column;
+  p: Column | null;
+  /** the group the band names over the pair, else the period its header words share */
+  name: string | null;
+  /** the band's own group text (null for a period read from the header words) */
+  bandGroup: string | null;
+  /** last view column of the pair */
+  end: number;
+}
+
+/**
+ * Every target / completed pair of a header, in column order, each with the percent line that
+ * belongs to it: the one under the same group, else the one right after the pair and before the
+ * next (unless the pair has a group and that percent has none: then it is the total's).
+ */
+function pairsOf(cols: Column[]): Pair[] {
+  const pairs: Pair[] = [];
+  let pending: Column | null = null;
+  for (const c of cols) {
+    if (c.role !== "target" && c.role !== "completed") continue;
+    if (pending && pending.role !== c.role && (pending.area === c.area || !pending.area || !c.area)) {
+      const t = pending.role === "target" ? pending : c;
+      const d = pending.role === "target" ? c : pending;
+      const bandGroup = t.area ?? d.area;
+      const period = t.period && d.period && t.period !== d.period ? null : (t.period ?? d.period);
+      pairs.push({ t, d, p: null, name: bandGroup ?? period, bandGroup, end: Math.max(t.j, d.j) });
+      pending = null;
+    } else pending = c;
+  }
+  const percents = cols.filter((c) => c.role === "percent");
+  const used = new Set<Column>();
+  const claim = (p: Pair, c: Column | undefined) => {
+    if (!c) return;
+    p.p = c;
+    used.add(c);
+  };
+  for (const p of pairs)
+    if (p.bandGroup)
+      claim(
+        p,
+        percents.find((c) => !used.has(c) && c.area === p.bandGroup),
+      );
+  for (const p of pairs)
+    if (!p.p && p.name)
+      claim(
+        p,
+        percents.find((c) => !used.has(c) && !c.area && (c.note === p.name || (!p.bandGroup && c.period === p.name))),
+      );
+  pairs.forEach((p, k) => {
+    if (p.p) return;
+    const next = pairs[k + 1] ? Math.min(pairs[k + 1].t.j, pairs[k + 1].d.j) : Number.MAX_SAFE_INTEGER;
+    claim(
+      p,
+      percents.find(
+        (c) =>
+          !used.has(c) &&
+          c.j > p.end &&
+          c.j < next &&
+          // an ungrouped percent after the last named area is the total's, unless that area is the total
+          (c.area === p.bandGroup || (!c.area && (k < pairs.length - 1 || (!!p.name && TOTAL_WORDS.test(normaliseLabel(p.name)))))) &&
+          (pairs.length === 1 || !c.period || c.period === p.name),
+      ),
+    );
+  });
+  return pairs;
+}
+
 function readIndicatorTable(ctx: Context, first: number, last: number, cols: Column[], j2: number): TableModel | null {
   const { grid } = ctx;
   const targets = cols.filter((c) => c.role === "target");
@@ -267,41 +364,31 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const percents = cols.filter((c) => c.role === "percent");
   if (!targets.length || !dones.length) return null;
 
-  // target / completed pairs, in column order
-  const pairs: { t: Column; d: Column; p: Column | null; area: string | null }[] = [];
-  for (let k = 0; k < targets.length; k++) {
-    const t = targets[k];
-    const limit = targets[k + 1]?.j ?? Number.MAX_SAFE_INTEGER;
-    const prevEnd = pairs.length ? Math.max(pairs[pairs.length - 1].t.j, pairs[pairs.length - 1].d.j) : -1;
-    const d = dones.find((c) => c.j > t.j && c.j < limit && (c.area === t.area || !t.area)) ?? dones.find((c) => c.j < t.j && c.j > prevEnd);
-    if (!d) continue;
-    pairs.push({ t, d, p: null, area: t.area ?? d.area });
-  }
+  const pairs = pairsOf(cols);
   if (!pairs.length) return null;
-  const isArea = pairs.length >= 2 && pairs.filter((p) => p.area).length >= 2;
-  const used = new Set<number>();
+  const isArea = pairs.length >= 2;
+  const kind = groupKindOf(pairs.map((p) => p.name));
+  // an area table's 合计 pair; the groups of a table of periods stand each on its own
+  const totalPair = isArea && kind === "area" ? pairs.find((p) => isTotalGroup(p.name)) : undefined;
   if (isArea) {
-    for (const p of pairs) {
-      const own = percents.find((c) => !used.has(c.j) && c.area !== null && c.area === p.area);
-      if (own) {
-        p.p = own;
-        used.add(own.j);
-      }
+    let n = 0;
+    for (const p of pairs) if (!p.name) p.name = `第${++n}组`;
+  } else if (!pairs[0].p) {
+    pairs[0].p = percents.find((c) => c.j > Math.max(pairs[0].t.j, pairs[0].d.j)) ?? percents[0] ?? null;
+  }
+  // percent lines of a table of groups that no pair claimed by group, name or position: the
+  // total's in an area table (computed from the areas when there is no 合计 pair); in a table of
+  // periods, each the next period's that has none
+  const spare = isArea ? percents.filter((c) => !pairs.some((p) => p.p === c)) : [];
+  let computedTotal: Column | null = null;
+  if (kind === "area" && spare.length) {
+    if (totalPair && !totalPair.p) totalPair.p = spare[0];
+    else if (!totalPair) computedTotal = spare[0];
+  } else if (isArea) {
+    for (const c of spare) {
+      const owner = pairs.find((p) => !p.p && p.end < c.j);
+      if (owner) owner.p = c;
     }
-    // a percent column without a group of its own belongs to the total, else to the pair before it
-    for (const c of percents.filter((x) => !used.has(x.j))) {
-      const total = pairs.find((p) => p.area && TOTAL_WORDS.test(normaliseLabel(p.area)) && !p.p);
-      const before = [...pairs].reverse().find((p) => Math.max(p.t.j, p.d.j) < c.j && !p.p);
-      const owner = total ?? before;
-      if (owner) {
-        owner.p = c;
-        used.add(c.j);
-      }
-    }
-  } else {
-    const p = pairs[0];
-    p.p = percents.find((c) => c.j > Math.max(p.t.j, p.d.j)) ?? percents[0] ?? null;
-    pairs.length = 1;
   }
 
   const firstValue = Math.min(...pairs.map((p) => Math.min(p.t.j, p.d.j)));
@@ -311,6 +398,16 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lastUsed = Math.max(...cols.filter((c) => c.hasText).map((c) => c.j), ...pairs.map((p) => Math.max(p.t.j, p.d.j, p.p?.j ?? -1)));
   const rows = rawRows(ctx, last, Math.max(j2, lastUsed));
   if (!rows.length) return null;
+  let labelSpan: number[] = [];
+  if (labelRoles.length > 1) {
+    // one label header over several columns (指标名称 merged across A:B): the rightmost column
+    // that holds the names in its own cells, not a category merged down nor the blank half of a merge
+    const own = (c: Column) => rows.filter((i) => text(grid, i, c.j) && !isFigure(grid.value(i, c.j))).length;
+    const named = labelRoles.filter((c) => !mergedDown(grid, rows, c.j) && own(c) > 0);
+    if (named.length) labelCol = named.reduce((a, b) => (own(b) >= own(a) ? b : a));
+    const head = labelCol?.headerAt;
+    labelSpan = labelRoles.filter((c) => c !== labelCol && c.headerAt === head && c.header === labelCol?.header).map((c) => c.j);
+  }
   if (!labelCol) {
     // no label header: the rightmost plain column left of the figures whose cells hold names
     const plain = cols.filter((c) => c.j < firstValue && c.role === null && !mergedDown(grid, rows, c.j));
@@ -323,7 +420,7 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   const lines: TableLine[] = [];
   const figureCols = pairs.flatMap((p) => [p.t.j, p.d.j]);
   const hasFigures = (i: number) => figureCols.some((j) => hasFigureCell(grid, i, j));
-  const labelAt = (i: number) => (labelCol ? shownText(grid, i, labelCol.j) : "");
+  const labelAt = (i: number) => (labelCol ? ([labelCol.j, ...labelSpan].map((j) => shownText(grid, i, j)).find((t) => t) ?? "") : "");
 
   // the seed appendix's block: the name sits in the header row, one row of figures below
   const headerLabel = labelCol && labelCol.role === null ? text(grid, last, labelCol.j) : "";
@@ -347,38 +444,29 @@ function readIndicatorTable(ctx: Context, first: number, last: number, cols: Col
   }
   if (!records.length) return null;
 
-  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : {}));
+  if (labelCol) lines.push(lineOf(labelCol, "label", block ? { header: headerLabel, headerAt: last } : labelSpan.length ? { alsoAt: labelSpan } : {}));
   if (unitCol) lines.push(lineOf(unitCol, "unit"));
   for (const c of cols) if (c.role === "serial" || c.role === "category") lines.push(lineOf(c, c.role));
-  const totalArea = isArea ? pairs.find((p) => p.area && TOTAL_WORDS.test(normaliseLabel(p.area))) : undefined;
   for (const p of pairs) {
-    const area = isArea ? p.area : null;
-    const areaTotal = isArea && p === totalArea ? true : undefined;
-    lines.push(lineOf(p.t, "target", { area, areaTotal, unit: p.t.unit }));
-    lines.push(lineOf(p.d, "completed", { area, areaTotal, unit: p.d.unit ?? p.t.unit }));
-    if (p.p) lines.push(lineOf(p.p, "percent", { area, areaTotal }));
+    const group: Partial<TableLine> = isArea ? { area: p.name, groupKind: kind, ...(p === totalPair ? { areaTotal: true } : {}) } : {};
+    lines.push(lineOf(p.t, "target", { ...group, unit: p.t.unit }));
+    lines.push(lineOf(p.d, "completed", { ...group, unit: p.d.unit ?? p.t.unit }));
+    if (p.p) lines.push(lineOf(p.p, "percent", group));
   }
-  // a table without a percent line gets one: after the total pair of an area table, or the only pair
-  const wanting = isArea ? totalArea : pairs[0];
-  if (wanting && !wanting.p) {
-    const at = freeLine(grid, [last, ...records.map((r) => r.at)], lastUsed + 1);
-    lines.push({
-      at,
-      role: "percent",
-      header: "",
-      headerAt: last,
-      unit: null,
-      percentPoints: false,
-      area: isArea ? wanting.area : null,
-      areaTotal: isArea ? true : undefined,
-      added: true,
-    });
+  if (computedTotal) lines.push(lineOf(computedTotal, "percent", { area: "合计", groupKind: "area", areaTotal: true }));
+  // lines the table lacks get one each after the table (tables/groups.ts says which)
+  const layout = isArea ? "area" : block ? "block" : "row";
+  let from = lastUsed + 1;
+  for (const w of percentsWanted({ layout, lines })) {
+    const at = freeLine(grid, [last, ...records.map((r) => r.at)], from);
+    from = at + 1;
+    lines.push(addedPercentLine(at, last, w, isArea ? kind : undefined));
   }
   return {
     kind: "indicators",
     sheet: grid.sheet.name,
     orientation: grid.orientation,
-    layout: isArea ? "area" : block ? "block" : "row",
+    layout,
     band: { first, last },
     lines,
     records,
@@ -416,13 +504,20 @@ function readScoreTable(ctx: Context, first: number, last: number, cols: Column[
   if (!score) return null;
   const weight = cols.find((c) => c.role === "weight" && c.j !== score.j) ?? null;
   const firstValue = Math.min(score.j, weight?.j ?? score.j);
-  const labelCols = cols.filter((c) => (c.role === "label" || c.role === null) && c.j < firstValue && c.hasText);
   const rows = rawRows(ctx, last, j2);
   if (!rows.length) return null;
-  let labelCol = labelCols.length ? labelCols[labelCols.length - 1] : null;
-  if (!labelCol) {
-    // the party names' column: the one left of the figures where most names are parties
-    for (let j = firstValue - 1; j >= 0 && !labelCol; j--) if (rows.some((i) => partyOf(text(grid, i, j)))) labelCol = cols.find((c) => c.j === j) ?? null;
+  // the party names' column: of the columns left of the figures, the one naming most parties
+  // (among the first rows: four parties and their totals never run long)
+  const head = rows.slice(0, 24);
+  let labelCol: Column | null = null;
+  let best = 0;
+  for (const c of cols) {
+    if (c.j >= firstValue || c.role === "serial") continue;
+    const n = head.filter((i) => partyOf(shownText(grid, i, c.j))).length;
+    if (n > best || (n === best && n > 0 && c.role === "label")) {
+      best = n;
+      labelCol = c;
+    }
   }
   if (!labelCol) return null;
   const records: TableRecord[] = [];
@@ -470,6 +565,27 @@ function readScoreTable(ctx: Context, first: number, last: number, cols: Column[
   return model;
 }
 
+/**
+ * Tables side by side under one header row: a label (or 序号) column after columns of figures
+ * begins the next table. Each segment is read as a table of its own.
+ */
+function segments(cols: Column[]): Column[][] {
+  const out: Column[][] = [];
+  let current: Column[] = [];
+  let figures = false;
+  for (const c of cols) {
+    if ((c.role === "label" || c.role === "serial") && figures) {
+      out.push(current);
+      current = [];
+      figures = false;
+    }
+    if (c.role && FIGURE_ROLES.has(c.role)) figures = true;
+    current.push(c);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] {
   const headerRows = new Set<number>();
   const candidates: number[] = [];
@@ -483,22 +599,27 @@ function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] 
   const out: TableModel[] = [];
   let consumed = -1;
   for (let k = 0; k < candidates.length; k++) {
-    const last = candidates[k];
+    let last = candidates[k];
     if (last <= consumed) continue;
     const cells = roleLines.get(last) as RoleCell[];
     const [j1, j2] = spanOf(grid, last, cells);
     // a band continues in the next row: read it from there
     if (candidates[k + 1] === last + 1 && bandTop(grid, last + 1, ...spanOf(grid, last + 1, roleLines.get(last + 1) as RoleCell[])) <= last) continue;
     const first = bandTop(grid, last, j1, j2);
+    // a row of units under the headers ((个) | (个) | (%)) closes the band
+    if (unitRow(grid, last + 1, j1, j2)) last++;
     const implied = impliedGroups(grid, first, last, 0, j2);
     const cols: Column[] = [];
     for (let j = 0; j <= j2; j++) cols.push(composeColumn(grid, first, last, j, implied));
     const explicitTarget = cols.some((c) => c.role === "target");
     for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget ? "label" : "target";
-    const model = readIndicatorTable(ctx, first, last, cols, j2) ?? readScoreTable(ctx, first, last, cols, j2);
-    if (!model) continue;
-    out.push(model);
-    consumed = Math.max(last, ...model.records.map((r) => r.at));
+    for (const seg of segments(cols)) {
+      const end = seg[seg.length - 1].j;
+      const model = readIndicatorTable(ctx, first, last, seg, end) ?? readScoreTable(ctx, first, last, seg, end);
+      if (!model) continue;
+      out.push(model);
+      consumed = Math.max(consumed, last, ...model.records.map((r) => r.at));
+    }
   }
   return out;
 }
@@ -518,11 +639,53 @@ function overlaps(a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>): boo
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
+/** How far past the last party a 总分 / 等级 entry may sit in the party line. */
+const TOTAL_REACH = 4;
+
+/** A line of figures beside a party block: its numbers per party and what its header (if any) calls it. */
+interface FigureLine {
+  j: number;
+  role: HeaderRole | null;
+  header: string;
+  headerAt: number | null;
+  percentPoints: boolean;
+  scale100: boolean;
+  values: number[];
+  /** every number was typed or formatted as a percentage */
+  allPercent: boolean;
+}
+
+/** The header over view column j above row `top`: the nearest role text in the 3 rows above, else the nearest text. */
+function headerAbove(grid: Grid, top: number, j: number): { text: string; at: number | null; m: RoleMatch | null } {
+  let plain: { text: string; at: number } | null = null;
+  for (let i = top - 1; i >= Math.max(0, top - MAX_BAND); i--) {
+    const t = text(grid, i, j);
+    if (!t) continue;
+    if (isFigure(grid.value(i, j))) break;
+    const m = matchRole(t);
+    if (m) return { text: t, at: i, m };
+    plain = plain ?? { text: t, at: i };
+  }
+  return { text: plain?.text ?? "", at: plain?.at ?? null, m: null };
+}
+
+/** Weights, not scores: percentages, or fractions that add up to 1. */
+function weightLike(line: FigureLine): boolean {
+  if (line.role === "weight") return true;
+  if (line.role === "score") return false;
+  if (line.allPercent) return true;
+  const sum = line.values.reduce((a, b) => a + b, 0);
+  return line.values.every((v) => v >= 0 && v <= 1) && Math.abs(sum - 1) < 0.011;
+}
+
 /**
- * A four-party block with no 得分 header (购买方 | 20 on their own): the parties down one column
- * within a few rows, the score the first number right of them.
+ * A four-party block read from its party names, whatever its headers say: the parties down one
+ * view column (a sheet column, or a sheet row when laid across) within a few lines, 总分 / 等级
+ * after them in the same line, and the lines of figures beside them. A line whose header names
+ * 权重 / 分值占比 (or whose numbers read as weights) is the weight; the score is the line its
+ * header calls 得分, else the first other line of numbers. Label cells may be blank or merged.
  */
-function headerlessScores(grid: Grid): TableModel | null {
+function partyBlock(grid: Grid): TableModel | null {
   const found: { i: number; j: number; party: NonNullable<TableRecord["party"]> }[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < Math.min(grid.length, 400); i++) {
@@ -538,29 +701,75 @@ function headerlessScores(grid: Grid): TableModel | null {
     }
   }
   if (found.length < 2) return null;
-  if (found[found.length - 1].i - found[0].i > 15) return null;
-  const labelCol = found[0].j;
-  let scoreCol = -1;
-  for (const p of found) {
-    for (let j = p.j + 1; j < grid.width && scoreCol < 0; j++) if (parseQuantity(grid.value(p.i, j)).kind === "number") scoreCol = j;
-    if (scoreCol >= 0) break;
+  const labelJ = found[0].j;
+  const parties = found.filter((p) => p.j === labelJ);
+  if (parties.length < 2 || parties[parties.length - 1].i - parties[0].i > 15) return null;
+  const top = parties[0].i;
+  const lastParty = parties[parties.length - 1].i;
+
+  const figures: FigureLine[] = [];
+  for (let j = labelJ + 1; j < Math.min(grid.width, labelJ + 16); j++) {
+    const qs = parties.map((p) => parseQuantity(grid.value(p.i, j), grid.format(p.i, j)));
+    const nums = qs.filter((q): q is Extract<typeof q, { kind: "number" }> => q.kind === "number");
+    if (nums.length * 2 < parties.length) {
+      // a line of party names or text ends the block's figures once some were found
+      if (figures.length && qs.some((q) => q.kind === "text")) break;
+      continue;
+    }
+    const h = headerAbove(grid, top, j);
+    figures.push({
+      j,
+      role: h.m?.role ?? null,
+      header: h.text,
+      headerAt: h.at,
+      percentPoints: !!h.m?.percentPoints || /%/.test(h.text),
+      scale100: !!h.m?.scale100,
+      values: nums.map((q) => q.value),
+      allPercent: nums.every((q) => q.percent),
+    });
   }
-  if (scoreCol < 0) return null;
-  const plain = (j: number): TableLine => ({ at: j, role: "label", header: "", headerAt: null, unit: null, percentPoints: false, area: null });
+  if (!figures.length) return null;
+  const weight = figures.find((f) => f.role === "weight") ?? (figures.length > 1 ? figures.find((f) => f.role === null && weightLike(f)) : undefined) ?? null;
+  const score =
+    figures.find((f) => f.role === "score") ?? figures.find((f) => f !== weight && f.role !== "weight" && f.role !== "total" && f.role !== "grade") ?? null;
+  if (!score) return null;
+
+  const records: TableRecord[] = parties.map((p) => ({ at: p.i, role: "party" as const, party: p.party }));
+  for (let i = top; i <= lastParty + TOTAL_REACH && i < grid.length; i++) {
+    const kind = totalOrGrade(text(grid, i, labelJ));
+    if (kind && !records.some((r) => r.role === kind)) records.push({ at: i, role: kind });
+  }
+  const label = headerAbove(grid, top, labelJ);
+  const lineOfFigure = (f: FigureLine, role: LineRole): TableLine => ({
+    at: f.j,
+    role,
+    header: f.header,
+    headerAt: f.headerAt,
+    unit: null,
+    percentPoints: role === "weight" ? f.percentPoints : false,
+    area: null,
+  });
+  const lines: TableLine[] = [
+    { at: labelJ, role: "label", header: label.text, headerAt: label.at, unit: null, percentPoints: false, area: null },
+    lineOfFigure(score, "score"),
+  ];
+  if (weight) lines.push(lineOfFigure(weight, "weight"));
+  const headerRows = [label.at, score.headerAt, weight?.headerAt ?? null].filter((x): x is number => x !== null);
   const model: TableModel = {
     kind: "scores",
     sheet: grid.sheet.name,
     orientation: grid.orientation,
     layout: "row",
-    band: { first: found[0].i, last: found[0].i - 1 },
-    lines: [plain(labelCol), { ...plain(scoreCol), role: "score" }],
-    records: found.filter((p) => p.j === labelCol).map((p) => ({ at: p.i, role: "party" as const, party: p.party })),
+    band: headerRows.length ? { first: Math.min(...headerRows), last: top - 1 } : { first: top, last: top - 1 },
+    lines,
+    records,
     totalCell: null,
     gradeCell: null,
     origin: "detected",
   };
-  if (model.records.length < 2) return null;
-  findLabelledCells(grid, model, found[0].i, found[found.length - 1].i + 6, scoreCol, labelCol);
+  if (score.scale100) model.scale100 = true;
+  const lastRecord = Math.max(...records.map((r) => r.at));
+  findLabelledCells(grid, model, top, lastRecord + 6, score.j, labelJ);
   return model;
 }
 
@@ -574,18 +783,26 @@ export function detectTables(sheet: SheetSnapshot): TableModel[] {
   const across = detectIn(gridOf(sheet, "across", merges, width), cls.byCol).filter((m) => !boxes.some((b) => overlaps(b, boxOf(m))));
   const all = [...down, ...across];
   if (!all.some((m) => m.kind === "scores")) {
-    const fallback = headerlessScores(gridOf(sheet, "down", merges, width));
-    if (fallback && !all.some((m) => overlaps(boxOf(m), boxOf(fallback)))) all.push(fallback);
+    for (const orientation of ["down", "across"] as const) {
+      const block = partyBlock(gridOf(sheet, orientation, merges, width));
+      if (block && !all.some((m) => overlaps(boxOf(m), boxOf(block)))) {
+        all.push(block);
+        break;
+      }
+    }
   }
   return all;
 }
 
 /**
  * A sheet that reads like a table — a row of short headers over rows of numbers — but matched
- * no layout: where to say so (its first header cell), or null.
+ * no layout: where to say so (its first header cell), or null. `read` are the cells of the
+ * sheet's tables that were read: a table beside or below them is looked for all the same.
  */
-export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
+export function unreadTableAt(sheet: SheetSnapshot, read: readonly CellRange[] = []): Pos | null {
   const rows = sheet.values;
+  // cells of the tables that were read (a sheet's other table may still be one nobody understood)
+  const known = (r: number, c: number) => read.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
   for (let r = 0; r + 2 < rows.length && r < 2000; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -593,13 +810,14 @@ export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
     let figures = 0;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
+      if (read.length && known(r, c)) continue;
       if (typeof v === "string" && v.trim() && v.trim().length <= 20 && !isFigure(v) && !lineIsNoise(v.trim())) heads.push(c);
       else if (isFigure(v)) figures++;
     }
     if (heads.length < 2 || figures > 0) continue;
     let numericRows = 0;
     for (let k = r + 1; k < Math.min(rows.length, r + 6); k++)
-      if (heads.some((c) => typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null))) numericRows++;
+      if (heads.some((c) => !(read.length && known(k, c)) && (typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null)))) numericRows++;
     if (numericRows >= 2) return { row: r, col: heads[0] };
   }
   return null;

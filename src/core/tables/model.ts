@@ -20,8 +20,10 @@ import type { PartyId } from "../types";
  * - "row": one record per data line (服务内容 | 合同指标 | 累计完成 | 完成比例).
  * - "block": one record whose label is the label line's header text itself (the seed report's
  *   appendix: 服务对象建档 | 指标要求 | 完成情况 | 完成百分比 over its one row of figures).
- * - "area": several target/completed pairs, one per area group (一片区, 二片区, 合计); the lines
- *   of the total group have `areaTotal`.
+ * - "area": several target/completed pairs, one per group: areas (一片区, 二片区, 合计) whose
+ *   total group's lines have `areaTotal`, or periods (中期 / 年度) each read on its own
+ *   (`groupKind: "period"`). An area table without a 合计 pair gets a percent line with
+ *   `areaTotal` and no target / completed lines of its own: the total computed from the areas.
  *
  * Positions are 0-based sheet coordinates; `cellOf` turns a record and a line into a cell.
  */
@@ -60,8 +62,19 @@ export interface TableLine {
   area: string | null;
   /** the area group is the total (合计) of the others */
   areaTotal?: boolean;
+  /**
+   * What the group of a multi-pair table is: "area" (一片区 / 二片区, adding up to a 合计) or
+   * "period" (中期 / 年度, or pairs the band does not name: each pair its own indicator).
+   * Absent means "area" for a table whose layout is "area".
+   */
+  groupKind?: "area" | "period";
   /** a line the tool adds (the table had no percent line): its header cell is written too */
   added?: boolean;
+  /**
+   * a label whose header spans several columns (指标名称 merged across A:B, a category in A on
+   * some rows): the other columns under it; each record's name is in the rightmost that holds text
+   */
+  alsoAt?: number[];
 }
 
 export interface TableRecord {

@@ -1,4 +1,15 @@
-import { FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { EvaluateFn, SaveFileFn, TemplateTools, TemplateToolsSource } from "../appTypes";
 import type { ScoringHost } from "../host";
@@ -6,8 +17,7 @@ import { usePaneSettings } from "../hooks/usePaneSettings";
 import { useScoringRun } from "../hooks/useScoringRun";
 import { LangContext, translate, type Lang } from "../i18n";
 import { saveFile as browserSaveFile } from "../saveFile";
-import { bandsOf, weightsProblem } from "../settings";
-import { FindingsList } from "./findings/FindingsList";
+import { bandsOf, staffProblem, weightsProblem } from "../settings";
 import { HostNotices } from "./HostNotices";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
@@ -20,7 +30,12 @@ import { VisuallyHidden } from "./VisuallyHidden";
 // (Excel loads it on every open) stays within its budget (test/build/measure-bundle.js).
 const SettingsView = lazy(() => import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 const ReportDraftPanel = lazy(() => import(/* webpackChunkName: "pane-report" */ "./report/ReportDraftPanel").then((m) => ({ default: m.ReportDraftPanel })));
+// The findings list (with the findings catalogue it re-renders messages from) only shows after a
+// run: its chunk is requested as the run starts, so it has arrived by the time results show.
+const loadFindingsList = () => import(/* webpackChunkName: "pane-findings" */ "./findings/FindingsList");
+const FindingsList = lazy(() => loadFindingsList().then((m) => ({ default: m.FindingsList })));
 const MappingReview = lazy(() => import(/* webpackChunkName: "pane-mapping" */ "./MappingReview").then((m) => ({ default: m.MappingReview })));
+const TeachLayoutPanel = lazy(() => import(/* webpackChunkName: "pane-layouts" */ "./layouts/TeachLayoutPanel").then((m) => ({ default: m.TeachLayoutPanel })));
 
 export interface AppProps {
   host: ScoringHost;
@@ -65,6 +80,8 @@ export function App(props: AppProps) {
   const prefs = usePaneSettings(host, props.initialLanguage ?? "zh");
   const scoring = useScoringRun({ host, evaluate, saveFile, settingsRef: prefs.settingsRef, langRef: prefs.langRef, remember: prefs.remember });
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [teachOpen, setTeachOpen] = useState(false);
+  const teachButton = useRef<HTMLButtonElement>(null);
   const [tools, setTools] = useState<TemplateTools | null>(typeof templates === "function" ? null : templates);
   useEffect(() => {
     if (settingsOpen && !tools && typeof templates === "function") void templates().then(setTools, scoring.showError);
@@ -83,6 +100,8 @@ export function App(props: AppProps) {
       return;
     }
     scoring.reset();
+    // a range picked in the previous file means nothing in this one
+    setTeachOpen(false);
   }, [props.resetKey, host]);
 
   // After a run, focus moves to the results heading when it was on the run button (or lost).
@@ -96,6 +115,7 @@ export function App(props: AppProps) {
 
   const run = async (manual?: Record<string, string | null>) => {
     focusResults.current = !manual;
+    void loadFindingsList();
     await scoring.run(manual);
   };
 
@@ -103,6 +123,11 @@ export function App(props: AppProps) {
     setSettingsOpen(false);
     // back where the user left: the settings button
     setTimeout(() => settingsButton.current?.focus(), 0);
+  };
+
+  const closeTeach = () => {
+    setTeachOpen(false);
+    setTimeout(() => teachButton.current?.focus(), 0);
   };
 
   const weightsSum = weightsProblem(settings.options);
@@ -151,6 +176,7 @@ export function App(props: AppProps) {
               progress={scoring.progress}
               canRun={props.canRun !== false}
               weightsSum={weightsSum}
+              staffProblem={staffProblem(settings.options)}
               canUndo={scoring.canUndo}
               canDownload={!!host.download && !!report && !report.nothingToScore}
               onRun={() => void run()}
@@ -158,6 +184,27 @@ export function App(props: AppProps) {
               onDownload={() => void scoring.download()}
               onFixSettings={() => setSettingsOpen(true)}
             />
+            <div>
+              <Button ref={teachButton} aria-expanded={teachOpen} disabled={props.canRun === false} onClick={() => setTeachOpen((o) => !o)}>
+                {tr("layout.teach")}
+              </Button>
+            </div>
+            {teachOpen && props.canRun !== false && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <TeachLayoutPanel
+                  host={host}
+                  settings={settings}
+                  saveFile={saveFile}
+                  busy={scoring.busy}
+                  onSaveLayouts={async (layouts, notice) => {
+                    await prefs.apply({ ...prefs.settingsRef.current, layouts });
+                    scoring.showNotice(notice);
+                  }}
+                  onError={scoring.showError}
+                  onClose={closeTeach}
+                />
+              </Suspense>
+            )}
             <VisuallyHidden role="status" aria-live="polite" aria-atomic>
               {scoring.announcement}
             </VisuallyHidden>
@@ -186,7 +233,11 @@ export function App(props: AppProps) {
                 />
               ))}
             </Suspense>
-            {report && <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />}
+            {report && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />
+              </Suspense>
+            )}
           </div>
         </main>
       </LangContext.Provider>

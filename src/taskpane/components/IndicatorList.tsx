@@ -1,11 +1,14 @@
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { IndicatorReport } from "../../core/types";
 import { formatNumber, formatPercent, indicatorStatus, type IndicatorStatus } from "../format";
-import { useT } from "../i18n";
+import { indicatorName } from "../../core/indicators/naming";
+import { useLang, useT } from "../i18n";
 
-const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative" | "brand"> = {
+const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative" | "brand" | "warning"> = {
   over: "brand",
   met: "success",
+  onPace: "informative",
+  behind: "warning",
   under: "danger",
   none: "informative",
 };
@@ -30,7 +33,11 @@ const useStyles = makeStyles({
   over: { backgroundColor: tokens.colorBrandBackground },
   met: { backgroundColor: tokens.colorPaletteGreenForeground1 },
   under: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  onPace: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  behind: { backgroundColor: tokens.colorPaletteDarkOrangeForeground1 },
   none: {},
+  // the share of the contract year's targets expected by now: a dashed line
+  expected: { position: "absolute", top: "-3px", bottom: "-3px", width: "0", borderLeft: `2px dashed ${tokens.colorNeutralForeground2}` },
   // the 100 % line, taller than the bar so it reads where a fill passes it
   mark: { position: "absolute", top: "-3px", bottom: "-3px", width: "2px", backgroundColor: tokens.colorNeutralForeground1 },
 });
@@ -41,13 +48,9 @@ export function barScale(indicators: Pick<IndicatorReport, "percent">[]): number
   return Math.min(max, 2);
 }
 
-/** The name the UI gives an indicator: its label, or where its name belongs （未命名，A28）. */
-export function indicatorName(ind: Pick<IndicatorReport, "label" | "labelCell" | "targetCell">, t: ReturnType<typeof useT>): string {
-  return ind.label || t("indicators.unnamed", { cell: ind.labelCell ?? ind.targetCell });
-}
-
 export function IndicatorList({ indicators }: { indicators: IndicatorReport[] }) {
   const t = useT();
+  const lang = useLang();
   const s = useStyles();
   const scale = barScale(indicators);
   const done = indicators.filter((i) => {
@@ -68,8 +71,8 @@ export function IndicatorList({ indicators }: { indicators: IndicatorReport[] })
       )}
       <ul className={s.list}>
         {indicators.map((ind) => {
-          const status = indicatorStatus(ind.percent);
-          const name = indicatorName(ind, t);
+          const status = indicatorStatus(ind.percent, ind.expectedPercent);
+          const name = indicatorName(ind, lang);
           const width = ind.percent === null ? 0 : (Math.max(0, Math.min(scale, ind.percent)) / scale) * 100;
           return (
             <li key={`${ind.sheet}!${ind.completedCell}`} className={s.item}>
@@ -87,6 +90,13 @@ export function IndicatorList({ indicators }: { indicators: IndicatorReport[] })
               <div className={s.track} aria-hidden>
                 <span className={`${s.fill} ${s[status]}`} style={{ width: `${width}%` }} />
                 <span className={s.mark} style={{ left: `calc(${100 / scale}% - 1px)` }} title={t("indicators.mark")} />
+                {ind.expectedPercent != null && (
+                  <span
+                    className={s.expected}
+                    style={{ left: `calc(${(Math.min(1, ind.expectedPercent) / scale) * 100}% - 1px)` }}
+                    title={t("indicators.expectedMark", { percent: formatPercent(ind.expectedPercent) })}
+                  />
+                )}
               </div>
             </li>
           );

@@ -3,8 +3,10 @@ import { forwardRef } from "react";
 import type { Report } from "../../core/types";
 import { useT } from "../i18n";
 import { IndicatorList } from "./IndicatorList";
+import { PeriodNote } from "./PeriodNote";
 import { RestorationList } from "./RestorationList";
 import { ResultCard } from "./ResultCard";
+import { StaffingList } from "./StaffingList";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -32,7 +34,9 @@ export const ResultsSection = forwardRef<HTMLHeadingElement, ResultsSectionProps
       {report.scores.map((score) => (
         <ResultCard key={score.sheet} score={score} bandGrades={bandGrades} />
       ))}
+      <PeriodNote report={report} />
       <IndicatorList indicators={report.indicators} />
+      <StaffingList staffing={report.staffing ?? []} />
       <RestorationList restorations={report.restorations} addedMissing={addedMissing} />
     </section>
   );

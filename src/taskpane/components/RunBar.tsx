@@ -17,6 +17,8 @@ export interface RunBarProps {
   canRun: boolean;
   /** weights that do not add up to 100 %: the run waits, and says where to fix them */
   weightsSum: number | null;
+  /** stored headcounts with more certified than all: the run waits the same way */
+  staffProblem?: { all: number; certified: number } | null;
   canUndo: boolean;
   canDownload: boolean;
   onRun: () => void;
@@ -34,7 +36,8 @@ export const RunBar = forwardRef<HTMLButtonElement, RunBarProps>(function RunBar
   const s = useStyles();
   const blockedId = useId();
   const busy = p.progress !== null;
-  const blocked = p.weightsSum !== null;
+  const staff = p.staffProblem ?? null;
+  const blocked = p.weightsSum !== null || staff !== null;
   const phase = p.progress ? t(phaseKey(p.progress.phase, p.kind)) : "";
   const clearing = p.kind === "file";
   return (
@@ -62,10 +65,10 @@ export const RunBar = forwardRef<HTMLButtonElement, RunBarProps>(function RunBar
       </div>
       {blocked && (
         <MessageBar intent="warning" id={blockedId}>
-          <MessageBarBody>{t("settings.weightsBlock", { sum: p.weightsSum ?? 0 })}</MessageBarBody>
+          <MessageBarBody>{p.weightsSum !== null ? t("settings.weightsBlock", { sum: p.weightsSum }) : t("settings.staffBlock", { ...staff })}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={p.onFixSettings}>
-              {t("settings.weightsFix")}
+              {t(p.weightsSum !== null ? "settings.weightsFix" : "settings.staffFix")}
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -49,6 +49,77 @@ describe("a taught indicator table", () => {
     expect(written(r.plan).get("年度工作!E6")?.value).toBe(0.5);
   });
 
+  it("reads a taught table of areas without a 合计 as the detector does: the areas, and the total computed from them", () => {
+    const sheet = {
+      name: "片区",
+      values: [
+        ["事项", "东片", null, "西片", null],
+        [null, "定", "做", "定", "做"],
+        ["电访", 100, 80, 50, 70],
+      ],
+      merges: [
+        { r1: 0, c1: 1, r2: 0, c2: 2 },
+        { r1: 0, c1: 3, r2: 0, c2: 4 },
+      ],
+    };
+    const layout: SavedLayout = {
+      ...oddLayout(),
+      sheet: "片区",
+      range: "A1:E3",
+      band: 2,
+      lines: [
+        { offset: 0, role: "label", header: "事项" },
+        { offset: 1, role: "target", header: "东片/定", area: "东片" },
+        { offset: 2, role: "completed", header: "东片/做", area: "东片" },
+        { offset: 3, role: "target", header: "西片/定", area: "西片" },
+        { offset: 4, role: "completed", header: "西片/做", area: "西片" },
+      ],
+    };
+    const r = evaluate(workbook(sheet), { layouts: [layout] });
+    expect(r.report.indicators.map((i) => [i.area, i.target, i.completed, i.percentCell])).toEqual([
+      ["东片", 100, 80, null],
+      ["西片", 50, 70, null],
+      ["合计", 150, 150, "F3"],
+    ]);
+    const w = written(r.plan);
+    expect(w.get("片区!F2")?.value).toBe("完成百分比（合计）");
+    expect(w.get("片区!F3")).toEqual({ value: 1, formula: '=IFERROR((C3+E3)/(B3+D3),"")' });
+  });
+
+  it("reads a taught table of periods as one indicator per period, each with its own percentage", () => {
+    const sheet = {
+      name: "分期",
+      values: [
+        ["事项", "中期", null, "年度", null],
+        [null, "定", "做", "定", "做"],
+        ["电访", 100, 80, 200, 150],
+      ],
+      merges: [
+        { r1: 0, c1: 1, r2: 0, c2: 2 },
+        { r1: 0, c1: 3, r2: 0, c2: 4 },
+      ],
+    };
+    const layout: SavedLayout = {
+      ...oddLayout(),
+      sheet: "分期",
+      range: "A1:E3",
+      band: 2,
+      lines: [
+        { offset: 0, role: "label", header: "事项" },
+        { offset: 1, role: "target", header: "中期/定", area: "中期" },
+        { offset: 2, role: "completed", header: "中期/做", area: "中期" },
+        { offset: 3, role: "target", header: "年度/定", area: "年度" },
+        { offset: 4, role: "completed", header: "年度/做", area: "年度" },
+      ],
+    };
+    const r = evaluate(workbook(sheet), { layouts: [layout] });
+    expect(r.report.indicators.map((i) => [i.area, i.period, i.percent, i.percentCell])).toEqual([
+      [null, "中期", 0.8, "F3"],
+      [null, "年度", 0.75, "G3"],
+    ]);
+    expect(r.report.findings.filter((f) => f.code === "sum-mismatch")).toEqual([]);
+  });
+
   it("adds a percent line when the layout has none", () => {
     const layout: SavedLayout = { ...oddLayout(), range: "A2:D5", lines: oddLayout().lines.filter((l) => l.role !== "percent") };
     const sheet = oddSheet();

@@ -96,16 +96,44 @@ describe("follow-up recency on the roster", () => {
     expect(header).toBeDefined();
     const col = header!.col;
     const body = ops.find((op) => op.row === 2 && op.col === col)!;
+    // every row is a formula over its record: the date while the record is as read, else a note
     expect(body.cells[0][0]).toEqual({
       value: 45141,
       numberFormat: "yyyy-mm-dd",
-      formula: `=IF(ISNUMBER(SEARCH("8月3日",'台账'!I3)),DATE(2023,8,3),"")`,
+      formula: `=IF(AND(LEN('台账'!I3)=18,ISNUMBER(SEARCH("8月3日",'台账'!I3))),DATE(2023,8,3),"记录已改，请重新评分")`,
     });
-    expect(body.cells[1][0]).toEqual({ value: null });
+    expect(body.cells[1][0]).toEqual({ value: "", formula: `=IF(LEN('台账'!I4)=1,"","记录已改，请重新评分")` });
     // re-running on the workbook with its view still sees the view as ours, not as a roster
     const title = ops.find((op) => op.row === 0)!.cells[0][0]!.value;
     const viewValues: CellValue[][] = [[title], [...report.restorations[0].mapping.map((m) => m.field), FOLLOW_UP_HEADER]];
     const again = evaluate({ ...wb, sheets: [...wb.sheets, { name: view, values: viewValues }] });
     expect(again.report.restorations).toHaveLength(1);
+  });
+
+  test("every row's 最近跟进日期 watches its record: blank records too, values only when formulas are off, English note", () => {
+    const rows: [number, string, string, string][] = [
+      [80, "独居老人", "一级", "２０２３年８月１日探访"],
+      [75, "孤寡老人", "一级", ""],
+      [70, "空巢老人", "二级", "2023.9.5电访"],
+    ];
+    const cellsOf = (options: Parameters<typeof evaluate>[1]) => {
+      const { plan, report } = evaluate(roster(rows), options);
+      const view = report.restorations[0].outputSheet;
+      const header = plan.find(
+        (op): op is Extract<PlanOp, { kind: "cells" }> =>
+          op.kind === "cells" && op.sheet === view && op.row === 1 && op.cells[0][0]?.value === FOLLOW_UP_HEADER,
+      )!;
+      const body = plan.find(
+        (op): op is Extract<PlanOp, { kind: "cells" }> => op.kind === "cells" && op.sheet === view && op.row === 2 && op.col === header.col,
+      )!;
+      return body.cells.map((line) => line[0]);
+    };
+    const [fullWidth, blank, dotted] = cellsOf({ lang: "en" });
+    // full-width digits were read as half-width: the date cannot be searched as written, the length still can
+    expect(fullWidth).toEqual({ value: 45139, numberFormat: "yyyy-mm-dd", formula: `=IF(LEN('台账'!I3)=11,DATE(2023,8,1),"Record edited: score again")` });
+    expect(blank).toEqual({ value: "", formula: `=IF(LEN('台账'!I4)=0,"","Record edited: score again")` });
+    expect(dotted?.formula).toBe(`=IF(AND(LEN('台账'!I5)=10,ISNUMBER(SEARCH("2023.9.5",'台账'!I5))),DATE(2023,9,5),"Record edited: score again")`);
+    const frozen = cellsOf({ liveFormulas: false });
+    expect(frozen).toEqual([{ value: 45139, numberFormat: "yyyy-mm-dd" }, { value: null }, { value: 45174, numberFormat: "yyyy-mm-dd" }]);
   });
 });

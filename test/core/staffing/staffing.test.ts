@@ -2,7 +2,14 @@ import { evaluate } from "../../../src/core/evaluate";
 import type { PlanCell, PlanOp, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import { contractedFromSheet } from "../../../src/core/staffing/assess";
 import { toSheetSnapshot } from "../../support/generate-roster";
-import { SEED_STAFFING, seedStaffingSheet, STAFFING_SHEET, type StaffingSheetOptions } from "../../support/staffing-table";
+import {
+  resultsGridRows,
+  SEED_STAFFING,
+  seedStaffingDatesSheet,
+  seedStaffingSheet,
+  STAFFING_SHEET,
+  type StaffingSheetOptions,
+} from "../../support/staffing-table";
 
 function book(sheet: SheetSnapshot): WorkbookSnapshot {
   return { source: "到岗.xlsx", sheets: [sheet] };
@@ -101,6 +108,7 @@ describe("staffing table (社工到岗情况统计表)", () => {
     expect(report.staffing![0].months).toEqual(SEED_STAFFING.months);
     expect(report.staffing![0].classes[1].actual).toBe(101);
     expect(run({ mark: "在岗" }).report.staffing![0].classes[0].actual).toBe(86);
+    expect(run({ mark: "在职" }).report.staffing![0].classes[0].actual).toBe(86);
   });
 
   test("a blank 持证情况, an unknown level and an unaccepted mark are findings on their cells", () => {
@@ -173,5 +181,47 @@ describe("staffing table (社工到岗情况统计表)", () => {
         [100, 101, 1],
       ]);
     });
+  });
+
+  test("the seed's figures from 入职/离职 dates, live: joining on a month's last day counts, leaving the day before does not", () => {
+    const sheet = toSheetSnapshot(seedStaffingDatesSheet());
+    const { report, plan } = evaluate(book(sheet));
+    const st = report.staffing![0];
+    expect(st.months).toEqual(SEED_STAFFING.months);
+    expect(st.contracted).toEqual({ all: 20, certified: 10 });
+    expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+      [50, 86, 36],
+      [100, 101, 1],
+    ]);
+    expect([st.retention.stayed, st.retention.base]).toEqual([17, 20]);
+    expect(st.atEnd).toEqual(SEED_STAFFING.atEnd);
+    const cells = [...written(plan, STAFFING_SHEET).values()];
+    const live = cells.filter((c) => c.formula);
+    // every figure is a formula over the date columns (D, E), not a value
+    expect(live.length).toBeGreaterThanOrEqual(12);
+    expect(live.some((c) => /\$D\$6:\$D\$27<=45169/.test(c.formula!) && /\$E\$6:\$E\$27>=45169/.test(c.formula!))).toBe(true);
+  });
+
+  test("a figures grid under the table (类别 × 应到岗 / 实到岗 / 超配, 稳岗率) is filled in, each class in its own row", () => {
+    const options = { resultsGrid: true };
+    const { report, plan } = run(options);
+    const st = report.staffing![0];
+    const g = resultsGridRows(options);
+    // the grid's labels are not workers: the figures are the seed's
+    expect(st.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+      [50, 86, 36],
+      [100, 101, 1],
+    ]);
+    const cert = st.classes.find((c) => c.class === "certified")!;
+    const all = st.classes.find((c) => c.class === "all")!;
+    expect([cert.requiredCell, cert.actualCell, cert.surplusCell]).toEqual([`C${g.certified + 1}`, `D${g.certified + 1}`, `E${g.certified + 1}`]);
+    expect([all.requiredCell, all.actualCell, all.surplusCell]).toEqual([`C${g.all + 1}`, `D${g.all + 1}`, `E${g.all + 1}`]);
+    expect(st.retention.cell).toBe(`C${g.rate + 1}`);
+    const cells = written(plan, STAFFING_SHEET);
+    expect(cells.get(`${g.certified},2`)).toMatchObject({ value: 50, formula: "=10*COUNTA($E$5:$I$5)" });
+    expect(cells.get(`${g.all},4`)).toMatchObject({ value: 1, formula: `=D${g.all + 1}-C${g.all + 1}` });
+    expect(cells.get(`${g.rate},2`)).toMatchObject({ value: 0.85, numberFormat: "0.00%" });
+    // nothing else is written: no block beside the table
+    expect([...cells.keys()].every((k) => Number(k.split(",")[0]) >= g.certified)).toBe(true);
   });
 });

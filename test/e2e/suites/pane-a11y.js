@@ -110,6 +110,8 @@ function register(ctx) {
       .getByRole("status")
       .filter({ hasText: lang === "zh" ? "评分完成" : "Scoring finished" })
       .waitFor({ state: "attached", timeout: 10000 });
+    // the findings list is its own chunk, fetched as the run starts
+    await page.getByRole("heading", { name: w.findings }).waitFor({ state: "visible", timeout: 10000 });
     await check("3-results");
     const mapping = page.getByRole("button", { name: w.mapping });
     if (await mapping.count()) {
@@ -206,6 +208,7 @@ function register(ctx) {
       const during = await focused();
       need(during.tag !== "BODY", "focus fell to the body when the run started");
       await page.getByTestId("result-card").waitFor({ state: "visible", timeout: 120000 });
+      await page.getByRole("heading", { name: WORDS.zh.findings }).waitFor({ state: "visible", timeout: 10000 });
       await page.waitForTimeout(300);
       const after = await focused();
       need(after.tag !== "BODY", "focus fell to the body after the run");
@@ -251,6 +254,7 @@ function register(ctx) {
       need(tabs < 12, "一键评分 not reached by Tab");
       await page.keyboard.press("Enter");
       await page.getByTestId("result-card").waitFor({ state: "visible", timeout: 60000 });
+      await page.getByRole("heading", { name: WORDS.zh.findings }).waitFor({ state: "visible", timeout: 10000 });
       await page.waitForTimeout(300);
       const tag = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
       need(tag && tag !== "BODY", "focus fell to the body after the run");
@@ -274,6 +278,7 @@ function register(ctx) {
       await waitEnabled(page, run);
       await run.click();
       await page.getByTestId("result-card").waitFor({ state: "visible", timeout: 120000 });
+      await page.getByRole("heading", { name: WORDS.zh.findings }).waitFor({ state: "visible", timeout: 10000 });
       const messages = () => page.locator("[data-finding-row] > span:first-child").allInnerTexts();
       const zh = await messages();
       need(zh.length > 0, "no findings shown");

@@ -1,17 +1,18 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { FINDINGS_SHEET_NAME } from "../../../core/findings";
 import type { Report } from "../../../core/types";
 import type { SaveFileFn, TemplateTools } from "../../appTypes";
 import { errorMessage } from "../../errors";
 import type { PaneSettings, ScoringHost } from "../../host";
 import { useLang, useT } from "../../i18n";
-import { weightsProblem } from "../../settings";
+import { staffProblem, weightsProblem } from "../../settings";
 import { BandsSection } from "./BandsSection";
 import { LanguageSection } from "./LanguageSection";
 import { OptionsSection } from "./OptionsSection";
 import { PeriodSection } from "./PeriodSection";
+import { rosterSheet, userSheets } from "./sheetChoice";
+import { StaffingSection } from "./StaffingSection";
 import { TemplateSection } from "./TemplateSection";
 import { WeightsSection } from "./WeightsSection";
 
@@ -32,15 +33,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
-
-/**
- * The sheets a template may be captured from: the user's own. The tool's outputs (the restored
- * views the last run wrote and the findings sheet) are left out.
- */
-export function userSheets(names: string[], report: Report | null): string[] {
-  const own = new Set<string>([FINDINGS_SHEET_NAME.zh, FINDINGS_SHEET_NAME.en, ...(report?.restorations.map((r) => r.outputSheet) ?? [])]);
-  return names.filter((n) => !own.has(n) && !/^(评估发现|Findings)\s*\(\d+\)$/.test(n));
-}
 
 export interface SettingsViewProps {
   onClose: () => void;
@@ -85,7 +77,9 @@ export function SettingsView(p: SettingsViewProps) {
     };
   }, [p.host, p.runCount, p.report]);
 
-  const invalid = weightsProblem(draft.options) !== null;
+  // a field that does not read keeps its text, and the draft waits for it
+  const [staffingValid, setStaffingValid] = useState(true);
+  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid;
   const onError = (e: unknown) => setNote({ kind: "error", text: errorMessage(e, lang) });
 
   const save = async () => {
@@ -122,6 +116,7 @@ export function SettingsView(p: SettingsViewProps) {
         <WeightsSection draft={draft} onChange={setDraft} />
         <BandsSection draft={draft} onChange={setDraft} />
         <PeriodSection draft={draft} onChange={setDraft} />
+        <StaffingSection draft={draft} onChange={setDraft} onValidity={setStaffingValid} />
         <OptionsSection draft={draft} onChange={setDraft} />
         <TemplateSection
           draft={draft}
@@ -131,7 +126,8 @@ export function SettingsView(p: SettingsViewProps) {
           saveFile={p.saveFile}
           busy={p.busy}
           sheets={sheets}
-          defaultSheet={p.report?.restorations[0]?.sourceSheet ?? null}
+          defaultSheet={rosterSheet(sheets, p.report)}
+          scored={p.report !== null}
           onNotice={(text) => setNote({ kind: "success", text })}
           onError={onError}
         />

@@ -1,0 +1,193 @@
+import fc from "fast-check";
+import { SharedStringsEditor } from "../../src/file/shared-strings";
+import { rowNumberAttr, startTagFinder } from "../../src/file/sheet-bytes";
+import { emptyEdits, patchWorksheet, patchWorksheetPart, type BytesSink, type SheetEdits } from "../../src/file/sheet-edit";
+import { StylesEditor } from "../../src/file/styles";
+import { STYLES_XML } from "../fixtures/file/build";
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** collects what the byte patch writes: text as UTF-8, copied stretches as they are */
+class Collect implements BytesSink {
+  readonly parts: Uint8Array[] = [];
+  push(s: string): void {
+    this.parts.push(enc.encode(s));
+  }
+  pushBytes(b: Uint8Array): void {
+    this.parts.push(b.slice());
+  }
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+}
+
+function byteside(bytes: Uint8Array, e: () => SheetEdits) {
+  const sst = new SharedStringsEditor(null);
+  const styles = new StylesEditor(STYLES_XML);
+  const out = new Collect();
+  const r = patchWorksheetPart(
+    bytes,
+    e(),
+    () => styles,
+    () => sst,
+    out,
+  );
+  return { bytes: out.bytes(), formulasChanged: r.formulasChanged, sst: sst.toXml(), styles: styles.toXml() };
+}
+
+function textside(xml: string, e: () => SheetEdits) {
+  const sst = new SharedStringsEditor(null);
+  const styles = new StylesEditor(STYLES_XML);
+  const r = patchWorksheet(
+    xml,
+    e(),
+    () => styles,
+    () => sst,
+  );
+  return { xml: r.xml, formulasChanged: r.formulasChanged, sst: sst.toXml(), styles: styles.toXml() };
+}
+
+function editsOf(list: { r: number; c: number; v: number | string | null; fill?: boolean }[]): () => SheetEdits {
+  return () => {
+    const e = emptyEdits();
+    for (const { r, c, v, fill } of list) {
+      if (!e.cells.has(r)) e.cells.set(r, new Map());
+      e.cells.get(r)!.set(c, fill ? { fill: "warning" } : { content: { value: v } });
+    }
+    return e;
+  };
+}
+
+describe("finding a sheet's rows in its bytes", () => {
+  test("a row start tag, not a longer name sharing its start, with or without a prefix", () => {
+    const b = enc.encode('<rowBreaks count="1"/><row r="7"><c/></row><x:row r="8"/>');
+    expect(startTagFinder("row")(b, 0, b.length)).toBe(22);
+    expect(startTagFinder("x:row")(b, 0, b.length)).toBe(43);
+    expect(startTagFinder("row")(b, 23, b.length)).toBe(-1);
+  });
+
+  test("the r of a row: a number, absent, or written another way", () => {
+    const at = (tag: string) => {
+      const b = enc.encode(tag);
+      return rowNumberAttr(b, 4, b.length - 1);
+    };
+    expect(at('<row r="12" spans="1:3">')).toBe(12);
+    expect(at("<row spans='1:3' r = '5'>")).toBe(5);
+    expect(at('<row spans="1:3"/>')).toBe(-1);
+    expect(at('<row x:r="3" ht="20">')).toBe(-1);
+    expect(at('<row r="&#49;">')).toBe(-2);
+  });
+});
+
+describe("patching a sheet on its bytes gives what patching its text gives", () => {
+  test("untouched rows come back byte for byte, even bytes that are not valid UTF-8", () => {
+    const head = enc.encode(`<?xml version="1.0"?>\n<worksheet xmlns="${NS}"><dimension ref="A1:B3"/><sheetData>`);
+    const row1 = new Uint8Array([...enc.encode('<row r="1"><c r="A1" t="inlineStr"><is><t>'), 0xff, 0xfe, ...enc.encode("</t></is></c></row>")]);
+    const rest = enc.encode('<row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row></sheetData></worksheet>');
+    const bytes = new Uint8Array([...head, ...row1, ...rest]);
+    const out = byteside(bytes, editsOf([{ r: 2, c: 1, v: 9 }])).bytes;
+    const start = out.indexOf(0x3c, head.length - 1);
+    expect([...out.subarray(start, start + row1.length)]).toEqual([...row1]);
+    expect(dec.decode(out)).toContain('<row r="3"><c r="A3"><v>3</v></c><c r="B3"><v>9</v></c></row>');
+  });
+
+  test("a self-closing sheetData, a prefixed sheet and rows without r", () => {
+    const cases = [
+      `<worksheet xmlns="${NS}"><sheetData/></worksheet>`,
+      `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      `<worksheet xmlns="${NS}"><sheetData><row><c><v>1</v></c></row><row><c><v>2</v></c></row><row r="5"/></sheetData></worksheet>`,
+    ];
+    for (const xml of cases) {
+      const e = editsOf([
+        { r: 1, c: 2, v: "新" },
+        { r: 3, c: 0, v: 4 },
+      ]);
+      const a = byteside(enc.encode(xml), e);
+      const b = textside(xml, e);
+      expect(dec.decode(a.bytes)).toBe(b.xml);
+    }
+  });
+
+  const cell = fc.oneof(
+    fc.integer({ min: -5, max: 99 }).map((n) => `<v>${n}</v>`),
+    fc.constantFrom("社工站", "a&amp;b", "x").map((t) => ` t="inlineStr"><is><t>${t}</t></is>`),
+    fc.constant(""),
+  );
+  const sheet = fc
+    .record({
+      prefix: fc.constantFrom("", "x:"),
+      rows: fc.array(
+        fc.record({ gap: fc.integer({ min: 0, max: 2 }), explicit: fc.boolean(), cells: fc.array(cell, { maxLength: 4 }), ws: fc.constantFrom("", "\n  ") }),
+        { maxLength: 12 },
+      ),
+    })
+    .map(({ prefix: p, rows }) => {
+      let r = 0;
+      const body = rows
+        .map((row) => {
+          r += row.explicit ? row.gap + 1 : 1;
+          const attr = row.explicit ? ` r="${r}"` : "";
+          const cells = row.cells
+            .map((c, i) => {
+              if (c === "") return `<${p}c r="${String.fromCharCode(65 + i)}${r}"/>`;
+              const typed = c.startsWith(" t=");
+              const inner = (typed ? c.slice(c.indexOf(">") + 1) : c).replace(/<(\/?)(v|is|t)>/g, `<$1${p}$2>`);
+              return `<${p}c r="${String.fromCharCode(65 + i)}${r}"${typed ? c.slice(0, c.indexOf(">")) : ""}>${inner}</${p}c>`;
+            })
+            .join("");
+          return `${row.ws}<${p}row${attr}>${cells}</${p}row>`;
+        })
+        .join("");
+      const ns = p ? `xmlns:x="${NS}"` : `xmlns="${NS}"`;
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<${p}worksheet ${ns}><${p}sheetData>${body}</${p}sheetData><${p}pageMargins/></${p}worksheet>`;
+    });
+  const edits = fc.array(
+    fc.record({
+      r: fc.integer({ min: 0, max: 20 }),
+      c: fc.integer({ min: 0, max: 5 }),
+      v: fc.oneof(fc.integer(), fc.constantFrom("评估", "a<b", null)),
+      fill: fc.boolean(),
+    }),
+    { maxLength: 8 },
+  );
+
+  test("for any sheet and any edits (property)", () => {
+    fc.assert(
+      fc.property(sheet, edits, (xml, list) => {
+        const e = editsOf(list);
+        const a = byteside(enc.encode(xml), e);
+        const b = textside(xml, e);
+        expect(dec.decode(a.bytes)).toBe(b.xml);
+        expect(a.formulasChanged).toBe(b.formulasChanged);
+        expect(a.sst).toBe(b.sst);
+        expect(a.styles).toBe(b.styles);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("a streamed part encodes text as TextEncoder does", () => {
+  test("ASCII, CJK, pairs of surrogates and lone ones, short and long pieces", () => {
+    const { StreamedEntry, fflateCodec } = jest.requireActual<typeof import("../../src/file/zip")>("../../src/file/zip");
+    const { inflateSync } = jest.requireActual<typeof import("fflate")>("fflate");
+    const pieces = ["<v>", "社工站", "😀", "\ud83d", "x\ude00y", "é", "a".repeat(5000), "尾\ud800"];
+    for (let i = 0; i < 400; i++) pieces.push(`<c r="A${i}">${"名".repeat(i % 50)}</c>`);
+    const entry = new StreamedEntry("x.xml", 10, undefined, fflateCodec);
+    for (const p of pieces) entry.push(p);
+    entry.pushBytes(enc.encode("<tail/>"));
+    const e = entry.finish();
+    const joined = e.chunks ? new Uint8Array(e.chunks.flatMap((c) => [...c])) : e.data;
+    const text = pieces.join("") + "<tail/>";
+    expect([...inflateSync(joined)]).toEqual([...enc.encode(text)]);
+    expect(e.size).toBe(enc.encode(text).length);
+  });
+});
