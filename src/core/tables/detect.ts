@@ -611,8 +611,11 @@ function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] 
     const implied = impliedGroups(grid, first, last, 0, j2);
     const cols: Column[] = [];
     for (let j = 0; j <= j2; j++) cols.push(composeColumn(grid, first, last, j, implied));
+    // 指标 alone: the name column beside an explicit target (指标 | 指标要求 | 完成情况), else the
+    // target — always the target under a group or among the figures (合计/指标 after 一片区/指标数)
     const explicitTarget = cols.some((c) => c.role === "target");
-    for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget ? "label" : "target";
+    const firstFigure = cols.find((c) => c.role === "target" || c.role === "completed")?.j ?? Number.MAX_SAFE_INTEGER;
+    for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget && !c.area && c.j < firstFigure ? "label" : "target";
     for (const seg of segments(cols)) {
       const end = seg[seg.length - 1].j;
       const model = readIndicatorTable(ctx, first, last, seg, end) ?? readScoreTable(ctx, first, last, seg, end);

@@ -79,7 +79,8 @@ export function SettingsView(p: SettingsViewProps) {
 
   // a field that does not read keeps its text, and the draft waits for it
   const [staffingValid, setStaffingValid] = useState(true);
-  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid;
+  const [periodValid, setPeriodValid] = useState(true);
+  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid || !periodValid;
   const onError = (e: unknown) => setNote({ kind: "error", text: errorMessage(e, lang) });
 
   const save = async () => {
@@ -115,7 +116,7 @@ export function SettingsView(p: SettingsViewProps) {
         <LanguageSection draft={draft} onChange={setDraft} />
         <WeightsSection draft={draft} onChange={setDraft} />
         <BandsSection draft={draft} onChange={setDraft} />
-        <PeriodSection draft={draft} onChange={setDraft} />
+        <PeriodSection draft={draft} onChange={setDraft} onValidity={setPeriodValid} />
         <StaffingSection draft={draft} onChange={setDraft} onValidity={setStaffingValid} />
         <OptionsSection draft={draft} onChange={setDraft} />
         <TemplateSection
