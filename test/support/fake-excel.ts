@@ -57,6 +57,13 @@ export interface FakeSheet {
   tables?: { name: string; range: CellRange }[];
   /** dynamic array formulas and the range each spills into (anchor = top-left) */
   spills?: CellRange[];
+  /**
+   * Legacy array formulas (Ctrl+Shift+Enter) and the range each covers. Each cell of one holds the
+   * same A1 formula text, as Office.js reads it back (github.com/OfficeDev/office-js/issues/6176);
+   * a write that changes part of one fails, as Excel's "You can't change part of an array" does
+   * (support.microsoft.com/office/rules-and-examples-for-array-formulas-7d94a64e-3ff3-4686-9372-ecfd5caa57c7).
+   */
+  arrays?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -96,6 +103,18 @@ export interface FakeOptions {
   rejectScalarRangeWrites?: boolean;
   /** Range.autoFill fails with InvalidArgument, as an Excel that does not extend a series might */
   rejectAutoFill?: boolean;
+  /**
+   * The workbook counts dates from 1904 (older Mac Excel): its serials are 1,462 days below the
+   * 1900 system's (learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system). The
+   * fake stores serials as given; this only says which system they are in.
+   */
+  date1904?: boolean;
+  /**
+   * The Office.js library in use has the preview-only `Workbook.use1904DateSystem`
+   * (learn.microsoft.com/javascript/api/excel/excel.workbook, "ExcelApi BETA (PREVIEW ONLY)").
+   * Without it the proxy has no such property at all, as the production library's has not.
+   */
+  preview1904Api?: boolean;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -259,7 +278,15 @@ export class FakeExcel {
   readonly options: Required<
     Omit<
       FakeOptions,
-      "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill"
+      | "maxRequestBytes"
+      | "maxResponseBytes"
+      | "maxReadCells"
+      | "generalExceptionAboveBytes"
+      | "platform"
+      | "rejectScalarRangeWrites"
+      | "rejectAutoFill"
+      | "date1904"
+      | "preview1904Api"
     >
   > &
     FakeOptions;
@@ -795,6 +822,24 @@ class FakeWorkbookProxy {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
     this.parts = new FakeCustomXmlParts(ctx);
+    if (ctx.fx.options.preview1904Api) {
+      let loaded: boolean | undefined;
+      Object.defineProperty(this, "use1904DateSystem", {
+        get: () => {
+          if (loaded === undefined) throw new Error("PropertyNotLoaded: use1904DateSystem");
+          return loaded;
+        },
+      });
+      Object.defineProperty(this, "load", {
+        value: (props: string) => {
+          if (props !== "use1904DateSystem") throw new Error(`fake: workbook.load(${props}) not modelled`);
+          ctx.queue({ load: "workbook/use1904DateSystem" }, () => {
+            const v = Boolean(ctx.fx.options.date1904);
+            ctx.deliver({ bytes: v, deliver: () => void (loaded = v) });
+          });
+        },
+      });
+    }
   }
   get customXmlParts(): FakeCustomXmlParts {
     this.ctx.fx.requireApi("1.5", "customXmlParts");
@@ -993,6 +1038,15 @@ function usedRect(s: FakeSheet, valuesOnly: boolean): CellRange | null {
     if (c > c2) c2 = c;
   }
   return r2 < 0 ? null : { r1, c1, r2, c2 };
+}
+
+/** a write that covers part of a legacy array formula, but not all of it, is refused whole */
+function guardArrays(t: RangeTarget): void {
+  for (const a of t.sheet.arrays ?? []) {
+    if (intersects(a, t.rect) && !(inside(a.r1, a.c1, t.rect) && inside(a.r2, a.c2, t.rect))) {
+      throw new FakeOfficeError("InvalidOperation", "You can't change part of an array.", "Range.values");
+    }
+  }
 }
 
 function guardWrite(sheet: FakeSheet): void {
@@ -1355,6 +1409,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
   private write2d(prop: string, value: unknown, each: (t: RangeTarget, r: number, c: number, x: unknown) => void): void {
     this.set(prop, value, (t) => {
       guardWrite(t.sheet);
+      if (prop !== "numberFormat") guardArrays(t);
       const rows = t.rect.r2 - t.rect.r1 + 1;
       const cols = t.rect.c2 - t.rect.c1 + 1;
       // A scalar is applied to every cell of the range, as real Excel does although the typings
