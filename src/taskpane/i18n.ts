@@ -205,6 +205,7 @@ const MESSAGES = {
   "settings.periodStart": ["合同期（年度服务协议时间）开始", "Contract year (年度服务协议时间) start"],
   "settings.periodEnd": ["合同期结束", "Contract year end"],
   "settings.asOf": ["评估日期", "As-of date"],
+  "settings.datePlaceholder": ["年-月-日", "yyyy-mm-dd"],
   "settings.dateHint": ["日期写作 2023-07-01 或 2023年7月1日。", "Write dates as 2023-07-01."],
   "settings.dateBad": ["请按“2023-07-01”或“2023年7月1日”填写一个存在的日期。", "Write a real date as 2023-07-01."],
   "settings.periodNeedsBoth": ["合同期需要同时填写开始和结束日期。", "The contract year needs both a start and an end."],

@@ -16,7 +16,16 @@ const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
   summary: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
+  // one column in the pane; two side by side on a wide page, so a name stays near its figures
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 380px), 1fr))",
+    columnGap: "32px",
+    rowGap: "10px",
+  },
   item: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: "8px", rowGap: "2px", alignItems: "center" },
   label: { overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },

@@ -78,7 +78,13 @@ function register(ctx) {
   async function shot(page, name) {
     fs.mkdirSync(SCREENS, { recursive: true });
     await page.waitForTimeout(150);
+    // the window is made as tall as the page for the picture, so a sticky footer (the settings'
+    // 保存并应用) is drawn at the end where a user scrolling down meets it, not over the middle
+    const size = page.viewportSize();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (size && height > size.height) await page.setViewportSize({ width: size.width, height });
     await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+    if (size && height > size.height) await page.setViewportSize(size);
   }
 
   async function switchLanguage(page, from, to) {

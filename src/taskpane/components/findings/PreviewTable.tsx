@@ -22,6 +22,13 @@ const useStyles = makeStyles({
   hitCell: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", fontWeight: tokens.fontWeightSemibold },
 });
 
+/** width in ch of a text: a CJK character takes two */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
 function rowOf(cell: string): number {
   const m = /(\d+)$/.exec(cell.split(":")[0]);
   return m ? Number(m[1]) : -1;
@@ -44,6 +51,9 @@ export function PreviewTable({ preview, finding, id }: { preview: Preview | null
   }
   const hitRow = rowOf(finding.cell);
   const hitCol = preview.headers.indexOf(colOf(finding.cell));
+  // the finding's own column is as wide as its longest value (up to half the table): the value
+  // the finding is about is never the one cut short
+  const hitWidth = hitCol < 0 ? 0 : Math.max(...preview.rows.map((r) => displayWidth(r.cells[hitCol] ?? "")), 2) + 2;
   return (
     <table className={s.table} id={id} aria-label={t("findings.preview", { ref: cellRef(finding.sheet, finding.cell) })}>
       <thead>
@@ -52,7 +62,7 @@ export function PreviewTable({ preview, finding, id }: { preview: Preview | null
             {t("findings.row")}
           </th>
           {preview.headers.map((h, i) => (
-            <th key={i} scope="col" className={s.cell}>
+            <th key={i} scope="col" className={s.cell} style={i === hitCol ? { width: `min(50%, ${hitWidth}ch)` } : undefined}>
               {h}
             </th>
           ))}

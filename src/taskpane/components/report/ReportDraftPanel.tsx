@@ -1,7 +1,7 @@
-import { Button, makeStyles, Text, Textarea, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Text, Textarea, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
-import { draftPlainText, type ReportDraft } from "../../../core/report/model";
+import { draftPlainText, type DraftTable, type ReportDraft } from "../../../core/report/model";
 import { copyText } from "../../clipboard";
 import { useLang, translate } from "../../i18n";
 
@@ -28,8 +28,20 @@ const useStyles = makeStyles({
   copyButton: { flexShrink: 0, whiteSpace: "nowrap" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, textAlign: "left" },
+  tableBox: { overflowX: "auto", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  // a header such as 完成百分比 or Completed breaks between words, never one character per line
+  columnHead: { wordBreak: "keep-all", overflowWrap: "normal", minWidth: "2.5em" },
+  // a column of words (指标, 备注) keeps room for a few of them instead of one character a line
+  textColumn: { minWidth: "6em" },
+  // a figure is never broken (185.\n50% read as two numbers)
+  number: { whiteSpace: "nowrap", textAlign: "right", fontVariantNumeric: "tabular-nums" },
   manual: { width: "100%" },
 });
+
+/** a column whose cells are words rather than figures or a unit */
+function wordy(table: DraftTable, k: number): boolean {
+  return table.rows.some((row) => typeof row[k]?.value === "string" && row[k].text.length > 3);
+}
 
 /**
  * 报告摘要: the report's paragraphs as the run drafted them, each with 复制, and 复制全部. The same
@@ -104,28 +116,32 @@ export function ReportDraftPanel({ draft, onDownloadDoc, copy = copyText }: Repo
             </div>
           ))}
           {section.table && (
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  {section.table.columns.map((c) => (
-                    <th key={c} scope="col" className={s.cell}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {section.table.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((c, k) => (
-                      <td key={k} className={s.cell}>
-                        {c.text}
-                      </td>
+            // six columns do not fit 320 px in every language: the table scrolls in its own box
+            // (reachable by keyboard), never the pane
+            <div className={s.tableBox} role="region" aria-label={section.heading} tabIndex={0}>
+              <table className={s.table}>
+                <thead>
+                  <tr>
+                    {section.table.columns.map((c, k) => (
+                      <th key={c} scope="col" className={mergeClasses(s.cell, s.columnHead, wordy(section.table!, k) && s.textColumn)}>
+                        {c}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {section.table.rows.map((row, r) => (
+                    <tr key={r}>
+                      {row.map((c, k) => (
+                        <td key={k} className={mergeClasses(s.cell, typeof c.value === "number" && s.number)}>
+                          {c.text}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
       ))}

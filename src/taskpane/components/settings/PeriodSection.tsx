@@ -6,7 +6,7 @@ import { periodTexts, readDateText, readPeriodTexts, type PeriodTexts } from "./
 import { withOptions, type SectionProps } from "./types";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: "8px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", gap: "8px", alignItems: "end" },
   input: { minWidth: 0, width: "100%" },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -49,7 +49,7 @@ export function PeriodSection({ draft, onChange, onValidity }: PeriodSectionProp
       <Field label={t(label)} validationState={problem ? "error" : "none"} validationMessage={problem ? t(problem) : undefined}>
         <Input
           className={s.input}
-          placeholder="2023-07-01"
+          placeholder={t("settings.datePlaceholder")}
           autoComplete="off"
           aria-describedby={hintId}
           value={texts[key]}

@@ -17,7 +17,8 @@ import { TemplateSection } from "./TemplateSection";
 import { WeightsSection } from "./WeightsSection";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", gap: "12px" },
+  // a form, not a dashboard: on a wide page its fields keep a readable length
+  view: { display: "flex", flexDirection: "column", gap: "12px", maxWidth: "640px" },
   header: { display: "flex", alignItems: "center", gap: "8px" },
   heading: { margin: 0, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" } },
   body: { display: "flex", flexDirection: "column", gap: "12px" },

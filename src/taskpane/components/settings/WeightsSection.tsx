@@ -7,7 +7,14 @@ import { SettingsGroup } from "./SettingsGroup";
 import { withOptions, type SectionProps } from "./types";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))", gap: "8px" },
+  // four fields: two by two in the pane, one row once there is room; inputs line up when a label wraps
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    gap: "8px",
+    alignItems: "end",
+    "@media (min-width: 560px)": { gridTemplateColumns: "repeat(4, minmax(0, 1fr))" },
+  },
   input: { minWidth: 0, width: "100%" },
   sum: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
