@@ -17,6 +17,10 @@ export interface ScoreArgs {
   period: { start: string; end: string } | null;
   /** --staff 20/10: contracted headcounts, all social workers / certified */
   staff: { all: number | null; certified: number | null } | null;
+  /** --retention 85: the 稳岗率 requirement as a fraction */
+  retention: number | null;
+  /** --follow-up 一级=7,二级=30 (repeatable): 跟进级别 → longest interval in days, over the default */
+  followUp: Record<string, number> | null;
   lang: "zh" | "en";
   template: string | null;
   mappings: string | null;
@@ -35,6 +39,7 @@ export interface ScoreArgs {
 export const USAGE = `用法：
   shuangbai score <输入.xlsx> [--out <输出.xlsx>] [--report <报告.json>] [--as-of YYYY-MM-DD]
                   [--contract YYYY-MM-DD..YYYY-MM-DD] [--staff 社工数/持证社工数]
+                  [--retention 百分比] [--follow-up 级别=天数,…]
                   [--lang zh|en] [--template <套表.json>]
   shuangbai score <a.xlsx> <b.xlsx> … --out-dir <目录> [--summary <汇总.xlsx>]
   shuangbai template capture <空白套表.xlsx> [--sheet <工作表>] [--out <套表.json>]
@@ -51,6 +56,9 @@ export const USAGE = `用法：
   --period A..B       同 --contract（旧名称）
   --staff N/M         合同约定配备社工 N 名，其中持证社工 M 名（如 20/10；只知总数时写 20）；
                       缺省时从“合同约定：配备社工20名，其中持证社工不少于10名”读取
+  --retention P       稳岗率要求（百分比，缺省 80），如 --retention 85
+  --follow-up L=D     跟进级别 L 的最长跟进间隔 D 天，如 --follow-up 一级=7,二级=30（可重复）；
+                      特殊困难老年人缺省 31 天（每月探访），写 特殊困难老年人=0 则不检查
   --template FILE     使用导出的套表定义（JSON）代替内置套表
   --layout FILE       套用在任务窗格中“指定表格”后导出的表格布局（JSON，可重复）；
                       表头已变的布局不套用，改为自动识别并给出提示
@@ -81,6 +89,8 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         period: { type: "string" },
         contract: { type: "string" },
         staff: { type: "string" },
+        retention: { type: "string" },
+        "follow-up": { type: "string", multiple: true },
         lang: { type: "string" },
         template: { type: "string" },
         mappings: { type: "string" },
@@ -121,6 +131,22 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
       throw new UsageError(`--staff 需要“社工数/持证社工数”，如 20/10，收到“${v.staff}”`);
     staff = { all: Number(m[1]), certified: m[2] === undefined ? null : Number(m[2]) };
   }
+  let retention: number | null = null;
+  if (v.retention !== undefined) {
+    const t = v.retention.trim().replace(/%$/, "");
+    const p = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+    if (!(p > 0 && p <= 100)) throw new UsageError(`--retention 需要大于 0、不超过 100 的百分比，如 85，收到“${v.retention}”`);
+    retention = Math.round(p * 100) / 10000;
+  }
+  let followUp: Record<string, number> | null = null;
+  for (const given of v["follow-up"] ?? []) {
+    for (const part of given.split(/[,，;；、]+/)) {
+      if (!part.trim()) continue;
+      const m = /^\s*(.{1,20}?)\s*[=:：]\s*(\d{1,4})\s*天?\s*$/.exec(part);
+      if (!m || Number(m[2]) > 3650) throw new UsageError(`--follow-up 需要“级别=天数”，如 一级=7,二级=30，收到“${part.trim()}”`);
+      followUp = { ...(followUp ?? {}), [m[1]]: Number(m[2]) };
+    }
+  }
   const lang = v.lang ?? "zh";
   if (lang !== "zh" && lang !== "en") throw new UsageError(`--lang 只能是 zh 或 en，收到“${lang}”`);
   if (inputs.length > 1 && !v["out-dir"]) throw new UsageError("多个输入文件时需要 --out-dir <目录>");
@@ -142,6 +168,8 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     asOf,
     period,
     staff,
+    retention,
+    followUp,
     lang,
     template: v.template ?? null,
     mappings: v.mappings ?? null,

@@ -1,5 +1,6 @@
 import { formatPercent } from "../core/quantity";
-import type { Finding, Report, Severity } from "../core/types";
+import { indicatorName } from "../core/indicators/naming";
+import type { Finding, IndicatorReport, Report, Severity } from "../core/types";
 
 /** Display width on a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
@@ -28,7 +29,6 @@ const T = {
   zh: {
     scored: "评估",
     indicators: "指标完成情况",
-    unnamed: "（未命名）",
     scores: "四方评分",
     total: "总分",
     grade: "等级",
@@ -52,7 +52,6 @@ const T = {
   en: {
     scored: "Scored",
     indicators: "Indicators",
-    unnamed: "(unnamed)",
     scores: "Four-party score",
     total: "total",
     grade: "grade",
@@ -98,9 +97,10 @@ export function summaryText(report: Report, lang: "zh" | "en", maxFindings = 20)
   }
   if (report.indicators.length) {
     lines.push(`${t.indicators}${paren(String(report.indicators.length))}`);
-    const labelW = Math.min(24, Math.max(...report.indicators.map((i) => displayWidth((i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "")))));
+    const nameOf = (i: IndicatorReport) => indicatorName(i, lang) + (i.area ? ` · ${i.area}` : "");
+    const labelW = Math.min(24, Math.max(...report.indicators.map((i) => displayWidth(nameOf(i)))));
     for (const i of report.indicators) {
-      const label = (i.label || t.unnamed) + (i.area ? ` · ${i.area}` : "");
+      const label = nameOf(i);
       const unit = i.unit ?? "";
       const figures = `${num(i.target)}${unit} → ${num(i.completed)}${unit}`;
       lines.push(`  ${pad(label, labelW)}  ${pad(figures, 22)}  ${i.percent === null ? "—" : formatPercent(i.percent)}`);

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { evaluate } from "../core/evaluate";
 import { LayoutError, parseLayoutJson } from "../core/layouts/savedLayout";
 import { validateTemplate } from "../core/roster";
+import { DEFAULT_FOLLOW_UP_INTERVALS } from "../core/roster/followup";
 import type { ReportDraft } from "../core/report";
 import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
 import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../file";
@@ -49,6 +50,9 @@ export function loadOptions(args: ScoreArgs): EvaluateOptions {
     asOf: args.asOf,
     contract: args.period,
     staff: args.staff,
+    ...(args.retention === null ? {} : { retentionThreshold: args.retention }),
+    // levels given on top of the default, so the elderly rule stays unless 特殊困难老年人=0
+    ...(args.followUp === null ? {} : { followUpIntervals: { ...DEFAULT_FOLLOW_UP_INTERVALS, ...args.followUp } }),
     liveFormulas: !args.values,
     normaliseUnits: !args.noNormalise,
     restore: !args.noRestore,

@@ -3,11 +3,17 @@ import * as path from "node:path";
 import { rangeA1 } from "../core/a1";
 import { INDICATOR_CATALOGUE } from "../core/indicators/catalogue";
 import { DEFAULT_GRADE_BANDS } from "../core/scores/scoreSheet";
-import type { PlanCell, PlanOp } from "../core/types";
+import { indicatorName } from "../core/indicators/naming";
+import type { IndicatorReport, PlanCell, PlanOp } from "../core/types";
 import { applyPlan, newWorkbook, openXlsx } from "../file";
 
 import { describeFsError, InputError, type ScoredFile } from "./score";
 import { writeFileAtomic } from "./writeFile";
+
+/** Which column an indicator goes in: its catalogue entry, else its label, else where its name belongs. */
+function indicatorKey(i: IndicatorReport): string {
+  return i.indicator ?? (i.label ? `label:${i.label}` : `unnamed:${i.labelCell ?? i.targetCell}`);
+}
 
 /** One indicator column per catalogue entry met (else the label), in catalogue order. */
 function indicatorColumns(files: ScoredFile[]): { key: string; title: string }[] {
@@ -15,8 +21,8 @@ function indicatorColumns(files: ScoredFile[]): { key: string; title: string }[]
   for (const f of files)
     for (const i of f.report.indicators) {
       if (i.area && i.area !== "合计") continue;
-      const key = i.indicator ?? `label:${i.label}`;
-      if (!keys.has(key)) keys.set(key, i.indicator ? (INDICATOR_CATALOGUE.find((c) => c.id === i.indicator)?.name ?? i.label) : i.label || "（未命名）");
+      const key = indicatorKey(i);
+      if (!keys.has(key)) keys.set(key, i.indicator ? (INDICATOR_CATALOGUE.find((c) => c.id === i.indicator)?.name ?? i.label) : indicatorName(i, "zh"));
     }
   const order = (k: string) => {
     const idx = INDICATOR_CATALOGUE.findIndex((c) => c.id === k);
@@ -49,7 +55,7 @@ export function summaryPlan(files: ScoredFile[], lang: "zh" | "en", sheet: strin
     const r = f.report;
     const score = r.scores[0];
     const pct = (key: string): PlanCell => {
-      const found = r.indicators.find((i) => (i.indicator ?? `label:${i.label}`) === key && (!i.area || i.area === "合计"));
+      const found = r.indicators.find((i) => indicatorKey(i) === key && (!i.area || i.area === "合计"));
       return found && found.percent !== null ? { value: found.percent, numberFormat: "0.00%" } : { value: null };
     };
     const count = (s: string) => r.findings.filter((x) => x.severity === s).length;

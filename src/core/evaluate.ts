@@ -128,6 +128,8 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   const writes: (CellWrite | (ScoreWrite & { purpose: WritePurpose }))[] = [];
   const percentCells: { sheet: string; row: number; col: number }[] = [];
   const claimed = new Set<string>();
+  // the cells of every table read on each sheet, to look for a table nobody understood beside them
+  const readTables = new Map<string, CellRange[]>();
 
   // Layouts taught by hand first; a stale one is a finding and the detector reads its sheet.
   const fitted = fitLayouts(options.layouts ?? [], snapshot, lang);
@@ -139,6 +141,7 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
       sheet,
       fitted.models.filter((m) => m.sheet === sheet.name),
     );
+    if (models.length) readTables.set(sheet.name, models.map(modelExtent));
     const tables = models.filter((m) => m.kind === "indicators").map((m) => indicatorsOf(m, sheet));
     if (tables.length) {
       const r = assessTables(tables, sheet, { lang, normaliseUnits: o.normaliseUnits, liveFormulas: o.liveFormulas, expectedShare });
@@ -198,8 +201,9 @@ export function evaluate(snapshot: WorkbookSnapshot, options: EvaluateOptions = 
   // a sheet that reads like a table nobody understood is said so, never skipped silently
   const understood = new Set([...rosterClaimed, ...roster.restorations.flatMap((r) => [r.sourceSheet, r.outputSheet])]);
   for (const sheet of snapshot.sheets) {
-    if (sheet.hidden || understood.has(sheet.name)) continue;
-    const at = unreadTableAt(sheet);
+    const read = readTables.get(sheet.name);
+    if (sheet.hidden || (understood.has(sheet.name) && !(read && claimed.has(sheet.name)))) continue;
+    const at = unreadTableAt(sheet, read);
     if (at) findings.push(finding("table-not-understood", sheet.name, at.row, at.col, { sheet: sheet.name }, lang));
   }
 

@@ -284,7 +284,29 @@ export const FINDING_CATALOGUE: Record<FindingCode, { severity: Severity; zh: st
     zh: "输出工作表名称已调整为“{name}”",
     en: "The output sheet was named “{name}”",
   },
+  // found by the Excel host as it writes: a cell the plan meant to write was left as it was
+  "write-skipped-spill": {
+    severity: "warning",
+    zh: "{cell}{more}在动态数组公式的溢出区域内，写入会让公式显示 #SPILL!，本次未写入，请手工核对",
+    en: "{cell}{more} lies in a dynamic array's spill range; writing there would make the formula show #SPILL!, so it was not written: check it by hand",
+  },
+  "write-skipped-array": {
+    severity: "warning",
+    zh: "{cell}{more}属于数组公式（按 Ctrl+Shift+Enter 输入）的一部分，Excel 不允许只改其中几格，本次未写入，请手工核对",
+    en: "{cell}{more} is part of an array formula (entered with Ctrl+Shift+Enter); Excel does not let part of one be changed, so it was not written: check it by hand",
+  },
+  "write-skipped-table": {
+    severity: "warning",
+    zh: "{cell}{more}紧挨着 Excel 表格“{table}”，写入会让表格自动扩大、撤销后也无法原样恢复，本次未写入",
+    en: "{cell}{more} is right beside the Excel table “{table}”; writing there would grow the table for good, even after undo, so it was not written",
+  },
 };
+
+/**
+ * Codes a host finds while writing, not evaluate (the Excel host's spills, arrays and tables):
+ * test/excel proves each is produced, test/core/finding-codes.test.ts the rest.
+ */
+export const HOST_FINDING_CODES: readonly FindingCode[] = ["write-skipped-spill", "write-skipped-array", "write-skipped-table"];
 
 export type Lang = "zh" | "en";
 

@@ -52,7 +52,12 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // most cells start with a visible ASCII character or an ideograph: no need to trim them
+  const c = v.charCodeAt(0);
+  if ((c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return v.trim() === "";
 }
 
 /**

@@ -217,7 +217,11 @@ export type FindingCode =
   // workbook level
   | "nothing-found"
   | "table-not-understood"
-  | "sheet-name-adjusted";
+  | "sheet-name-adjusted"
+  // found by the Excel host while writing (src/excel/structures.ts), not by evaluate
+  | "write-skipped-spill"
+  | "write-skipped-array"
+  | "write-skipped-table";
 
 export interface IndicatorReport {
   sheet: string;

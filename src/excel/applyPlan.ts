@@ -1,5 +1,5 @@
 import { runCells, type SheetLookup } from "../core/runs";
-import type { CellRange, Plan, PlanCell, PlanOp } from "../core/types";
+import type { CellRange, Finding, Plan, PlanCell, PlanOp } from "../core/types";
 import { HostError } from "../taskpane/host";
 import { parseAreas, stripSheet } from "./address";
 import { type ReadRequest, type WriteUnit, onceUnit, readBlocks, smallUnit, syncOnce, writeUnits } from "./blocks";
@@ -41,6 +41,8 @@ export async function applyPlanInExcel(
   notice?: (text: string) => void,
   sourceSheets: SheetLookup = () => undefined,
   session: RunWriteSession = paneSession,
+  /** a cell the plan meant to write and the host left alone (write-skipped-*): a finding on it */
+  found?: (f: Finding) => void,
 ): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const addKeys = new Set(planIn.filter((op) => op.kind === "addSheet").map((op) => op.sheet.toLowerCase()));
@@ -159,7 +161,7 @@ export async function applyPlanInExcel(
     if (info?.protected) throw protectedSheetError(info.name);
   }
   await structures.resolve(ctx, counter);
-  for (const n of structures.notices()) notice?.(n);
+  for (const f of structures.findings()) found?.(f);
   // a protected workbook structure refuses new sheets
   if (structureLocked && addOps.some((op) => !findSheet(list, op.sheet))) throw protectedWorkbookError();
   // an earlier run not undone: stack on its record; the sheets it created need no copy

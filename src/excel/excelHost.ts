@@ -162,6 +162,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             (notice) => progress?.({ phase: "write", notice }),
             sheets,
             opts.runWrites,
+            (finding) => progress?.({ phase: "write", finding }),
           ),
         true,
         progress,

@@ -14,7 +14,7 @@ import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart
 import { blankWorksheet } from "./sheet-elements";
 import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
-import { MINIMAL_STYLES, StylesEditor } from "./styles";
+import { MINIMAL_STYLES, minimalStyles, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
 import { inflateEntry, makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
@@ -74,9 +74,32 @@ class Workbook {
     return s;
   }
 
+  /**
+   * Is a part name taken? Not only by an entry: a relationship or a content-type override may
+   * still name a part that is missing from the zip (a damaged file whose sheet part was lost),
+   * and a new part under that name would become that sheet's content.
+   */
   private partExists(path: string): boolean {
     const lower = path.toLowerCase();
-    return !!findEntry(this.pkg, path) || this.newParts.some((p) => p.toLowerCase() === lower);
+    if (findEntry(this.pkg, path) || this.newParts.some((p) => p.toLowerCase() === lower)) return true;
+    return this.pkg.workbookRels.some((r) => !r.external && r.target.toLowerCase() === lower) || this.hasOverride(path);
+  }
+
+  hasOverride(path: string): boolean {
+    const lower = path.toLowerCase();
+    const p = rootPrefix(this.contentTypes);
+    return findAll(this.contentTypes, `${p}Override`).some(
+      (o) => (attr(this.contentTypes.slice(o.start, o.openEnd), "PartName") ?? "").replace(/^\//, "").toLowerCase() === lower,
+    );
+  }
+
+  /** A part name no entry, relationship or override uses: `name(1)`, `name(2)`, … */
+  freshPart(name: (n: number) => string): string {
+    let n = 1;
+    while (this.partExists(name(n))) n++;
+    const path = name(n);
+    this.newParts.push(path);
+    return path;
   }
 
   addSheet(name: string, after: string | undefined, tabColor: string | undefined): void {
@@ -92,10 +115,7 @@ class Workbook {
       existing.edits = emptyEdits();
       return;
     }
-    let n = 1;
-    while (this.partExists(`xl/worksheets/sheet${n}.xml`)) n++;
-    const path = `xl/worksheets/sheet${n}.xml`;
-    this.newParts.push(path);
+    const path = this.freshPart((n) => `xl/worksheets/sheet${n}.xml`);
     const rid = this.addRelationship(path);
     this.insertSheetElement(name, rid, after);
     this.addOverride(path, CT_WORKSHEET);
@@ -226,6 +246,17 @@ function shiftSheetIndices(xml: string, p: string, index: number): string {
   return out;
 }
 
+/** The highest `s="n"` any worksheet's cells or rows use (0 when none): only asked of a package whose stylesheet is missing. */
+function maxStyleIndex(pkg: XlsxPackage): number {
+  let max = 0;
+  for (const sheet of pkg.sheets) {
+    const entry = sheet.path ? findEntry(pkg, sheet.path) : undefined;
+    if (!entry) continue;
+    for (const m of readText(pkg, entry).matchAll(/<(?:\w+:)?(?:c|row|col)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
 function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
   let row = edits.cells.get(r);
   if (!row) edits.cells.set(r, (row = new Map()));
@@ -326,10 +357,13 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   // styles.xml is parsed only if some edit asks for a style
   let styles: StylesEditor | null = null;
   let stylesPath = pkg.stylesPath;
+  // a styles relationship to a part the zip lacks: the new stylesheet fills that hole
+  const danglingStyles = stylesPath ? undefined : pkg.workbookRels.find((r) => r.type.endsWith("/styles") && !r.external);
   const stylesProvider = (): StylesEditor => {
     if (!styles) {
       const entry = stylesPath ? findEntry(pkg, stylesPath) : undefined;
-      styles = new StylesEditor(entry ? readText(pkg, entry) : pkg.strict ? strictNamespaces(MINIMAL_STYLES) : MINIMAL_STYLES);
+      const minimal = danglingStyles ? minimalStyles(maxStyleIndex(pkg) + 1) : MINIMAL_STYLES;
+      styles = new StylesEditor(entry ? readText(pkg, entry) : pkg.strict ? strictNamespaces(minimal) : minimal);
     }
     return styles;
   };
@@ -338,7 +372,9 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   const sstEntry = sstRel ? findEntry(pkg, sstRel.target) : undefined;
   let strings: SharedStringsEditor | null = null;
   const stringsProvider = (): SharedStringsEditor =>
-    (strings ??= new SharedStringsEditor(sstEntry ? readText(pkg, sstEntry) : pkg.strict ? strictNamespaces(EMPTY_SST) : null));
+    (strings ??= sstEntry
+      ? new SharedStringsEditor(readText(pkg, sstEntry), pkg.sharedStrings)
+      : new SharedStringsEditor(pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
   // new content of a part: bytes to compress, or an entry already compressed as it was written
   const replaced = new Map<string, Uint8Array | ZipEntry>();
@@ -388,9 +424,12 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
 
   const editor = styles as StylesEditor | null;
   if (editor && editor.isChanged) {
-    if (!stylesPath) {
-      stylesPath = "xl/styles.xml";
+    if (!stylesPath && danglingStyles) {
+      stylesPath = danglingStyles.target;
       wb.newParts.push(stylesPath);
+      if (!wb.hasOverride(stylesPath)) wb.addOverride(stylesPath, CT_STYLES);
+    } else if (!stylesPath) {
+      stylesPath = wb.freshPart((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
       wb.addRelationship(stylesPath, pkg.strict ? strictNamespaces(REL_TYPE_STYLES) : REL_TYPE_STYLES);
       wb.addOverride(stylesPath, CT_STYLES);
     }
@@ -401,8 +440,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   if (sst && sst.hasAdditions) {
     let sstPath = sstEntry?.name;
     if (!sstPath) {
-      sstPath = "xl/sharedStrings.xml";
-      wb.newParts.push(sstPath);
+      sstPath = wb.freshPart((n) => (n === 1 ? "xl/sharedStrings.xml" : `xl/sharedStrings${n}.xml`));
       wb.addRelationship(sstPath, pkg.strict ? strictNamespaces(REL_TYPE_SST) : REL_TYPE_SST);
       wb.addOverride(sstPath, CT_SST);
     }

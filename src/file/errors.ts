@@ -15,6 +15,8 @@ export type XlsxErrorCode =
   | "backslash-path"
   | "crc-mismatch"
   | "beta-format"
+  | "missing-part"
+  | "malformed-part"
   // the writer's refusals: a plan that names something the package cannot take
   | "not-worksheet"
   | "no-such-sheet"
@@ -32,6 +34,8 @@ const MESSAGES: Record<XlsxErrorCode, (subject: string) => string> = {
   "case-collision": (s) => `.xlsx 文件已损坏：压缩包里有只差大小写的同名部件（${s}），Excel 视为同一个部件。${RESAVE}`,
   "backslash-path": (s) => `.xlsx 文件已损坏：压缩包里的路径用了反斜杠（${s}），不符合 .xlsx 格式。${RESAVE}`,
   "crc-mismatch": (s) => `.xlsx 文件已损坏：部件 ${s} 的校验和不符，内容可能已被破坏。${RESAVE}`,
+  "missing-part": (s) => `.xlsx 文件已损坏：工作簿登记了部件 ${s}，压缩包里却没有它。${RESAVE}`,
+  "malformed-part": (s) => `.xlsx 文件已损坏：部件 ${s} 不是完整、合法的 XML，无法安全写入。${RESAVE}`,
   "beta-format": () => "这是 Excel 2007 测试版的旧格式工作簿，无法安全写入。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。",
   "not-worksheet": (s) => `工作表“${s}”不是普通工作表（图表工作表、宏表或部件缺失），无法写入。`,
   "no-such-sheet": (s) => `工作簿中没有名为“${s}”的工作表，无法写入。`,

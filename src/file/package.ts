@@ -6,6 +6,7 @@ import { XlsxError } from "./errors";
 import { fflateCodec, inflateEntry, readZipEntries, type DeflateCodec, type ZipEntry } from "./zip";
 import { attr, childElements, findAll, findElement, prefixInScope, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
 import { readCellFormats } from "./styles";
+import { xmlSyntaxProblem } from "./well-formed";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_TYPE_WORKSHEET = `${REL_NS}/worksheet`;
@@ -84,27 +85,40 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   if (declared > cap) throw new XlsxError("too-large", `declared ${declared} bytes inflated, cap ${cap}`);
 
   const byName = indexEntries(entries);
+  // the small parts every write rests on: a garbled one would be patched into a worse one
+  const readChecked = (entry: ZipEntry): string => {
+    const text = readText(entry);
+    const problem = xmlSyntaxProblem(text);
+    if (problem) throw new XlsxError("malformed-part", `${entry.name}: ${problem}`, entry.name);
+    return text;
+  };
   const rootRels = byName.get("_rels/.rels");
   let workbookPath = "xl/workbook.xml";
   if (rootRels) {
-    const rels = parseRels(readText(rootRels), "");
+    const rels = parseRels(readChecked(rootRels), "");
     const office = rels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
     if (office && byName.has(office.target.toLowerCase())) workbookPath = byName.get(office.target.toLowerCase())!.name;
   }
   const workbookEntry = byName.get(workbookPath.toLowerCase());
   if (!workbookEntry || !byName.has("[content_types].xml")) throw new XlsxError("not-xlsx", "no xl/workbook.xml");
 
-  const workbookXml = readText(workbookEntry);
+  readChecked(byName.get("[content_types].xml")!);
+  const workbookXml = readChecked(workbookEntry);
   const workbookRoot = rootElement(workbookXml)!;
   const workbookTag = workbookXml.slice(workbookRoot.start, workbookRoot.openEnd);
   if (BETA_NS.test(workbookTag)) throw new XlsxError("beta-format", "Excel 2007 beta namespace on workbook.xml");
   const workbookRelsPath = relsPathOf(workbookPath);
   const relsEntry = byName.get(workbookRelsPath.toLowerCase());
-  const workbookRels = relsEntry ? parseRels(readText(relsEntry), workbookPath) : [];
+  const workbookRels = relsEntry ? parseRels(readChecked(relsEntry), workbookPath) : [];
   const sheets = parseSheets(workbookXml, workbookRels, byName);
+  // Without its relationships no sheet of the workbook can be found, and a relationship id
+  // handed out anew would point a listed sheet at whatever part it names.
+  if (!relsEntry && sheets.length) throw new XlsxError("missing-part", "no workbook relationships", workbookRelsPath);
 
   const sstRel = workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
   const sstEntry = sstRel ? byName.get(sstRel.target.toLowerCase()) : undefined;
+  // cells point into the missing table by index: new strings appended to a fresh one would become their text
+  if (sstRel && !sstRel.external && !sstEntry) throw new XlsxError("missing-part", "shared strings part missing", sstRel.target);
   const sstXml = sstEntry ? readText(sstEntry) : null;
   // beta tables hold <sstItem>s that a current reader does not count: new indexes would point at the wrong text
   if (sstXml && (BETA_NS.test(sstXml.slice(0, rootElement(sstXml)!.openEnd)) || /<(\w+:)?sstItem[\s>/]/.test(sstXml.slice(0, 65536))))
@@ -113,7 +127,7 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
 
   const stylesRel = workbookRels.find((r) => r.type.endsWith("/styles"));
   const stylesEntry = stylesRel ? byName.get(stylesRel.target.toLowerCase()) : undefined;
-  const cellFormats = stylesEntry ? readCellFormats(readText(stylesEntry)) : [];
+  const cellFormats = stylesEntry ? readCellFormats(readChecked(stylesEntry)) : [];
 
   return {
     entries,

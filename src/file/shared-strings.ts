@@ -18,8 +18,14 @@ export class SharedStringsEditor {
   private readonly added: string[] = [];
   private references = 0;
 
-  /** `xml` is the current sharedStrings.xml, or null when the package has none yet. */
-  constructor(private readonly xml: string | null) {}
+  /**
+   * `xml` is the current sharedStrings.xml, or null when the package has none yet; `texts` its
+   * items' texts as the package read them (parseSharedStrings), so they are not decoded twice.
+   */
+  constructor(
+    private readonly xml: string | null,
+    private readonly texts?: readonly string[],
+  ) {}
 
   get hasAdditions(): boolean {
     return this.added.length > 0;
@@ -28,6 +34,7 @@ export class SharedStringsEditor {
   private build(): Map<string, number> {
     const index = new Map<string, number>();
     const xml = this.xml;
+    const texts = this.texts;
     if (xml) {
       const p = rootPrefix(xml);
       const open = `<${p}si`;
@@ -48,7 +55,7 @@ export class SharedStringsEditor {
           if (end < 0) throw new XlsxError("corrupt", "unterminated <si>");
           // rich text carries formatting the plain value should not inherit
           rich = run.test(xml.slice(te + 1, end));
-          text = stringItemText(xml, te + 1, end, p);
+          text = texts && n < texts.length ? texts[n] : stringItemText(xml, te + 1, end, p);
           end += close.length;
         }
         if (!rich && !index.has(text)) index.set(text, n);

@@ -106,6 +106,13 @@ export type StringsProvider = () => SharedStringsEditor;
 /** Where rebuilt XML goes: a string for tests and small parts, UTF-8 bytes for big sheets. */
 export interface Sink {
   push(s: string): void;
+  /** the six pieces of one cell in one call, where the sink has it (the zip writer's streamed entry) */
+  pushCell?(a: string, b: string, c: string, d: string, e: string, f: string): void;
+}
+
+function pushCell(out: Sink, a: string, b: string, c: string, d: string, e: string, f: string): void {
+  if (out.pushCell) out.pushCell(a, b, c, d, e, f);
+  else out.push(a + b + c + d + e + f);
 }
 
 /**
@@ -738,23 +745,14 @@ function writeRunCell(out: Sink, item: LiveRun, r: number, rowNumber: string, s:
   const plain = s === item.s && (run.formulaR1C1 === undefined || (item.si >= 0 && k > 0));
   if (plain) {
     if (typeof value === "number" && Number.isFinite(value)) {
-      out.push(item.open);
-      out.push(item.letters);
-      out.push(rowNumber);
-      out.push(item.afterRefNumber);
-      out.push(numberText(value));
-      out.push(item.close);
+      pushCell(out, item.open, item.letters, rowNumber, item.afterRefNumber, numberText(value), item.close);
       return;
     }
     const formula = run.formulaR1C1 !== undefined;
     // a formula's blank result caches an empty formula string, as contentXml writes it
     if ((typeof value === "string" && !ERROR_LITERALS.has(value)) || (value === null && formula)) {
-      out.push(item.open);
-      out.push(item.letters);
-      out.push(rowNumber);
-      out.push(item.afterRefText);
-      out.push(formula ? escapeStringText(value ?? "") : String(ctx.strings().indexOf(value as string)));
-      out.push(item.close);
+      const text = formula ? escapeStringText(value ?? "") : String(ctx.strings().indexOf(value as string));
+      pushCell(out, item.open, item.letters, rowNumber, item.afterRefText, text, item.close);
       return;
     }
   }

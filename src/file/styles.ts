@@ -51,6 +51,17 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
 
+/**
+ * The minimal stylesheet with `cellXfs` default records, for a package whose cells already name
+ * style indexes up to `cellXfs - 1` in a stylesheet that is missing (a relationship to a part the
+ * zip lacks): they keep looking as they do now, plain, instead of taking the styles a plan adds.
+ */
+export function minimalStyles(cellXfs: number): string {
+  if (cellXfs <= 1) return MINIMAL_STYLES;
+  const xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  return MINIMAL_STYLES.replace(/<cellXfs count="1">.*?<\/cellXfs>/, `<cellXfs count="${cellXfs}">${xf.repeat(cellXfs)}</cellXfs>`);
+}
+
 /** CT_Stylesheet child order, for creating a list that is absent. */
 const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 

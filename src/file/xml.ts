@@ -168,7 +168,9 @@ export function rootPrefix(xml: string): string {
     if (i < 0) return "";
     const c = xml[i + 1];
     if (c === "?" || c === "!") {
+      // an unterminated declaration: no root (searching on from -1 would start over at 0)
       i = xml.indexOf(">", i);
+      if (i < 0) return "";
       continue;
     }
     let j = i + 1;
@@ -263,13 +265,19 @@ export function childElements(xml: string, from: number, to = xml.length): Span[
     i = xml.indexOf("<", i);
     if (i < 0 || i >= to) break;
     const c = xml[i + 1];
+    // an unterminated comment or instruction runs to the end: stop there (a search that fails
+    // gives -1, and -1 + 3 would send the scan back to the start of the part, for ever)
     if (c === "!") {
-      const close = xml.startsWith("<!--", i) ? xml.indexOf("-->", i) + 3 : xml.indexOf(">", i) + 1;
-      i = close > 0 ? close : to;
+      const comment = xml.startsWith("<!--", i);
+      const close = comment ? xml.indexOf("-->", i + 4) : xml.indexOf(">", i);
+      if (close < 0) break;
+      i = close + (comment ? 3 : 1);
       continue;
     }
     if (c === "?") {
-      i = xml.indexOf("?>", i) + 2;
+      const close = xml.indexOf("?>", i + 2);
+      if (close < 0) break;
+      i = close + 2;
       continue;
     }
     const te = tagEnd(xml, i);

@@ -1,5 +1,5 @@
 import type { SavedLayout } from "../core/layouts/savedLayout";
-import type { EvaluateOptions, Plan, SavedMapping, WorkbookSnapshot } from "../core/types";
+import type { EvaluateOptions, Finding, Plan, SavedMapping, WorkbookSnapshot } from "../core/types";
 
 /**
  * What the task pane needs from wherever the workbook lives. The pane never touches Excel or a
@@ -18,6 +18,8 @@ export interface Progress {
   notice?: string;
   /** what the pane may offer with the notice: "calculate" = recalculate(), then score again */
   offer?: "calculate";
+  /** a finding the host made while writing (a cell it left alone: write-skipped-*), shown with the run's findings */
+  finding?: Finding;
 }
 
 export type ProgressFn = (p: Progress) => void;

@@ -1,5 +1,5 @@
 import { evaluate } from "../../src/core/evaluate";
-import { FINDING_CATALOGUE } from "../../src/core/findings";
+import { FINDING_CATALOGUE, HOST_FINDING_CODES } from "../../src/core/findings";
 import type { EvaluateOptions, FindingCode, WorkbookSnapshot } from "../../src/core/types";
 import { AS_OF, driftedRoster } from "../fixtures/roster/drifted";
 import { seedWorkbook } from "../fixtures/seed";
@@ -187,7 +187,9 @@ describe("every finding code", () => {
   for (const [name, wb, opts] of cases) {
     for (const f of evaluate(wb, opts).report.findings) if (!seen.has(f.code)) seen.set(f.code, name);
   }
-  it.each(Object.keys(FINDING_CATALOGUE) as FindingCode[])("%s is produced by some input", (code) => {
+  // the codes a host finds while writing are produced through the Excel host in test/excel/structures.test.ts
+  const evaluated = (Object.keys(FINDING_CATALOGUE) as FindingCode[]).filter((c) => !HOST_FINDING_CODES.includes(c));
+  it.each(evaluated)("%s is produced by some input", (code) => {
     expect({ code, producedBy: seen.get(code) ?? null }).toEqual({ code, producedBy: expect.any(String) });
   });
 });

@@ -34,6 +34,28 @@ describe("the real-workbook corpus checks", () => {
     expect(corpusFiles()).toHaveLength(276);
   });
 
+  // Refusing a workbook Excel opens would be a failure too: only these real files are refused,
+  // each for the reason its name or its source's test says it is damaged or encrypted.
+  it("refuses only the damaged and encrypted files, each with its own code", () => {
+    const refused: Record<string, string> = {};
+    for (const file of corpusFiles()) {
+      const opened = openAndRead(readCorpus(file), file);
+      if (!opened.ok) refused[file] = opened.error.code;
+    }
+    expect(refused).toEqual({
+      "calamine/issue252.xlsx": "corrupt", // a part whose declared size is not what it inflates to
+      "calamine/issue_530.xlsx": "backslash-path", // docProps\app.xml
+      "calamine/pass_protected.xlsx": "encrypted",
+      "excelize/encryptAES.xlsx": "encrypted",
+      "excelize/encryptSHA1.xlsx": "encrypted",
+      "excelize/encryptSHA512.xlsx": "encrypted",
+      "exceljs/missing-bits.xlsx": "not-xlsx", // no xl/workbook.xml
+      "xlsx-populate/e2e-generate_encrypted_out.xlsx": "encrypted",
+      "xlsx-populate/examples_encryption_in.xlsx": "encrypted",
+      "xlsx-populate/examples_encryption_out.xlsx": "encrypted",
+    });
+  });
+
   it("pass a sound output", () => {
     expect(probed().problems).toEqual([]);
   });

@@ -3,9 +3,11 @@
  * fake (with its source there) and driven here through the host.
  */
 import { evaluate } from "../../src/core/evaluate";
-import type { Plan } from "../../src/core/types";
+import type { Finding, FindingCode, Plan } from "../../src/core/types";
+import { HOST_FINDING_CODES, findingMessage } from "../../src/core/findings";
 import { createExcelHost } from "../../src/excel";
 import { fileNameOf } from "../../src/excel/excelHost";
+import { relativeAxes } from "../../src/excel/structures";
 import type { Progress } from "../../src/taskpane/host";
 import { FakeExcel, fakeHostOptions } from "../support/fake-excel";
 import { COL, ROSTER_SHEET, makeSeedSnapshot } from "../support/generate-roster";
@@ -389,7 +391,10 @@ describe("undo after the user edited cells the run wrote", () => {
   });
 });
 
-describe("structures in the user's sheets: spills and tables", () => {
+describe("structures in the user's sheets: spills, arrays and tables", () => {
+  /** the host-found codes these tests saw, checked against HOST_FINDING_CODES last */
+  const produced = new Set<FindingCode>();
+
   function tableSheet(apiVersion = "1.17"): FakeExcel {
     const fx = new FakeExcel({ apiVersion });
     const s = fx.addSheet("台账");
@@ -412,21 +417,23 @@ describe("structures in the user's sheets: spills and tables", () => {
   it("a header the plan adds right of a table is not written (the table would grow for good); cells inside are", async () => {
     const fx = tableSheet();
     const before = fx.dump();
-    const notices: string[] = [];
+    const found: Finding[] = [];
     const host = createExcelHost(fakeHostOptions(fx));
     await host.applyPlan(
       [
         { kind: "cells", sheet: "台账", row: 0, col: 3, cells: [[{ value: "身份证号" }, { value: "手机号码" }]], purpose: "missing-column" },
         { kind: "cells", sheet: "台账", row: 1, col: 2, cells: [[{ value: 30 }]], purpose: "normalise-input" },
       ],
-      (p) => p.notice && notices.push(p.notice),
+      (p) => p.finding && found.push(p.finding) && produced.add(p.finding.code),
     );
     expect(fx.sheet("台账").tables).toEqual([{ name: "花名册表", range: { r1: 0, c1: 0, r2: 3, c2: 2 } }]);
     expect(fx.cell("台账", "D1")).toBeUndefined();
     // E1 does not touch the table: written
     expect(fx.cell("台账", "E1")).toEqual({ v: "手机号码" });
     expect(fx.cell("台账", "C2")).toEqual({ v: 30 });
-    expect(notices).toEqual(["工作表“台账”的 D1 紧挨着 Excel 表格“花名册表”，写入会让表格自动扩大、撤销后无法原样恢复，本次未写入"]);
+    expect(found.map((f) => [f.code, f.sheet, f.cell, f.message])).toEqual([
+      ["write-skipped-table", "台账", "D1", "D1紧挨着 Excel 表格“花名册表”，写入会让表格自动扩大、撤销后也无法原样恢复，本次未写入"],
+    ]);
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
   });
@@ -438,18 +445,90 @@ describe("structures in the user's sheets: spills and tables", () => {
     for (let r = 3; r <= 5; r++) fx.setCell("表", `D${r}`, { v: r - 1 });
     s.spills = [{ r1: 1, c1: 3, r2: 4, c2: 3 }];
     const before = fx.dump();
-    const notices: string[] = [];
+    const found: Finding[] = [];
     const host = createExcelHost(fakeHostOptions(fx));
     await host.applyPlan(
       [{ kind: "cells", sheet: "表", row: 2, col: 3, cells: [[{ value: "x" }, { value: "y" }]], purpose: "findings" }],
-      (p) => p.notice && notices.push(p.notice),
+      (p) => p.finding && found.push(p.finding) && produced.add(p.finding.code),
     );
     expect(fx.cell("表", "D2")).toEqual({ v: 1, f: "=SEQUENCE(4)" });
     expect(fx.cell("表", "D3")).toEqual({ v: 2 });
     expect(fx.cell("表", "E3")).toEqual({ v: "y" });
-    expect(notices).toEqual(["工作表“表”的 D3 在动态数组公式的溢出区域内，写入会让公式变成 #SPILL!，本次未写入"]);
+    expect(found.map((f) => [f.code, f.sheet, f.cell])).toEqual([["write-skipped-spill", "表", "D3"]]);
     await host.undoLastRun();
     expect(fx.dump()).toEqual(before);
+  });
+
+  it("cells in a legacy array formula are not written (Excel refuses part of one); a finding names them, undo is exact", async () => {
+    const fx = new FakeExcel();
+    const s = fx.addSheet("指标");
+    for (let r = 3; r <= 6; r++) {
+      fx.setCell("指标", `B${r}`, { v: r * 10 });
+      fx.setCell("指标", `C${r}`, { v: r * 5 });
+      // {=C3:C6/B3:B6} in D3:D6: each cell reads back the same A1 text (office-js#6176)
+      fx.setCell("指标", `D${r}`, { v: 0.5, f: "=C3:C6/B3:B6" });
+      // an ordinary formula filled down reads differently in each row
+      fx.setCell("指标", `E${r}`, { v: r, f: `=B${r}/10` });
+    }
+    s.arrays = [{ r1: 2, c1: 3, r2: 5, c2: 3 }];
+    const before = fx.dump();
+    // the fake refuses part of an array, as Excel does
+    await expect(
+      fx.run(async (ctx: never) => {
+        const c = ctx as unknown as Excel.RequestContext;
+        c.workbook.worksheets.getItem("指标").getRange("D4").values = [[1]];
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    const found: Finding[] = [];
+    const host = createExcelHost(fakeHostOptions(fx));
+    const percent = (row: number, col: number) => ({
+      kind: "cells" as const,
+      sheet: "指标",
+      row,
+      col,
+      cells: [[{ value: 0.5, formula: `=IFERROR(C${row + 1}/B${row + 1},"")`, numberFormat: "0.00%" }]],
+      purpose: "percent" as const,
+    });
+    await host.applyPlan([percent(2, 3), percent(3, 3), percent(3, 4)], (p) => p.finding && found.push(p.finding) && produced.add(p.finding.code));
+    expect(found.map((f) => [f.code, f.cell])).toEqual([
+      ["write-skipped-array", "D3"],
+      ["write-skipped-array", "D4"],
+    ]);
+    expect(found[0].message).toBe("D3属于数组公式（按 Ctrl+Shift+Enter 输入）的一部分，Excel 不允许只改其中几格，本次未写入，请手工核对");
+    expect(fx.cell("指标", "D4")).toEqual({ v: 0.5, f: "=C3:C6/B3:B6" });
+    // E4's neighbours hold other formulas: an ordinary cell, written
+    expect(fx.cell("指标", "E4")?.f).toBe('=IFERROR(C4/B4,"")');
+    await host.undoLastRun();
+    expect(fx.dump()).toEqual(before);
+  });
+
+  it("several cells left alone by one write are one finding on the first, saying how many", async () => {
+    const fx = new FakeExcel({ apiVersion: "1.17" });
+    const s = fx.addSheet("表");
+    fx.setCell("表", "B1", { v: 1, f: "=SEQUENCE(1,6)" });
+    s.spills = [{ r1: 0, c1: 1, r2: 0, c2: 6 }];
+    const found: Finding[] = [];
+    await createExcelHost(fakeHostOptions(fx)).applyPlan(
+      [{ kind: "cells", sheet: "表", row: 0, col: 2, cells: [[{ value: 1 }, { value: 2 }, { value: 3 }]], purpose: "findings" }],
+      (p) => p.finding && found.push(p.finding) && produced.add(p.finding.code),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: "write-skipped-spill", cell: "C1", params: { more: { zh: " 等 3 个单元格", en: " and 2 more cells" } } });
+    expect(findingMessage(found[0], "en")).toMatch(/^C1 and 2 more cells lies in a dynamic array's spill range/);
+  });
+
+  it("relativeAxes reads which way a formula would change if filled", () => {
+    expect(relativeAxes("=$A$1*2")).toEqual({ rows: false, cols: false });
+    expect(relativeAxes("=A$1")).toEqual({ rows: false, cols: true });
+    expect(relativeAxes("=$A1")).toEqual({ rows: true, cols: false });
+    expect(relativeAxes('=LOG10(2)&"B7"')).toEqual({ rows: false, cols: false });
+    expect(relativeAxes("='表 C3'!$B$2+SUM(A:A)")).toEqual({ rows: false, cols: true });
+    expect(relativeAxes("=C3:C6/B3:B6")).toEqual({ rows: true, cols: true });
+  });
+
+  it("every code a host finds while writing was produced by the tests above (test/core/finding-codes covers evaluate's)", () => {
+    expect(HOST_FINDING_CODES.filter((c) => !produced.has(c))).toEqual([]);
   });
 
   it("below ExcelApi 1.12 a spill cannot be seen, and the fake shows what writing into it does", async () => {

@@ -329,3 +329,113 @@ describe("package sanity on read", () => {
     expect(e2.code).toBe("beta-format");
   });
 });
+
+// Found by the mutation fuzzer over the real-workbook corpus (test/corpus/fuzz-*.test.ts); each
+// case here is the smallest package that showed it.
+describe("damage the corpus fuzzer found", () => {
+  const fill = (sheet: string): Plan => [{ kind: "fill", sheet, role: "warning", ranges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] }];
+
+  it("a worksheet with a comment never closed is written in bounded time, not scanned for ever", () => {
+    const sheet1 = `${HEAD}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><!-- never closed <pageMargins/></worksheet>`;
+    const bytes = zipOf(book({ sheet1 }));
+    const t0 = Date.now();
+    let outcome: string;
+    try {
+      const out = applyPlan(openXlsx(bytes), fill("数据"));
+      outcome = `written, A1 = ${JSON.stringify(snapshotOf(openXlsx(out), "o").sheets[0].values[0])}`;
+    } catch (e) {
+      expect(e).toBeInstanceOf(XlsxError);
+      outcome = "refused";
+    }
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(outcome).toBe("written, A1 = [1]");
+  });
+
+  it("a new sheet never takes the name of a listed sheet whose part is missing", () => {
+    const workbook = `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/><sheet name="丢失" sheetId="2" r:id="rId2"/></sheets></workbook>`;
+    const rels = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`;
+    const out = applyPlan(openXlsx(zipOf(book({ workbook, rels }))), addSheetPlan);
+    const again = openXlsx(out);
+    expect(again.sheets.map((s) => [s.name, s.path])).toEqual([
+      ["数据", "xl/worksheets/sheet1.xml"],
+      ["丢失", null],
+      ["评估发现", "xl/worksheets/sheet3.xml"],
+    ]);
+    const snap = snapshotOf(again, "o");
+    expect(snap.sheets[1].values).toEqual([]);
+    expect(snap.sheets[2].values[0]).toEqual(["新文字", 2]);
+    expectAllWellFormed(out);
+  });
+
+  it("a stylesheet entry no relationship names is left alone; the new one gets a name of its own", () => {
+    const orphan = `${HEAD}<styleSheet xmlns="${MAIN}"><cellXfs count="1"><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const parts = book({ extra: [["xl/styles.xml", orphan]] });
+    const out = applyPlan(openXlsx(zipOf(parts)), fill("数据"));
+    const p = partsOf(out);
+    expect(p.get("xl/styles.xml")).toBe(orphan);
+    expect(p.get("xl/_rels/workbook.xml.rels")).toContain('Target="styles2.xml"');
+    expect(p.get("xl/styles2.xml")).toContain("<cellXfs");
+    expectAllWellFormed(out);
+  });
+
+  it("a styles relationship to a missing part: the new stylesheet fills it, and cells that named styles stay plain", () => {
+    const rels = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
+    const sheet1 = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="3"><v>2</v></c></row>');
+    const out = applyPlan(openXlsx(zipOf(book({ rels, sheet1 }))), [
+      { kind: "cells", sheet: "数据", row: 0, col: 0, purpose: "percent", cells: [[{ value: 0.5, numberFormat: "0.00%" }]] },
+    ]);
+    const p = partsOf(out);
+    expect(p.get("xl/_rels/workbook.xml.rels")!.match(/relationships\/styles"/g)).toHaveLength(1);
+    const xfs = p
+      .get("xl/styles.xml")!
+      .match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)![1]
+      .match(/<xf [^>]*\/>/g)!;
+    // 0–3 plain (B1 names 3), the new percent style after them
+    expect(xfs.slice(0, 4).every((x) => x === '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')).toBe(true);
+    expect(p.get("xl/worksheets/sheet1.xml")).toContain('<c r="A1" s="4"');
+    const snap = snapshotOf(openXlsx(out), "o").sheets[0];
+    expect(snap.numberFormats![0][0]).toBe("0.00%");
+    expect(snap.numberFormats![0][1] ?? null).toBeNull();
+    expect(p.get("[Content_Types].xml")!.match(/PartName="\/xl\/styles.xml"/g)).toHaveLength(1);
+    expectAllWellFormed(out);
+  });
+
+  it("a workbook without its relationships part, or whose shared strings part is missing, is refused in one line", () => {
+    const noRels = book().filter(([n]) => n !== "xl/_rels/workbook.xml.rels");
+    const e1 = refusal(zipOf(noRels));
+    expect(e1.code).toBe("missing-part");
+    expect(e1.message).toContain("xl/_rels/workbook.xml.rels");
+    plainLine(e1);
+    const noSst = book({ sst: `${HEAD}<sst xmlns="${MAIN}"><si><t>甲</t></si></sst>` }).filter(([n]) => n !== "xl/sharedStrings.xml");
+    const e2 = refusal(zipOf(noSst));
+    expect(e2.code).toBe("missing-part");
+    expect(e2.message).toContain("xl/sharedStrings.xml");
+    expect(e2.message).toMatch(/Excel 或 WPS/);
+    plainLine(e2);
+  });
+
+  it.each([
+    [
+      "xl/styles.xml",
+      (p: Parts) => p.map(([n, c]): [string, string | Uint8Array] => [n, n === "xl/styles.xml" ? String(c).replace('count="1"', 'count="1') : c]),
+    ],
+    [
+      "xl/workbook.xml",
+      (p: Parts) => p.map(([n, c]): [string, string | Uint8Array] => [n, n === "xl/workbook.xml" ? String(c).replace("<sheets>", "<sheets><x:bad>") : c]),
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      (p: Parts) =>
+        p.map(([n, c]): [string, string | Uint8Array] => [
+          n,
+          n === "xl/_rels/workbook.xml.rels" ? String(c).replace("<Relationship ", '<Relationship Id="rId9" ') : c,
+        ]),
+    ],
+  ])("a package-level part that is not well-formed (%s) is refused before anything is patched into it", (part, spoil) => {
+    const styles = `${HEAD}<styleSheet xmlns="${MAIN}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`;
+    const e = refusal(zipOf(spoil(book({ styles }))));
+    expect(e.code).toBe("malformed-part");
+    expect(e.message).toContain(part);
+    plainLine(e);
+  });
+});

@@ -55,6 +55,17 @@ describe("xml helpers", () => {
     expect(rootPrefix('<?xml?><x:worksheet xmlns:x="u"/>')).toBe("x:");
   });
 
+  // found by the corpus fuzzer (a garbled worksheet tag left "<!--" unclosed): the scan went back to
+  // the start of the part for ever
+  it("stops at an unterminated comment, declaration or processing instruction instead of starting over", () => {
+    for (const tail of ["<!-- never closed <b/>", "<!DOCTYPE never closed <b/>", "<?pi never closed <b/>"]) {
+      const xml = `<root><a/>${tail}`;
+      expect(childElements(xml, "<root>".length).map((s) => s.name)).toEqual(["a"]);
+    }
+    expect(rootPrefix("<?xml version")).toBe("");
+    expect(rootPrefix("<!-- no end")).toBe("");
+  });
+
   it("joins rich-text runs and skips phonetic guides", () => {
     const si = '<si><r><t>漢</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 字</t></r><rPh sb="0" eb="1"><t>かん</t></rPh><phoneticPr fontId="1"/></si>';
     expect(stringItemText(si, 4, si.length - 5, "")).toBe("漢 字");

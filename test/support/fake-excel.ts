@@ -57,6 +57,13 @@ export interface FakeSheet {
   tables?: { name: string; range: CellRange }[];
   /** dynamic array formulas and the range each spills into (anchor = top-left) */
   spills?: CellRange[];
+  /**
+   * Legacy array formulas (Ctrl+Shift+Enter) and the range each covers. Each cell of one holds the
+   * same A1 formula text, as Office.js reads it back (github.com/OfficeDev/office-js/issues/6176);
+   * a write that changes part of one fails, as Excel's "You can't change part of an array" does
+   * (support.microsoft.com/office/rules-and-examples-for-array-formulas-7d94a64e-3ff3-4686-9372-ecfd5caa57c7).
+   */
+  arrays?: CellRange[];
 }
 
 export interface FakeRequestLog {
@@ -995,6 +1002,15 @@ function usedRect(s: FakeSheet, valuesOnly: boolean): CellRange | null {
   return r2 < 0 ? null : { r1, c1, r2, c2 };
 }
 
+/** a write that covers part of a legacy array formula, but not all of it, is refused whole */
+function guardArrays(t: RangeTarget): void {
+  for (const a of t.sheet.arrays ?? []) {
+    if (intersects(a, t.rect) && !(inside(a.r1, a.c1, t.rect) && inside(a.r2, a.c2, t.rect))) {
+      throw new FakeOfficeError("InvalidOperation", "You can't change part of an array.", "Range.values");
+    }
+  }
+}
+
 function guardWrite(sheet: FakeSheet): void {
   if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected`);
 }
@@ -1355,6 +1371,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
   private write2d(prop: string, value: unknown, each: (t: RangeTarget, r: number, c: number, x: unknown) => void): void {
     this.set(prop, value, (t) => {
       guardWrite(t.sheet);
+      if (prop !== "numberFormat") guardArrays(t);
       const rows = t.rect.r2 - t.rect.r1 + 1;
       const cols = t.rect.c2 - t.rect.c1 + 1;
       // A scalar is applied to every cell of the range, as real Excel does although the typings

@@ -31,6 +31,8 @@ export interface StaffingSheetOptions {
   contractLine?: boolean;
   /** month headers as 7月 … 11月 instead of 2023年7月 … */
   shortMonths?: boolean;
+  /** month headers as 七月 … 十一月 */
+  chineseMonths?: boolean;
   /**
    * a figures grid under the table, one blank row between, for the tool to fill in:
    * 类别 | 应到岗人次 | 实到岗人次 | 超配人次 over 持证社工 and 社工（持证+非持证）, then 稳岗率
@@ -65,7 +67,11 @@ function workers(): [string, boolean[]][] {
 
 export function seedStaffingSheet(options: StaffingSheetOptions = {}): SheetSpec {
   const mark = options.mark ?? "√";
-  const months = options.shortMonths ? ["7月", "8月", "9月", "10月", "11月"] : ["2023年7月", "2023年8月", "2023年9月", "2023年10月", "2023年11月"];
+  const months = options.chineseMonths
+    ? ["七月", "八月", "九月", "十月", "十一月"]
+    : options.shortMonths
+      ? ["7月", "8月", "9月", "10月", "11月"]
+      : ["2023年7月", "2023年8月", "2023年9月", "2023年10月", "2023年11月"];
   const rows: CellValue[][] = [
     ["广州市示例街“双百工程”社工站购买服务项目社工到岗情况统计表"],
     ["项目服务采购周期：2022年7月1日至2025年6月30日"],

@@ -239,6 +239,22 @@ describe("App: settings", () => {
     expect(options.template?.id).toBe("captured-名单");
   });
 
+  test("before any run the capture picker preselects no sheet and says why; the tool's report and findings sheets are never offered", async () => {
+    const host = memoryHost("excel", {
+      ...SNAPSHOT,
+      sheets: [...SNAPSHOT.sheets, { name: "评估报告摘要", values: [] }, { name: "评估发现 (2)", values: [] }, { name: "Report summary(3)", values: [] }],
+    });
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    openSettings();
+    const sheetSelect = (await screen.findByRole("combobox", { name: "从工作表捕获" })) as HTMLSelectElement;
+    await waitFor(() => expect([...sheetSelect.options].filter((o) => o.value).map((o) => o.value)).toEqual(["指标", "名单"]));
+    expect(sheetSelect.value).toBe("");
+    expect(screen.getByText("运行一键评分后，这里会选中识别到的服务对象名册。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "捕获" })).toHaveProperty("disabled", true);
+    fireEvent.change(sheetSelect, { target: { value: "名单" } });
+    expect(screen.getByRole("button", { name: "捕获" })).toHaveProperty("disabled", false);
+  });
+
   test("an imported template that fails validation shows its Chinese message", async () => {
     const host = memoryHost("excel");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
@@ -263,6 +279,28 @@ describe("App: undo", () => {
     expect(host.undoLastRun).toHaveBeenCalledTimes(1);
     expect(screen.queryByText("良好")).toBeNull();
     await waitFor(() => expect(undo).toHaveProperty("disabled", true));
+  });
+});
+
+describe("App: the undo record notice", () => {
+  test("one short line says the workbook keeps an undo record; 了解更多 opens the full account; 清除撤销记录 removes it", async () => {
+    const host = memoryHost("excel");
+    host.clearUndoRecord = jest.fn(async () => {
+      host.applied = [];
+    });
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+    const more = await screen.findByRole("button", { name: "了解更多" });
+    expect(screen.getByText("工作簿内保存了撤销记录，可能含个人信息。")).toBeTruthy();
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    const details = document.getElementById(more.getAttribute("aria-controls") ?? "");
+    expect(details?.textContent).toContain("它会随文件一起发送给他人");
+    fireEvent.click(more);
+    expect(screen.getByRole("button", { name: "收起" }).getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "清除撤销记录" }));
+    await screen.findByText("已清除工作簿内的撤销记录。");
+    expect(host.clearUndoRecord).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByRole("button", { name: "收起" })).toBeNull());
   });
 });
 

@@ -1,4 +1,5 @@
 import { a1 } from "../a1";
+import { unnamedIndicator } from "./naming";
 import { finding, type Lang } from "../findings";
 import { formatForQuantity, formatPercent, parseQuantity, type Quantity } from "../quantity";
 import { excelSum } from "../round";
@@ -146,7 +147,7 @@ function assessComputedTotal(
   const { lang } = ctx;
   const s = sheet.name;
   const entry = ind.label ? matchIndicator(ind.label, ctx.catalogue ?? INDICATOR_CATALOGUE) : null;
-  const label: FindingParam = ind.label ?? { zh: `（未命名，${a1(ind.target.row, ind.target.col)}）`, en: `(unnamed, ${a1(ind.target.row, ind.target.col)})` };
+  const label: FindingParam = ind.label ?? unnamedIndicator(a1((ind.labelPos ?? ind.target).row, (ind.labelPos ?? ind.target).col));
   const t = sumOf(sheet, ind.sums.target, ctx);
   const d = sumOf(sheet, ind.sums.completed, ctx);
   const percent = t.value !== null && t.value !== 0 && d.value !== null ? d.value / t.value : null;
@@ -258,9 +259,7 @@ function assessOne(ind: FoundIndicator, sheet: SheetSnapshot, ctx: AssessContext
   const { lang } = ctx;
   const s = sheet.name;
   const entry = ind.label ? matchIndicator(ind.label, ctx.catalogue ?? INDICATOR_CATALOGUE) : null;
-  // An unnamed block is named by where its name belongs, as the pane names it: （未命名，A28）
-  const namedAt = a1((ind.labelPos ?? ind.target).row, (ind.labelPos ?? ind.target).col);
-  const label: FindingParam = ind.label ?? { zh: `（未命名，${namedAt}）`, en: `(unnamed, ${namedAt})` };
+  const label: FindingParam = ind.label ?? unnamedIndicator(a1((ind.labelPos ?? ind.target).row, (ind.labelPos ?? ind.target).col));
   const tq = parseQuantity(valueAt(sheet, ind.target), formatAt(sheet, ind.target));
   const dq = parseQuantity(valueAt(sheet, ind.completed), formatAt(sheet, ind.completed));
   const unitCellText = ind.unitPos ? String(valueAt(sheet, ind.unitPos) ?? "").trim() || null : null;

@@ -1,4 +1,5 @@
 import type { Period } from "../dates";
+import { indicatorName } from "../indicators/naming";
 import type { CellValue, Finding, IndicatorReport, PartyId, Report, ScoreReport } from "../types";
 import type { DraftCell, DraftParagraph, DraftSection, DraftTable, Piece, ReportDraft, TextFormat } from "./model";
 import { canShowGeneral, compact, formatForValue, formatNumber, piecesText } from "./pieces";
@@ -312,7 +313,7 @@ function appendixTable(input: DraftInput, t: ReportTemplate, pieces: Pieces): Dr
     rows: rows.map((i) => {
       // an area's or a period's row is named with it: 建档（一片区）, 建档（中期）
       const group = i.area && i.area !== "合计" ? i.area : (i.period ?? null);
-      const label = i.label ? (group ? `${i.label}（${group}）` : i.label) : t.appendix.unnamed;
+      const label = i.label ? (group ? `${i.label}（${group}）` : i.label) : indicatorName(i, input.lang);
       const labelCell = i.label && !group ? cell(pieces.text(i.sheet, i.labelCell, i.label)) : { text: label, value: label };
       const percent = pieces.percent(i);
       const percentCell: DraftCell =

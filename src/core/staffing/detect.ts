@@ -1,4 +1,5 @@
 import { fromSerial, readDate } from "../dates";
+import { readCount } from "../numerals";
 import { cellText, normaliseHeader, toHalfWidth } from "../text";
 import type { SheetSnapshot } from "../types";
 import { CERT_HEADER_WORDS, ENTRY_HEADERS, EXIT_HEADERS, NAME_HEADERS, TABLE_END } from "./vocabulary";
@@ -49,6 +50,10 @@ export function readMonthHeader(v: unknown): { year: number | null; month: numbe
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { year: Number(m[1]), month: Number(m[2]) };
   m = /^(\d{1,2})月份?(?:到岗|在岗|情况)?$/.exec(s);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { year: null, month: Number(m[1]) };
+  // 七月, 十一月: months written in Chinese numerals
+  m = /^([一二三四五六七八九十]{1,3})月份?(?:到岗|在岗|情况)?$/.exec(s);
+  const cn = m ? readCount(m[1]) : null;
+  if (cn !== null && cn >= 1 && cn <= 12) return { year: null, month: cn };
   const d = readDate(s);
   return d ? { year: d.y, month: d.m } : null;
 }

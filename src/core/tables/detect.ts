@@ -1,13 +1,13 @@
 import { matchIndicator } from "../indicators/catalogue";
 import { parseQuantity } from "../quantity";
 import { cellText, displayHeader, normaliseLabel } from "../text";
-import type { CellValue, SheetSnapshot } from "../types";
+import type { CellRange, CellValue, SheetSnapshot } from "../types";
 import { bandPieces, impliedGroups } from "./band";
 import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
 import { partyOf } from "./parties";
 import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
-import { matchRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
+import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
 /**
  * The detector: finds every indicator and score table on a sheet, laid down or across, and
@@ -58,7 +58,8 @@ function classify(sheet: SheetSnapshot): Classified {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length === 0) continue;
+      // most of a roster's cells name no role: tell so before hashing them into the memo
+      if (typeof v !== "string" || v.length === 0 || !mayNameRole(v)) continue;
       let m = memo.get(v);
       if (m === undefined) {
         m = matchRole(v);
@@ -610,8 +611,11 @@ function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] 
     const implied = impliedGroups(grid, first, last, 0, j2);
     const cols: Column[] = [];
     for (let j = 0; j <= j2; j++) cols.push(composeColumn(grid, first, last, j, implied));
+    // 指标 alone: the name column beside an explicit target (指标 | 指标要求 | 完成情况), else the
+    // target — always the target under a group or among the figures (合计/指标 after 一片区/指标数)
     const explicitTarget = cols.some((c) => c.role === "target");
-    for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget ? "label" : "target";
+    const firstFigure = cols.find((c) => c.role === "target" || c.role === "completed")?.j ?? Number.MAX_SAFE_INTEGER;
+    for (const c of cols) if (c.role === "ambiguous") c.role = explicitTarget && !c.area && c.j < firstFigure ? "label" : "target";
     for (const seg of segments(cols)) {
       const end = seg[seg.length - 1].j;
       const model = readIndicatorTable(ctx, first, last, seg, end) ?? readScoreTable(ctx, first, last, seg, end);
@@ -795,10 +799,13 @@ export function detectTables(sheet: SheetSnapshot): TableModel[] {
 
 /**
  * A sheet that reads like a table — a row of short headers over rows of numbers — but matched
- * no layout: where to say so (its first header cell), or null.
+ * no layout: where to say so (its first header cell), or null. `read` are the cells of the
+ * sheet's tables that were read: a table beside or below them is looked for all the same.
  */
-export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
+export function unreadTableAt(sheet: SheetSnapshot, read: readonly CellRange[] = []): Pos | null {
   const rows = sheet.values;
+  // cells of the tables that were read (a sheet's other table may still be one nobody understood)
+  const known = (r: number, c: number) => read.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
   for (let r = 0; r + 2 < rows.length && r < 2000; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -806,13 +813,14 @@ export function unreadTableAt(sheet: SheetSnapshot): Pos | null {
     let figures = 0;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
+      if (read.length && known(r, c)) continue;
       if (typeof v === "string" && v.trim() && v.trim().length <= 20 && !isFigure(v) && !lineIsNoise(v.trim())) heads.push(c);
       else if (isFigure(v)) figures++;
     }
     if (heads.length < 2 || figures > 0) continue;
     let numericRows = 0;
     for (let k = r + 1; k < Math.min(rows.length, r + 6); k++)
-      if (heads.some((c) => typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null))) numericRows++;
+      if (heads.some((c) => !(read.length && known(k, c)) && (typeof rows[k]?.[c] === "number" || isFigure(rows[k]?.[c] ?? null)))) numericRows++;
     if (numericRows >= 2) return { row: r, col: heads[0] };
   }
   return null;

@@ -239,9 +239,10 @@ const MAX_HEADER = longest + 24;
 /** Units a bracket may name; anything else in a bracket (说明, 百分制) is not a unit. */
 const UNIT_RE = /^(个|人|人次|次|份|户|节|场|篇|篇次|支|名|件|元|万元|小时|时|天|项|期|条|家|组|户次|人天|小组)$/;
 
-/** every character some key of the lookup holds */
-const KEY_CHARS = new Set<number>();
-for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHARS.add(key.charCodeAt(i));
+/** every character some key of the lookup holds, as a bit per UTF-16 code unit */
+const KEY_CHAR_BITS = new Uint8Array(0x10000 / 8);
+for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHAR_BITS[key.charCodeAt(i) >> 3] |= 1 << (key.charCodeAt(i) & 7);
+const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << (c & 7))) !== 0 };
 
 /**
  * Whether `raw` could name a role at all: the key a header is looked up by is a stretch of its

@@ -1,7 +1,8 @@
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { IndicatorReport } from "../../core/types";
 import { formatNumber, formatPercent, indicatorStatus, type IndicatorStatus } from "../format";
-import { useT } from "../i18n";
+import { indicatorName } from "../../core/indicators/naming";
+import { useLang, useT } from "../i18n";
 
 const STATUS_COLOUR: Record<IndicatorStatus, "success" | "danger" | "informative" | "brand" | "warning"> = {
   over: "brand",
@@ -47,13 +48,9 @@ export function barScale(indicators: Pick<IndicatorReport, "percent">[]): number
   return Math.min(max, 2);
 }
 
-/** The name the UI gives an indicator: its label, or where its name belongs （未命名，A28）. */
-export function indicatorName(ind: Pick<IndicatorReport, "label" | "labelCell" | "targetCell">, t: ReturnType<typeof useT>): string {
-  return ind.label || t("indicators.unnamed", { cell: ind.labelCell ?? ind.targetCell });
-}
-
 export function IndicatorList({ indicators }: { indicators: IndicatorReport[] }) {
   const t = useT();
+  const lang = useLang();
   const s = useStyles();
   const scale = barScale(indicators);
   const done = indicators.filter((i) => {
@@ -75,7 +72,7 @@ export function IndicatorList({ indicators }: { indicators: IndicatorReport[] })
       <ul className={s.list}>
         {indicators.map((ind) => {
           const status = indicatorStatus(ind.percent, ind.expectedPercent);
-          const name = indicatorName(ind, t);
+          const name = indicatorName(ind, lang);
           const width = ind.percent === null ? 0 : (Math.max(0, Math.min(scale, ind.percent)) / scale) * 100;
           return (
             <li key={`${ind.sheet}!${ind.completedCell}`} className={s.item}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { EvaluateResult, SavedMapping } from "../../core/types";
+import type { EvaluateResult, Finding, SavedMapping } from "../../core/types";
 import type { EvaluateFn, SaveFileFn } from "../appTypes";
 import { errorMessage } from "../errors";
 import { HostError, type PaneSettings, type Phase, type Progress, type ScoringHost } from "../host";
@@ -95,7 +95,13 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     void refreshUndo();
   }, [refreshUndo]);
 
+  // findings the host made while writing, added to the run's own once it is done
+  const hostFindings = useRef<Finding[]>([]);
   const onProgress = (p: Progress) => {
+    if (p.finding) {
+      hostFindings.current.push(p.finding);
+      return;
+    }
     if (p.notice) {
       setRunNotices((list) => [...list, p.notice as string]);
       if (p.offer === "calculate") setOfferCalculate(true);
@@ -116,6 +122,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     setStatus(null);
     setRunNotices([]);
     setOfferCalculate(false);
+    hostFindings.current = [];
     try {
       onProgress({ phase: "read" });
       const snapshot = await host.readSnapshot(onProgress);
@@ -135,7 +142,8 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
         onProgress({ phase: "write" });
         await host.applyPlan(outcome.plan, onProgress);
       }
-      setResult(outcome);
+      const extra = hostFindings.current;
+      setResult(extra.length ? { ...outcome, report: { ...outcome.report, findings: [...outcome.report.findings, ...extra] } } : outcome);
       setRunCount((n) => n + 1);
       if (outcome.mappingsToRemember?.length) await remember(outcome.mappingsToRemember);
       const remembered = manualMapping && outcome.mappingsToRemember?.length;

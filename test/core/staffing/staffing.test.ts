@@ -103,12 +103,18 @@ describe("staffing table (社工到岗情况统计表)", () => {
     expect(codes).toContainEqual(["retention-below", st.retention.cell]);
   });
 
-  test("month headers without a year take it from the contract year; 1 and 在岗 count as on post", () => {
+  test("month headers without a year (7月, 七月) take it from the contract year; 1, 在岗 and 在职 count as on post", () => {
     const { report } = run({ shortMonths: true, mark: 1 });
     expect(report.staffing![0].months).toEqual(SEED_STAFFING.months);
     expect(report.staffing![0].classes[1].actual).toBe(101);
     expect(run({ mark: "在岗" }).report.staffing![0].classes[0].actual).toBe(86);
     expect(run({ mark: "在职" }).report.staffing![0].classes[0].actual).toBe(86);
+    const chinese = run({ chineseMonths: true }).report.staffing![0];
+    expect(chinese.months).toEqual(SEED_STAFFING.months);
+    expect(chinese.classes.map((c) => [c.required, c.actual, c.surplus])).toEqual([
+      [50, 86, 36],
+      [100, 101, 1],
+    ]);
   });
 
   test("a blank 持证情况, an unknown level and an unaccepted mark are findings on their cells", () => {

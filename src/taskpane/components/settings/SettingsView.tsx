@@ -1,7 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { FINDINGS_SHEET_NAME } from "../../../core/findings";
 import type { Report } from "../../../core/types";
 import type { SaveFileFn, TemplateTools } from "../../appTypes";
 import { errorMessage } from "../../errors";
@@ -12,6 +11,7 @@ import { BandsSection } from "./BandsSection";
 import { LanguageSection } from "./LanguageSection";
 import { OptionsSection } from "./OptionsSection";
 import { PeriodSection } from "./PeriodSection";
+import { rosterSheet, userSheets } from "./sheetChoice";
 import { StaffingSection } from "./StaffingSection";
 import { TemplateSection } from "./TemplateSection";
 import { WeightsSection } from "./WeightsSection";
@@ -33,15 +33,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
-
-/**
- * The sheets a template may be captured from: the user's own. The tool's outputs (the restored
- * views the last run wrote and the findings sheet) are left out.
- */
-export function userSheets(names: string[], report: Report | null): string[] {
-  const own = new Set<string>([FINDINGS_SHEET_NAME.zh, FINDINGS_SHEET_NAME.en, ...(report?.restorations.map((r) => r.outputSheet) ?? [])]);
-  return names.filter((n) => !own.has(n) && !/^(评估发现|Findings)\s*\(\d+\)$/.test(n));
-}
 
 export interface SettingsViewProps {
   onClose: () => void;
@@ -88,7 +79,8 @@ export function SettingsView(p: SettingsViewProps) {
 
   // a field that does not read keeps its text, and the draft waits for it
   const [staffingValid, setStaffingValid] = useState(true);
-  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid;
+  const [periodValid, setPeriodValid] = useState(true);
+  const invalid = weightsProblem(draft.options) !== null || staffProblem(draft.options) !== null || !staffingValid || !periodValid;
   const onError = (e: unknown) => setNote({ kind: "error", text: errorMessage(e, lang) });
 
   const save = async () => {
@@ -124,7 +116,7 @@ export function SettingsView(p: SettingsViewProps) {
         <LanguageSection draft={draft} onChange={setDraft} />
         <WeightsSection draft={draft} onChange={setDraft} />
         <BandsSection draft={draft} onChange={setDraft} />
-        <PeriodSection draft={draft} onChange={setDraft} />
+        <PeriodSection draft={draft} onChange={setDraft} onValidity={setPeriodValid} />
         <StaffingSection draft={draft} onChange={setDraft} onValidity={setStaffingValid} />
         <OptionsSection draft={draft} onChange={setDraft} />
         <TemplateSection
@@ -135,7 +127,8 @@ export function SettingsView(p: SettingsViewProps) {
           saveFile={p.saveFile}
           busy={p.busy}
           sheets={sheets}
-          defaultSheet={p.report?.restorations[0]?.sourceSheet ?? null}
+          defaultSheet={rosterSheet(sheets, p.report)}
+          scored={p.report !== null}
           onNotice={(text) => setNote({ kind: "success", text })}
           onError={onError}
         />

@@ -23,6 +23,8 @@ export interface TemplateSectionProps extends SectionProps {
   sheets: string[];
   /** the sheet to offer first: the roster the last run found */
   defaultSheet: string | null;
+  /** whether a run has been made (the hint then says no roster was found) */
+  scored: boolean;
   onNotice: (text: string) => void;
   onError: (e: unknown) => void;
 }
@@ -31,8 +33,13 @@ export function TemplateSection(p: TemplateSectionProps) {
   const t = useT();
   const s = useStyles();
   const [picked, setPicked] = useState<string | null>(null);
-  const sheet =
-    picked !== null && p.sheets.includes(picked) ? picked : p.defaultSheet && p.sheets.includes(p.defaultSheet) ? p.defaultSheet : (p.sheets[0] ?? "");
+  // nothing is preselected without a detected roster: the first sheet is often the indicators
+  const sheet = picked !== null && p.sheets.includes(picked) ? picked : p.defaultSheet && p.sheets.includes(p.defaultSheet) ? p.defaultSheet : "";
+  const hint = !p.sheets.length
+    ? t("settings.noSheets")
+    : p.defaultSheet
+      ? undefined
+      : t(p.scored ? "settings.templateNoRoster" : "settings.templateBeforeRun");
   const fileInput = useRef<HTMLInputElement>(null);
   const template = p.draft.options.template ?? p.templates.builtin;
 
@@ -76,8 +83,13 @@ export function TemplateSection(p: TemplateSectionProps) {
     <SettingsGroup title={t("settings.template")}>
       <Text className={s.name}>{t("settings.templateCurrent", { name: template.name })}</Text>
       <div className={s.row}>
-        <Field className={s.field} label={t("settings.templateSheet")} hint={p.sheets.length ? undefined : t("settings.noSheets")}>
+        <Field className={s.field} label={t("settings.templateSheet")} hint={hint}>
           <Select className={s.select} value={sheet} onChange={(_, d) => setPicked(d.value)} disabled={!p.sheets.length}>
+            {!sheet && (
+              <option value="" disabled>
+                {t("settings.templatePick")}
+              </option>
+            )}
             {p.sheets.map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -1,0 +1,279 @@
+/**
+ * Shapes no one wrote by hand: a seeded generator builds indicator tables from the role
+ * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注
+ * columns, a group or period over the figures, a unit row under the headers, preamble lines,
+ * notes, spacer rows and columns, any offset from A1, laid down or across — and each must be
+ * read: every record's percentage written into its own percent cell as completed ÷ target, and
+ * nothing written anywhere else but a header for a percent line the tool adds.
+ */
+import { a1 } from "../../../src/core/a1";
+import { evaluate } from "../../../src/core/evaluate";
+import { ROLE_VOCABULARY, matchRole } from "../../../src/core/tables/vocabulary";
+import type { LineRole } from "../../../src/core/tables/model";
+import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/types";
+
+/** mulberry32: a small seeded generator, so a failing shape can be rebuilt from its seed */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The words of a role that the catalogue reads as that role on their own. */
+function wordsOf(role: LineRole): string[] {
+  const out = new Set<string>();
+  for (const e of ROLE_VOCABULARY) {
+    if (e.role !== role || e.bare === false) continue;
+    for (const w of e.words) if (matchRole(w)?.role === role && !/^[a-z.#%]+$/i.test(w)) out.add(w);
+  }
+  return [...out];
+}
+
+const WORDS = {
+  label: wordsOf("label").filter((w) => !/评估|评分/.test(w)),
+  target: wordsOf("target"),
+  completed: wordsOf("completed"),
+  percent: wordsOf("percent"),
+  unit: wordsOf("unit"),
+  serial: ["序号", "编号"],
+};
+const NAMES = ["建档", "电访", "探访", "个案", "小组", "大型活动", "调研", "志愿者培训", "微心愿", "社区社会组织"];
+const UNITS = ["个", "份", "人次", "节", "场"];
+
+interface Built {
+  sheet: SheetSnapshot;
+  /** A1 of each record's percent cell → completed ÷ target */
+  expected: Map<string, number>;
+  /** cells the tool may write besides the percentages: the header of an added percent line */
+  headerCells: Set<string>;
+  describe: string;
+}
+
+function build(seed: number): Built {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const chance = (p: number) => r() < p;
+
+  type Col = { role: LineRole | "remark" | "spacer"; header: string };
+  const cols: Col[] = [];
+  if (chance(0.4)) cols.push({ role: "serial", header: pick(WORDS.serial) });
+  cols.push({ role: "label", header: pick(WORDS.label) });
+  if (chance(0.4)) cols.push({ role: "unit", header: pick(WORDS.unit) });
+  if (chance(0.2)) cols.push({ role: "spacer", header: "" });
+  const figures: Col[] = [
+    { role: "target", header: pick(WORDS.target) },
+    { role: "completed", header: pick(WORDS.completed) },
+  ];
+  const hasPercent = chance(0.7);
+  if (hasPercent) figures.push({ role: "percent", header: pick(WORDS.percent) });
+  // completed before target happens; the percent line stays last of the figures
+  if (chance(0.2)) [figures[0], figures[1]] = [figures[1], figures[0]];
+  cols.push(...figures);
+  if (chance(0.3)) cols.push({ role: "remark", header: "备注" });
+
+  const unitRow = chance(0.2);
+  const group = !unitRow && chance(0.3) ? pick(["2023年度", "本年度", "合同期内", "7-11月"]) : null;
+  const bandRows = group || unitRow ? 2 : 1;
+  const top = Math.floor(r() * 4);
+  const left = Math.floor(r() * 3);
+  const preamble = chance(0.4);
+  const notes = chance(0.4);
+  const records = 1 + Math.floor(r() * 6);
+
+  const grid: CellValue[][] = [];
+  const merges: CellRange[] = [];
+  const put = (row: number, col: number, v: CellValue) => {
+    while (grid.length <= row) grid.push([]);
+    grid[row][col] = v;
+  };
+  let row = top;
+  if (preamble) {
+    put(row++, left, "填报单位：某某街社工服务站");
+    put(row++, left, "统计周期：2023年7月1日至2023年11月30日");
+  }
+  const headerRow = row;
+  const figureAt = cols.findIndex((c) => c.role === "target" || c.role === "completed");
+  cols.forEach((c, k) => {
+    if (c.role === "spacer") return;
+    const col = left + k;
+    if (group && k >= figureAt && k < figureAt + figures.length) {
+      // the group over the figures, merged across; the figures' own words in the row below
+      if (k === figureAt) {
+        put(headerRow, col, group);
+        merges.push({ r1: headerRow, c1: col, r2: headerRow, c2: col + figures.length - 1 });
+      }
+      put(headerRow + 1, col, c.header);
+      return;
+    }
+    put(headerRow, col, c.header);
+    if (group) merges.push({ r1: headerRow, c1: col, r2: headerRow + 1, c2: col });
+    if (unitRow && (c.role === "target" || c.role === "completed")) put(headerRow + 1, col, "（个）");
+    if (unitRow && c.role === "percent") put(headerRow + 1, col, "（%）");
+  });
+  row = headerRow + bandRows;
+
+  const expected = new Map<string, number>();
+  const headerCells = new Set<string>();
+  const percentCol = hasPercent ? left + cols.findIndex((c) => c.role === "percent") : left + cols.length;
+  if (!hasPercent) headerCells.add(`${headerRow + bandRows - 1}:${percentCol}`);
+  for (let k = 0; k < records; k++) {
+    if (k > 0 && chance(0.15)) row++; // a blank spacer row between records
+    const target = 1 + Math.floor(r() * 500);
+    const done = Math.floor(r() * 800);
+    cols.forEach((c, j) => {
+      const col = left + j;
+      if (c.role === "serial") put(row, col, k + 1);
+      if (c.role === "label") put(row, col, NAMES[k % NAMES.length]);
+      if (c.role === "unit") put(row, col, pick(UNITS));
+      if (c.role === "target") put(row, col, target);
+      if (c.role === "completed") put(row, col, done);
+      if (c.role === "remark" && chance(0.3)) put(row, col, "含新增");
+    });
+    expected.set(`${row}:${percentCol}`, done / target);
+    row++;
+  }
+  if (notes) put(row + 1, left, "注：完成百分比=完成情况÷指标要求");
+
+  const across = chance(0.3);
+  let values = grid;
+  let m = merges;
+  if (across) {
+    const width = Math.max(...grid.map((x) => x.length));
+    values = Array.from({ length: width }, (_, c) => grid.map((x) => x[c] ?? null));
+    m = merges.map((x) => ({ r1: x.c1, c1: x.r1, r2: x.c2, c2: x.r2 }));
+  }
+  const flip = (key: string) => {
+    const [a, b] = key.split(":").map(Number);
+    return across ? `${b}:${a}` : `${a}:${b}`;
+  };
+  return {
+    sheet: { name: "指标", values: values.map((x) => Array.from({ length: x.length }, (_, k) => x[k] ?? null)), merges: m },
+    expected: new Map([...expected].map(([k, v]) => [flip(k), v])),
+    headerCells: new Set([...headerCells].map(flip)),
+    describe: `seed ${seed}: ${across ? "across" : "down"}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
+      .map((c) => c.header || "·")
+      .join(" | ")}, ${records} records at ${a1(top, left)}`,
+  };
+}
+
+/**
+ * A table of areas: two or three areas (merged across their sub-headers, or written once over
+ * blank cells), with or without a 合计 group, a percentage per area or not, a 完成率 merged down
+ * after them or not. Every area's percent cell gets its ratio; the station's total — the 合计
+ * group's, else the areas' sums — goes in the total's percent line, existing or added.
+ */
+function buildAreas(seed: number): Built {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const chance = (p: number) => r() < p;
+  const areas = pick([
+    ["一片区", "二片区", "三片区"],
+    ["东区", "西区"],
+    ["A社区", "B社区", "C社区"],
+    ["北片", "南片"],
+  ]).slice(0, chance(0.5) ? 2 : 3);
+  const withTotal = chance(0.5);
+  const perArea = chance(0.4);
+  const trailing = !perArea || chance(0.4);
+  const merged = chance(0.7);
+  const serial = chance(0.3);
+  const left = Math.floor(r() * 3);
+  const top = Math.floor(r() * 3);
+  const records = 1 + Math.floor(r() * 4);
+
+  const grid: CellValue[][] = [];
+  const merges: CellRange[] = [];
+  const put = (row: number, col: number, v: CellValue) => {
+    while (grid.length <= row) grid.push([]);
+    grid[row][col] = v;
+  };
+  const groups = [...areas, ...(withTotal ? ["合计"] : [])];
+  const width = perArea ? 3 : 2;
+  let col = left;
+  const down = (c: number, text: string) => {
+    put(top, c, text);
+    if (merged) merges.push({ r1: top, c1: c, r2: top + 1, c2: c });
+  };
+  if (serial) down(col++, "序号");
+  const labelCol = col;
+  down(col++, pick(["服务内容", "指标名称", "项目"]));
+  const at = new Map<string, number>();
+  for (const g of groups) {
+    at.set(g, col);
+    put(top, col, g);
+    if (merged) merges.push({ r1: top, c1: col, r2: top, c2: col + width - 1 });
+    put(top + 1, col, pick(["指标", "指标数", "计划数"]));
+    put(top + 1, col + 1, pick(["完成", "完成数", "实际完成"]));
+    if (perArea) put(top + 1, col + 2, pick(["完成率", "完成比例"]));
+    col += width;
+  }
+  const trailingCol = trailing ? col : null;
+  if (trailing) down(col++, pick(["完成率", "完成百分比", "总完成率"]));
+  const totalCol = withTotal && perArea ? (at.get("合计") as number) + 2 : (trailingCol ?? col);
+
+  const expected = new Map<string, number>();
+  const headerCells = new Set<string>();
+  if (totalCol >= col) headerCells.add(`${top + 1}:${totalCol}`);
+  for (let k = 0; k < records; k++) {
+    const row = top + 2 + k;
+    if (serial) put(row, left, k + 1);
+    put(row, labelCol, NAMES[k % NAMES.length]);
+    let ts = 0;
+    let ds = 0;
+    for (const g of areas) {
+      const t = 1 + Math.floor(r() * 200);
+      const d = Math.floor(r() * 300);
+      ts += t;
+      ds += d;
+      const c = at.get(g) as number;
+      put(row, c, t);
+      put(row, c + 1, d);
+      if (perArea) expected.set(`${row}:${c + 2}`, d / t);
+    }
+    if (withTotal) {
+      const c = at.get("合计") as number;
+      put(row, c, ts);
+      put(row, c + 1, ds);
+    }
+    expected.set(`${row}:${totalCol}`, ds / ts);
+  }
+  return {
+    sheet: { name: "指标", values: grid.map((x) => Array.from({ length: x.length }, (_, k) => x[k] ?? null)), merges },
+    expected,
+    headerCells,
+    describe: `seed ${seed}: areas ${groups.join("/")}${perArea ? ", % per area" : ""}${trailing ? ", 完成率 after" : ""}${merged ? ", merged" : ", unmerged"}${serial ? ", 序号" : ""}, ${records} records at ${a1(top, left)}`,
+  };
+}
+
+const SEEDS = Array.from({ length: 240 }, (_, k) => 1000 + k);
+const AREA_SEEDS = Array.from({ length: 120 }, (_, k) => 5000 + k);
+
+describe("generated indicator tables", () => {
+  it.each([...SEEDS.map((seed) => ["row", seed] as const), ...AREA_SEEDS.map((seed) => ["area", seed] as const)])(
+    "%s table, seed %i, is read and written exactly",
+    (kind, seed) => {
+      const b = kind === "row" ? build(seed) : buildAreas(seed);
+      const result = evaluate({ source: "gen.xlsx", sheets: [b.sheet] }, { findingsSheet: false, reportSheet: false, conditionalFormats: false });
+      const written = new Map<string, { value: CellValue; formula?: string }>();
+      for (const op of result.plan) {
+        if (op.kind !== "cells" || op.sheet !== "指标") continue;
+        op.cells.forEach((line, dr) => line.forEach((cell, dc) => cell && written.set(`${op.row + dr}:${op.col + dc}`, cell)));
+      }
+      const got: Record<string, number | string> = {};
+      for (const key of b.expected.keys()) {
+        const cell = written.get(key);
+        got[key] = typeof cell?.value === "number" ? Number(cell.value.toFixed(12)) : "(not written)";
+      }
+      const want = Object.fromEntries([...b.expected].map(([k, v]) => [k, Number(v.toFixed(12))]));
+      expect([b.describe, got]).toEqual([b.describe, want]);
+      const stray = [...written.keys()].filter((k) => !b.expected.has(k) && !b.headerCells.has(k));
+      expect([b.describe, stray]).toEqual([b.describe, []]);
+      expect([b.describe, result.report.findings.filter((f) => f.code === "table-not-understood").length]).toEqual([b.describe, 0]);
+    },
+  );
+});
