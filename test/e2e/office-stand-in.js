@@ -109,20 +109,6 @@
         },
       },
       dataValidation: { rule: {}, clear: function () {} },
-      // the rectangle both cover, or a null object when they do not meet (ExcelApi 1.4): learn.microsoft.com/
-      // javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1)
-      getIntersectionOrNullObject: function (other) {
-        var r1 = Math.max(r, other.rowIndex),
-          c1 = Math.max(c, other.columnIndex),
-          r2 = Math.min(r + rows, other.rowIndex + other.rowCount),
-          c2 = Math.min(c + cols, other.columnIndex + other.columnCount);
-        if (r1 >= r2 || c1 >= c2) {
-          var none = loadable({});
-          none.isNullObject = true;
-          return none;
-        }
-        return makeRange(sheet, r1, c1, r2 - r1, c2 - c1);
-      },
       merge: function () {},
       unmerge: function () {},
       getCell: function (i, j) {
