@@ -13,7 +13,7 @@ import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
-import { zhDateFormat } from "../core/dates";
+import { DATE1904_OFFSET, isDateFormat, zhDateFormat } from "../core/dates";
 import { type RunOp, type RunWriteSession, isBulkRun, paneSession, runWriteUnits } from "./runWrites";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
@@ -43,6 +43,8 @@ export async function applyPlanInExcel(
   session: RunWriteSession = paneSession,
   /** a cell the plan meant to write and the host left alone (write-skipped-*): a finding on it */
   found?: (f: Finding) => void,
+  /** the workbook counts dates from 1904: a date the core counted from 1900 goes back 1,462 days lower */
+  date1904 = false,
 ): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const addKeys = new Set(planIn.filter((op) => op.kind === "addSheet").map((op) => op.sheet.toLowerCase()));
@@ -175,7 +177,9 @@ export async function applyPlanInExcel(
     const grid = priorGrids.get(op);
     if (!grid) continue;
     const cells = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    const wrote = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(pc.value, pc.formula) : null)));
+    const wrote = op.cells.map((line, r) =>
+      line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(writtenValue(pc, grid[r]?.[c], date1904), pc.formula) : null)),
+    );
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
@@ -228,7 +232,7 @@ export async function applyPlanInExcel(
     // a sheet the run (re)creates is blank (or cleared) first: a blank cell there needs no write
     const fresh = !onExisting(op);
     const targets = op.cells.map((line, r) =>
-      line.map((pc, c) => (pc && !structures.skipped(op, r, c) && !(fresh && isBlankWrite(pc)) ? planTarget(pc, prior?.[r]?.[c]) : null)),
+      line.map((pc, c) => (pc && !structures.skipped(op, r, c) && !(fresh && isBlankWrite(pc)) ? planTarget(pc, prior?.[r]?.[c], date1904) : null)),
     );
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
@@ -274,9 +278,15 @@ function rangeText(r: CellRange): string {
  * form (OfficeDev/office-js#229): it is written as the zh-CN date format instead, or the copy
  * would show 11/30/2023 where the source shows 2023/11/30.
  */
-function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
+function planTarget(pc: PlanCell, prior: PriorCell | undefined, date1904: boolean): TargetCell {
   const numberFormat = pc.numberFormat === undefined ? undefined : zhDateFormat(pc.numberFormat);
-  return { value: pc.value, formula: pc.formula, numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+  return { value: writtenValue(pc, prior, date1904), formula: pc.formula, numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+}
+
+/** in a 1904 workbook a date the core counted from 1900 goes in as the workbook's own serial */
+function writtenValue(pc: PlanCell, prior: PriorCell | undefined, date1904: boolean): PlanCell["value"] {
+  const format = pc.numberFormat ?? (prior ? (prior[2] ?? null) : null);
+  return date1904 && typeof pc.value === "number" && isDateFormat(format) ? pc.value - DATE1904_OFFSET : pc.value;
 }
 
 /** sheets an earlier run created and this run reuses: keep all they hold, to refill on undo */

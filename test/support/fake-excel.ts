@@ -103,6 +103,18 @@ export interface FakeOptions {
   rejectScalarRangeWrites?: boolean;
   /** Range.autoFill fails with InvalidArgument, as an Excel that does not extend a series might */
   rejectAutoFill?: boolean;
+  /**
+   * The workbook counts dates from 1904 (older Mac Excel): its serials are 1,462 days below the
+   * 1900 system's (learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system). The
+   * fake stores serials as given; this only says which system they are in.
+   */
+  date1904?: boolean;
+  /**
+   * The Office.js library in use has the preview-only `Workbook.use1904DateSystem`
+   * (learn.microsoft.com/javascript/api/excel/excel.workbook, "ExcelApi BETA (PREVIEW ONLY)").
+   * Without it the proxy has no such property at all, as the production library's has not.
+   */
+  preview1904Api?: boolean;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -266,7 +278,15 @@ export class FakeExcel {
   readonly options: Required<
     Omit<
       FakeOptions,
-      "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill"
+      | "maxRequestBytes"
+      | "maxResponseBytes"
+      | "maxReadCells"
+      | "generalExceptionAboveBytes"
+      | "platform"
+      | "rejectScalarRangeWrites"
+      | "rejectAutoFill"
+      | "date1904"
+      | "preview1904Api"
     >
   > &
     FakeOptions;
@@ -802,6 +822,24 @@ class FakeWorkbookProxy {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
     this.parts = new FakeCustomXmlParts(ctx);
+    if (ctx.fx.options.preview1904Api) {
+      let loaded: boolean | undefined;
+      Object.defineProperty(this, "use1904DateSystem", {
+        get: () => {
+          if (loaded === undefined) throw new Error("PropertyNotLoaded: use1904DateSystem");
+          return loaded;
+        },
+      });
+      Object.defineProperty(this, "load", {
+        value: (props: string) => {
+          if (props !== "use1904DateSystem") throw new Error(`fake: workbook.load(${props}) not modelled`);
+          ctx.queue({ load: "workbook/use1904DateSystem" }, () => {
+            const v = Boolean(ctx.fx.options.date1904);
+            ctx.deliver({ bytes: v, deliver: () => void (loaded = v) });
+          });
+        },
+      });
+    }
   }
   get customXmlParts(): FakeCustomXmlParts {
     this.ctx.fx.requireApi("1.5", "customXmlParts");
