@@ -1,6 +1,7 @@
 /**
  * Shapes no one wrote by hand: a seeded generator builds indicator tables from the role
- * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注
+ * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注 /
+ * category columns merged down, category rows (（一）兜底服务) between indicators,
  * columns, a group or period over the figures, a unit row under the headers, preamble lines,
  * notes, spacer rows and columns, any offset from A1, laid down or across — and each must be
  * read: every record's percentage written into its own percent cell as completed ÷ target, a
@@ -66,6 +67,10 @@ function build(seed: number): Built {
   type Col = { role: LineRole | "remark" | "spacer"; header: string };
   const cols: Col[] = [];
   if (chance(0.4)) cols.push({ role: "serial", header: pick(WORDS.serial) });
+  // categories: a column of them merged down over their indicators, or rows of their own
+  const categoryCol = chance(0.2);
+  const categoryRows = !categoryCol && chance(0.25);
+  if (categoryCol) cols.push({ role: "category", header: pick(["类别", "服务类别", "服务领域"]) });
   cols.push({ role: "label", header: pick(WORDS.label) });
   if (chance(0.4)) cols.push({ role: "unit", header: pick(WORDS.unit) });
   if (chance(0.2)) cols.push({ role: "spacer", header: "" });
@@ -132,8 +137,15 @@ function build(seed: number): Built {
   const headerCells = new Set<string>();
   const percentCol = hasPercent ? left + cols.findIndex((c) => c.role === "percent") : left + cols.length;
   if (!hasPercent) headerCells.add(`${headerRow + bandRows - 1}:${percentCol}`);
+  const labelAt = left + cols.findIndex((c) => c.role === "label");
+  const categoryAt = left + cols.findIndex((c) => c.role === "category");
   for (let k = 0; k < records; k++) {
     if (k > 0 && chance(0.15)) row++; // a blank spacer row between records
+    if (categoryRows && k % 3 === 0) put(row++, chance(0.5) ? left : labelAt, pick(["（一）兜底服务", "二、专业服务", "兜底服务类", "（三）其他"]));
+    if (categoryCol && k % 2 === 0) {
+      put(row, categoryAt, pick(["兜底服务", "专业服务", "社区治理"]));
+      if (k + 1 < records) merges.push({ r1: row, c1: categoryAt, r2: row + 1, c2: categoryAt });
+    }
     const target = 1 + Math.floor(r() * 500);
     const done = Math.floor(r() * 800);
     cols.forEach((c, j) => {
@@ -182,7 +194,7 @@ function build(seed: number): Built {
     expected: new Map([...expected].map(([k, v]) => [flip(k), v])),
     headerCells: new Set([...headerCells].map(flip)),
     mismatches: new Set([...mismatches].map(flip)),
-    describe: `seed ${seed}: ${across ? "across" : "down"}, declared ${declared}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
+    describe: `seed ${seed}: ${across ? "across" : "down"}, declared ${declared}${categoryCol ? ", category column" : ""}${categoryRows ? ", category rows" : ""}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
       .map((c) => c.header || "·")
       .join(" | ")}, ${records} records at ${a1(top, left)}`,
   };
