@@ -99,7 +99,7 @@ test("a workbook with nothing to score: the worker is never asked to write, and 
   const run = screen.getByRole("button", { name: "一键评分" });
   await waitFor(() => expect(run).toHaveProperty("disabled", false));
   fireEvent.click(run);
-  expect(await screen.findByText(/没有找到可评估的内容/)).toBeTruthy();
+  expect(await screen.findByText(/没有找到可评估的内容/, undefined, { timeout: 15000 })).toBeTruthy();
   expect(deps.evaluate).toHaveBeenCalledTimes(1);
   expect(deps.applyPlan).not.toHaveBeenCalled();
   expect(screen.queryByRole("button", { name: /下载/ })).toBeNull();
