@@ -258,7 +258,7 @@ function benchHost() {
 }
 
 /** One fresh browser scoring `input` on the page: time to grade, peak page heap, renderer growth. */
-async function measurePageOnce(origin, input) {
+async function measurePageOnce(origin, input, timeoutMs) {
   const { launch } = require("../test/e2e/lib/browser");
   const { scoreOnPage } = require("../test/e2e/lib/page-flow");
   const { sampleProcessTree } = require("./lib/proc-memory");
@@ -284,7 +284,7 @@ async function measurePageOnce(origin, input) {
       }
     })();
     try {
-      const { msToGrade } = await scoreOnPage(page, origin, input);
+      const { msToGrade } = await scoreOnPage(page, origin, input, timeoutMs ? { timeoutMs } : {});
       return { ms: msToGrade, heap: heapPeak, rss: tree.stop() };
     } finally {
       sampling = false;
@@ -297,7 +297,7 @@ async function measurePageOnce(origin, input) {
 }
 
 async function benchPage() {
-  section("standalone page in headless Chromium (10,000 rows; once just under the page's size limit)");
+  section("standalone page in headless Chromium (10,000 rows; once with 100,000)");
   const { chromiumPath } = require("../test/e2e/lib/browser");
   const { serveDirectory } = require("../test/e2e/lib/static-server");
   if (!fs.existsSync(path.join(ROOT, "dist/index.html"))) return skip("page", "dist/index.html (npm run build)");
@@ -308,19 +308,22 @@ async function benchPage() {
     const runs = [];
     for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await measurePageOnce(server.origin, input));
     console.log(` runs: ${runs.map((r) => r.ms).join(", ")} ms`);
-    record("page", "file chosen → grade shown, 10k rows", median(runs.map((r) => r.ms)), "ms");
+    const ms = median(runs.map((r) => r.ms));
+    record("page", "file chosen → grade shown, 10k rows", ms, "ms", "≤ 1500 ms", ms <= 1500);
     record("page", "peak JS heap, page main thread (CDP), 10k rows", median(runs.map((r) => r.heap)) / MiB, "MiB");
     record("page", "peak renderer memory growth incl. worker (RSS), 10k rows", median(runs.map((r) => r.rss)) / MiB, "MiB");
-    if (!QUICK) {
-      // the page refuses workbooks above PAGE_LIMITS (src/web/limits.ts): measure just under it
-      const near = await ensureFixture(18000);
+    if (!QUICK || ONLY.includes("page")) {
+      // the page scores what the command line does: a 100,000-row roster (2.1 million cells) too
+      const big = await ensureFixture(100000);
       try {
-        const r = await measurePageOnce(server.origin, near);
-        record("page", "file chosen → grade shown, 18k rows ≈ 380k cells (1 run)", r.ms, "ms");
-        record("page", "peak renderer memory growth incl. worker (RSS), 18k rows", r.rss / MiB, "MiB");
+        const r = await measurePageOnce(server.origin, big, 600000);
+        record("page", "100k rows (2.1 million cells) scored in the page", "completes", "", "completes", true);
+        record("page", "file chosen → grade shown, 100k rows (1 run)", r.ms, "ms");
+        record("page", "peak JS heap, page main thread (CDP), 100k rows", r.heap / MiB, "MiB");
+        record("page", "peak renderer memory growth incl. worker (RSS), 100k rows", r.rss / MiB, "MiB");
       } catch (err) {
-        record("page", "18k rows", "not graded", "", null, null);
-        console.log(`  18k rows did not reach a grade: ${String(err.message).split("\n")[0]}`);
+        record("page", "100k rows (2.1 million cells) scored in the page", "did not complete", "", "completes", false);
+        console.log(`  100k rows did not reach a grade: ${String(err.message).split("\n")[0]}`);
       }
     }
   } finally {

@@ -177,6 +177,52 @@ export function parseAsOf(asOf: string | null): Ymd | null {
 export const DATE1904_OFFSET = 1462;
 
 /**
+ * Move every date-formatted number of a sheet's cells by `by` days: +DATE1904_OFFSET turns a 1904
+ * workbook's serials into the 1900 system the core counts in (hosts do it on reading, and undo it
+ * on writing).
+ */
+export function shiftDateSerials(values: CellValue[][], formats: (string | null | undefined)[][] | undefined, by: number): void {
+  if (!formats) return;
+  formats.forEach((line, r) =>
+    line?.forEach((fmt, c) => {
+      const v = values[r]?.[c];
+      if (typeof v === "number" && isDateFormat(fmt)) values[r][c] = v + by;
+    }),
+  );
+}
+
+/**
+ * The tell-tale of a 1904 workbook read as if it counted from 1900: its dates come out four years
+ * and a day early. Given the periods written as text (a contract year or evaluation window, which
+ * the date system cannot move), and the date-formatted numbers of the sheets: true when most
+ * dates near any period are near it only once moved by DATE1904_OFFSET. Needs a handful of dates
+ * to say anything.
+ */
+export function looksLike1904(periods: () => Period[], sheets: { values: CellValue[][]; numberFormats?: (string | null | undefined)[][] }[]): boolean {
+  const dates: number[] = [];
+  for (const sheet of sheets) {
+    sheet.numberFormats?.forEach((line, r) =>
+      line?.forEach((fmt, c) => {
+        const v = sheet.values[r]?.[c];
+        if (typeof v === "number" && isDateFormat(fmt)) dates.push(v);
+      }),
+    );
+  }
+  if (dates.length < 5) return false;
+  // the periods are looked for only when there are dates to hold against them
+  const spans = periods().map((p) => ({ from: isoToDays(p.start) + 25569 - 730, to: isoToDays(p.end) + 25569 + 366 }));
+  if (spans.length === 0) return false;
+  const near = (serial: number) => spans.some((s) => serial >= s.from && serial <= s.to);
+  let plain = 0;
+  let shifted = 0;
+  for (const v of dates) {
+    if (near(v)) plain++;
+    else if (near(v + DATE1904_OFFSET)) shifted++;
+  }
+  return shifted >= 5 && shifted >= 3 * plain;
+}
+
+/**
  * Whether a number format shows a date or time: d, m (outside a time), y, h, s or e (era year) in
  * its first section, outside quotes, escapes and brackets (colour or locale tags); elapsed-time
  * codes ([h]) count too.

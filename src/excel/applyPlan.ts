@@ -13,7 +13,7 @@ import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
 import { columnLetters } from "../core/a1";
-import { zhDateFormat } from "../core/dates";
+import { DATE1904_OFFSET, isDateFormat, zhDateFormat } from "../core/dates";
 import { type RunOp, type RunWriteSession, isBulkRun, paneSession, runWriteUnits } from "./runWrites";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
 
@@ -43,6 +43,8 @@ export async function applyPlanInExcel(
   session: RunWriteSession = paneSession,
   /** a cell the plan meant to write and the host left alone (write-skipped-*): a finding on it */
   found?: (f: Finding) => void,
+  /** the workbook counts dates from 1904: a date the core counted from 1900 goes back 1,462 days lower */
+  date1904 = false,
 ): Promise<void> {
   const { ctx, features, budget, counter } = env;
   const addKeys = new Set(planIn.filter((op) => op.kind === "addSheet").map((op) => op.sheet.toLowerCase()));
@@ -117,14 +119,23 @@ export async function applyPlanInExcel(
           } else parts.push(r);
           for (const part of parts) {
             const range = rangeProxy(ws, part);
-            range.format.fill.load("color");
+            // tint and pattern (ExcelApi 1.9): a theme colour's lighter or darker variant is a
+            // colour plus a tint, and a patterned fill is more than a colour
+            range.format.fill.load(features.fillDetail ? ["color", "tintAndShade", "pattern"] : ["color"]);
             range.format.font.load("bold");
             collectors.push(() => {
-              const entry = { sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null };
+              const fill = range.format.fill;
+              const tint = features.fillDetail ? (fill.tintAndShade ?? null) : 0;
+              const pattern = features.fillDetail ? String(fill.pattern ?? "") : "Solid";
+              const entry: UndoRecord["fills"][number] = { sheet: op.sheet, range: part, color: fill.color ?? null, bold: range.format.font.bold ?? null };
+              if (tint) entry.tint = tint;
               record.fills.push(entry);
-              // a large range of mixed fills or partly bold text could not come back as it was:
-              // leave it alone rather than flatten it
-              if (part === r && (entry.color === null || (entry.bold === null && BOLD_ROLES.has(op.role)))) mixedFills.push({ op, r, entry });
+              // mixed fills, a tint that differs between cells, a patterned fill, or text bold in
+              // part (of a range, or inside one cell) could not come back as they were: leave the
+              // range alone rather than flatten it
+              const flat = pattern === "Solid" || pattern === "None";
+              if ((part === r && entry.color === null) || tint === null || !flat || (entry.bold === null && BOLD_ROLES.has(op.role)))
+                mixedFills.push({ op, r, entry });
             });
           }
         }
@@ -175,13 +186,19 @@ export async function applyPlanInExcel(
     const grid = priorGrids.get(op);
     if (!grid) continue;
     const cells = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? (grid[r]?.[c] ?? ([null] as PriorCell)) : null)));
-    const wrote = op.cells.map((line, r) => line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(pc.value, pc.formula) : null)));
+    const wrote = op.cells.map((line, r) =>
+      line.map((pc, c) => (pc && !structures.skipped(op, r, c) ? cellMark(writtenValue(pc, grid[r]?.[c], date1904), pc.formula) : null)),
+    );
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
+    if (untouched.has(m.r)) continue;
     untouched.add(m.r);
-    record.fills.splice(record.fills.indexOf(m.entry), 1);
-    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`);
+    // none of the range is coloured, so none of it needs restoring
+    const within = (e: UndoRecord["fills"][number]) =>
+      e.sheet === m.op.sheet && e.range.r1 >= m.r.r1 && e.range.r2 <= m.r.r2 && e.range.c1 >= m.r.c1 && e.range.c2 <= m.r.c2;
+    for (let i = record.fills.length - 1; i >= 0; i--) if (within(record.fills[i])) record.fills.splice(i, 1);
+    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色、图案或加粗不一致（或只有部分文字加粗），本次不给它们标色，以免撤销时无法原样恢复`);
   }
   // Clearing conditional formats deletes the user's own rules, which undo could not give back
   // (excel-add-ins-conditional-formatting). A range that has rules the run did not put there
@@ -228,7 +245,7 @@ export async function applyPlanInExcel(
     // a sheet the run (re)creates is blank (or cleared) first: a blank cell there needs no write
     const fresh = !onExisting(op);
     const targets = op.cells.map((line, r) =>
-      line.map((pc, c) => (pc && !structures.skipped(op, r, c) && !(fresh && isBlankWrite(pc)) ? planTarget(pc, prior?.[r]?.[c]) : null)),
+      line.map((pc, c) => (pc && !structures.skipped(op, r, c) && !(fresh && isBlankWrite(pc)) ? planTarget(pc, prior?.[r]?.[c], date1904) : null)),
     );
     const w = cellWriteUnits(sheets.getter(op.sheet), op.row, op.col, targets);
     content.push(...w.before, ...w.content);
@@ -274,9 +291,15 @@ function rangeText(r: CellRange): string {
  * form (OfficeDev/office-js#229): it is written as the zh-CN date format instead, or the copy
  * would show 11/30/2023 where the source shows 2023/11/30.
  */
-function planTarget(pc: PlanCell, prior: PriorCell | undefined): TargetCell {
+function planTarget(pc: PlanCell, prior: PriorCell | undefined, date1904: boolean): TargetCell {
   const numberFormat = pc.numberFormat === undefined ? undefined : zhDateFormat(pc.numberFormat);
-  return { value: pc.value, formula: pc.formula, numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+  return { value: writtenValue(pc, prior, date1904), formula: pc.formula, numberFormat, priorFormat: prior ? (prior[2] ?? null) : null };
+}
+
+/** in a 1904 workbook a date the core counted from 1900 goes in as the workbook's own serial */
+function writtenValue(pc: PlanCell, prior: PriorCell | undefined, date1904: boolean): PlanCell["value"] {
+  const format = pc.numberFormat ?? (prior ? (prior[2] ?? null) : null);
+  return date1904 && typeof pc.value === "number" && isDateFormat(format) ? pc.value - DATE1904_OFFSET : pc.value;
 }
 
 /** sheets an earlier run created and this run reuses: keep all they hold, to refill on undo */

@@ -97,6 +97,8 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
   let lastSyncs = 0;
   // the snapshot the pane's plan was made from: value runs of a frozen view copy from it
   let lastSnapshot: WorkbookSnapshot | null = null;
+  // the read found a 1904 workbook: dates the plan writes go back as its own serials
+  let lastDate1904 = false;
   const budgetFor = () => new LiveBudget({ ...DEFAULT_BUDGET, ...opts.budget });
 
   async function runInExcel<T>(body: (env: RunEnv) => Promise<T>, needsBase = true, progress?: ProgressFn, phase: Phase = "read"): Promise<T> {
@@ -142,6 +144,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             env.counter,
             (fraction) => progress?.({ phase: "read", fraction }),
             (notice, offer) => progress?.({ phase: "read", notice, ...(offer ? { offer } : {}) }),
+            (is1904) => (lastDate1904 = is1904),
           )),
         true,
         progress,
@@ -163,6 +166,7 @@ export function createExcelHost(opts: ExcelHostOptions = {}): ExcelHost {
             sheets,
             opts.runWrites,
             (finding) => progress?.({ phase: "write", finding }),
+            lastDate1904,
           ),
         true,
         progress,

@@ -1,6 +1,9 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
 import { type BlockData, type LiveBudget, type ReadRequest, type Rider, type SyncCounter, UNSEEN_WEIGHT, bytesPerCellOf, readBlocks, syncOnce } from "./blocks";
 import { isPayloadError } from "./errors";
+import { HostError } from "../taskpane/host";
+import { DATE1904_OFFSET, looksLike1904, shiftDateSerials } from "../core/dates";
+import { findPeriods } from "../core/periods";
 import { isFormula, valueFromExcel } from "./cellText";
 import type { Features } from "./features";
 import { type MergeTarget, MergeReader } from "./mergedAreas";
@@ -14,6 +17,14 @@ export interface SheetInfo {
 }
 
 export const MSG_MANUAL_CALC = "这个工作簿设为手动计算，读到的公式结果可能不是最新的：建议先重新计算再评分";
+
+/**
+ * Where Excel cannot say which date system the workbook uses (Workbook.use1904DateSystem is
+ * preview-only), its dates reading about four years early against the contract year written as
+ * text is the tell-tale of the 1904 system (core/dates.ts looksLike1904).
+ */
+export const MSG_1904 =
+  "工作簿中的日期比协议期早了约四年，这个工作簿可能使用了“1904 日期系统”（文件 → 选项 → 高级）：年龄、建档和跟进日期会按早四年计算，请先核对或在 Excel 中取消该选项后再评分";
 
 /** the workbook's sheets (without the undo sheet unless asked), one sync */
 export async function listSheets(ctx: Excel.RequestContext, counter: SyncCounter, withProtection: boolean): Promise<SheetInfo[]> {
@@ -46,12 +57,30 @@ export async function readWorkbook(
   counter: SyncCounter,
   progress?: (fraction: number) => void,
   notice?: (text: string, offer?: "calculate") => void,
+  /** told whether the workbook counts dates from 1904 (false when that cannot be asked) */
+  dateSystem?: (is1904: boolean) => void,
 ): Promise<WorkbookSnapshot> {
   // calculation mode rides along with the sheet list: in manual mode the formula results read
   // for scoring may be stale (Application.calculationMode, ExcelApi 1.1)
   const app = ctx.application;
   app.load("calculationMode");
-  const list = (await listSheets(ctx, counter, false)).filter((s) => s.name !== UNDO_SHEET);
+  // the date system, where the Office.js library has Workbook.use1904DateSystem (preview only);
+  // a host that refuses it costs one sync again without it
+  const wb = ctx.workbook as unknown as { use1904DateSystem?: boolean; load(p: string): void };
+  let ask1904 = "use1904DateSystem" in wb;
+  if (ask1904) wb.load("use1904DateSystem");
+  let all: SheetInfo[];
+  try {
+    all = await listSheets(ctx, counter, false);
+  } catch (e) {
+    if (!ask1904 || e instanceof HostError) throw e;
+    ask1904 = false;
+    app.load("calculationMode");
+    all = await listSheets(ctx, counter, false);
+  }
+  const list = all.filter((s) => s.name !== UNDO_SHEET);
+  const date1904 = ask1904 ? wb.use1904DateSystem === true : null;
+  dateSystem?.(date1904 === true);
   if (String(app.calculationMode) === "Manual") notice?.(MSG_MANUAL_CALC, "calculate");
   const proxies = new Map<string, Excel.Worksheet>();
   const sheetProxy = (name: string) => {
@@ -110,7 +139,11 @@ export async function readWorkbook(
     if (found && found.length > 0) snap.merges = found;
   });
   for (const n of merges.notices()) notice?.(n);
-  return { source, sheets: snapshots };
+  const snapshot = { source, sheets: snapshots };
+  // the core counts dates from 1900 (src/file/snapshot.ts does the same for a file)
+  if (date1904 === true) for (const sh of snapshots) shiftDateSerials(sh.values, sh.numberFormats, DATE1904_OFFSET);
+  else if (date1904 === null && looksLike1904(() => findPeriods(snapshot).map((f) => f.period), snapshots)) notice?.(MSG_1904);
+  return snapshot;
 }
 
 interface UsedRect {

@@ -1,4 +1,4 @@
-import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
+import { DATE1904_OFFSET, shiftDateSerials } from "../core/dates";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
 import { findEntry, readText, type XlsxPackage } from "./package";
 import { readWorksheet } from "./sheet-read";
@@ -14,13 +14,7 @@ export function usesDate1904(workbookXml: string): boolean {
  * dates are checked on the dates the user sees.
  */
 function shiftDates(values: CellValue[][], formats: (string | null | undefined)[][] | undefined): void {
-  if (!formats) return;
-  formats.forEach((line, r) =>
-    line?.forEach((fmt, c) => {
-      const v = values[r]?.[c];
-      if (typeof v === "number" && isDateFormat(fmt)) values[r][c] = v + DATE1904_OFFSET;
-    }),
-  );
+  shiftDateSerials(values, formats, DATE1904_OFFSET);
 }
 
 /** Read every sheet of the package into the core's host-neutral snapshot, in workbook order. */

@@ -1,4 +1,4 @@
-import { fromSerial, parseAsOf, readDate } from "../../src/core/dates";
+import { DATE1904_OFFSET, fromSerial, looksLike1904, parseAsOf, readDate, serialOf, shiftDateSerials } from "../../src/core/dates";
 
 describe("dates", () => {
   test("Excel serials", () => {
@@ -24,5 +24,28 @@ describe("dates", () => {
     expect(parseAsOf("2025-06-30")).toEqual({ y: 2025, m: 6, d: 30 });
     expect(parseAsOf(null)).toBeNull();
     expect(parseAsOf("soon")).toBeNull();
+  });
+});
+
+describe("the 1904 date system's tell-tale", () => {
+  const contract = [{ start: "2023-07-01", end: "2024-06-30" }];
+  const sheet = (serials: number[]) => ({ values: serials.map((v) => [v]), numberFormats: serials.map(() => ["yyyy-mm-dd"]) });
+  const inYear = [1, 2, 3, 4, 5, 6].map((m) => serialOf({ y: 2023, m: m + 6, d: 10 }));
+
+  it("dates four years and a day early against a contract year look like 1904; dates in it do not", () => {
+    expect(looksLike1904(() => contract, [sheet(inYear.map((d) => d - DATE1904_OFFSET))])).toBe(true);
+    expect(looksLike1904(() => contract, [sheet(inYear)])).toBe(false);
+  });
+
+  it("says nothing without a period, with fewer than five dates, or when most dates fit as they are", () => {
+    expect(looksLike1904(() => [], [sheet(inYear.map((d) => d - DATE1904_OFFSET))])).toBe(false);
+    expect(looksLike1904(() => contract, [sheet(inYear.slice(0, 4).map((d) => d - DATE1904_OFFSET))])).toBe(false);
+    expect(looksLike1904(() => contract, [sheet([...inYear, ...inYear, ...inYear.slice(0, 5).map((d) => d - DATE1904_OFFSET)])])).toBe(false);
+  });
+
+  it("shiftDateSerials moves only date-formatted numbers", () => {
+    const values = [[100, 100, "x"]];
+    shiftDateSerials(values, [["yyyy/m/d", "0.00", "yyyy/m/d"]], DATE1904_OFFSET);
+    expect(values).toEqual([[100 + DATE1904_OFFSET, 100, "x"]]);
   });
 });

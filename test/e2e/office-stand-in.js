@@ -5,7 +5,8 @@
  */
 (function () {
   "use strict";
-  var book = {
+  // a suite may hand in its own workbook (page.addInitScript setting window.__standInBook)
+  var book = (typeof window !== "undefined" && window.__standInBook) || {
     name: "演示工作簿.xlsx",
     sheets: [
       {
@@ -119,6 +120,37 @@
       },
       getOffsetRange: function (dr, dc) {
         return makeRange(sheet, r + dr, c + dc, rows, cols);
+      },
+      // Range.getIntersectionOrNullObject (ExcelApi 1.4): the overlap, or a null object when none
+      // (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1))
+      getIntersectionOrNullObject: function (other) {
+        var r1 = Math.max(r, other.rowIndex),
+          c1 = Math.max(c, other.columnIndex),
+          r2 = Math.min(r + rows, other.rowIndex + other.rowCount),
+          c2 = Math.min(c + cols, other.columnIndex + other.columnCount);
+        if (r2 <= r1 || c2 <= c1) {
+          var none = loadable({ address: "" });
+          none.isNullObject = true;
+          return none;
+        }
+        return makeRange(sheet, r1, c1, r2 - r1, c2 - c1);
+      },
+      // Range.autoFill(destination, "FillSeries") (ExcelApi 1.9): the source rows' numbers continued
+      // down the destination by their step (one number: step 1)
+      // (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-autofill-member(1))
+      autoFill: function (destination, type) {
+        var dest = typeof destination === "string" ? makeWorksheet(sheet).getRange(destination.replace(/^.*!/, "")) : destination;
+        if (type && type !== "FillSeries") throw new Error("InvalidArgument: the stand-in fills series only");
+        for (var j = 0; j < cols; j++) {
+          var first = Number((sheet.values[r] || [])[c + j]);
+          var second = rows > 1 ? Number((sheet.values[r + 1] || [])[c + j]) : first + 1;
+          var step = second - first;
+          for (var i = 0; i < dest.rowCount; i++) {
+            var row = dest.rowIndex + i;
+            sheet.values[row] = sheet.values[row] || [];
+            sheet.values[row][dest.columnIndex + j] = first + step * (row - r);
+          }
+        }
       },
       getMergedAreasOrNullObject: function () {
         var n = loadable({ areas: { items: [] }, areaCount: 0 });

@@ -31,7 +31,13 @@ export interface FakeCell {
   f?: string;
   nf?: string;
   fill?: string;
+  /** RangeFill.tintAndShade (ExcelApi 1.9): -1 darkest … 1 lightest, as a theme colour's lighter/darker variants are */
+  tint?: number;
+  /** RangeFill.pattern (ExcelApi 1.9) other than Solid: "Gray50", "LinearGradient" … */
+  pattern?: string;
   bold?: boolean;
+  /** only part of the cell's text is bold (rich text): RangeFont.bold reads null ("mixed") */
+  partBold?: boolean;
 }
 
 export interface FakeConditionalFormat {
@@ -103,6 +109,18 @@ export interface FakeOptions {
   rejectScalarRangeWrites?: boolean;
   /** Range.autoFill fails with InvalidArgument, as an Excel that does not extend a series might */
   rejectAutoFill?: boolean;
+  /**
+   * The workbook counts dates from 1904 (older Mac Excel): its serials are 1,462 days below the
+   * 1900 system's (learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system). The
+   * fake stores serials as given; this only says which system they are in.
+   */
+  date1904?: boolean;
+  /**
+   * The Office.js library in use has the preview-only `Workbook.use1904DateSystem`
+   * (learn.microsoft.com/javascript/api/excel/excel.workbook, "ExcelApi BETA (PREVIEW ONLY)").
+   * Without it the proxy has no such property at all, as the production library's has not.
+   */
+  preview1904Api?: boolean;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -266,7 +284,15 @@ export class FakeExcel {
   readonly options: Required<
     Omit<
       FakeOptions,
-      "maxRequestBytes" | "maxResponseBytes" | "maxReadCells" | "generalExceptionAboveBytes" | "platform" | "rejectScalarRangeWrites" | "rejectAutoFill"
+      | "maxRequestBytes"
+      | "maxResponseBytes"
+      | "maxReadCells"
+      | "generalExceptionAboveBytes"
+      | "platform"
+      | "rejectScalarRangeWrites"
+      | "rejectAutoFill"
+      | "date1904"
+      | "preview1904Api"
     >
   > &
     FakeOptions;
@@ -802,6 +828,24 @@ class FakeWorkbookProxy {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
     this.parts = new FakeCustomXmlParts(ctx);
+    if (ctx.fx.options.preview1904Api) {
+      let loaded: boolean | undefined;
+      Object.defineProperty(this, "use1904DateSystem", {
+        get: () => {
+          if (loaded === undefined) throw new Error("PropertyNotLoaded: use1904DateSystem");
+          return loaded;
+        },
+      });
+      Object.defineProperty(this, "load", {
+        value: (props: string) => {
+          if (props !== "use1904DateSystem") throw new Error(`fake: workbook.load(${props}) not modelled`);
+          ctx.queue({ load: "workbook/use1904DateSystem" }, () => {
+            const v = Boolean(ctx.fx.options.date1904);
+            ctx.deliver({ bytes: v, deliver: () => void (loaded = v) });
+          });
+        },
+      });
+    }
   }
   get customXmlParts(): FakeCustomXmlParts {
     this.ctx.fx.requireApi("1.5", "customXmlParts");
@@ -1694,9 +1738,37 @@ class FakeFill extends FakeProxy<RangeTarget> {
     super._markLoaded(paths);
   }
   protected readProp(t: RangeTarget, prop: string): unknown {
+    // learn.microsoft.com/javascript/api/excel/excel.rangefill: each property is null when the
+    // range's cells differ in it
+    if (prop === "tintAndShade") {
+      this.fx.requireApi("1.9", "RangeFill.tintAndShade");
+      return uniform(t, (c) => c.tint ?? 0);
+    }
+    if (prop === "pattern") {
+      this.fx.requireApi("1.9", "RangeFill.pattern");
+      return uniform(t, (c) => c.pattern ?? (c.fill ? "Solid" : "None"));
+    }
     if (prop !== "color") throw new Error(`fake: fill.${prop} not modelled`);
     // Excel reports "no fill" as white
     return uniform(t, (c) => c.fill ?? "#FFFFFF");
+  }
+  set tintAndShade(v: number) {
+    this.ctx.fx.requireApi("1.9", "RangeFill.tintAndShade");
+    this.ctx.queue({ id: this.range._id, set: "format/fill/tintAndShade", value: v }, () => {
+      const t = this.range._t();
+      guardWrite(t.sheet);
+      eachCell(t, (c) => {
+        if (v) c.tint = v;
+        else delete c.tint;
+        return c;
+      });
+    });
+  }
+  get tintAndShade(): number {
+    return this.get("tintAndShade");
+  }
+  get pattern(): string {
+    return this.get("pattern");
   }
   get color(): string {
     return this.get("color");
@@ -1705,7 +1777,13 @@ class FakeFill extends FakeProxy<RangeTarget> {
     this.ctx.queue({ id: this.range._id, set: "format/fill/color", value: v }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      eachCell(t, (c) => ({ ...c, fill: v.toUpperCase() }));
+      // a colour set is a plain solid fill: tint and pattern go
+      eachCell(t, (c) => {
+        const next = { ...c, fill: v.toUpperCase() };
+        delete next.tint;
+        delete next.pattern;
+        return next;
+      });
     });
   }
   clear(): void {
@@ -1714,6 +1792,8 @@ class FakeFill extends FakeProxy<RangeTarget> {
       guardWrite(t.sheet);
       eachCell(t, (c) => {
         delete c.fill;
+        delete c.tint;
+        delete c.pattern;
         return c;
       });
     });
@@ -1733,7 +1813,8 @@ class FakeFont extends FakeProxy<RangeTarget> {
   }
   protected readProp(t: RangeTarget, prop: string): unknown {
     if (prop !== "bold") throw new Error(`fake: font.${prop} not modelled`);
-    return uniform(t, (c) => c.bold ?? false);
+    // a cell bold in part reads as mixed (null), like a range of bold and plain cells
+    return uniform(t, (c) => (c.partBold ? null : (c.bold ?? false)));
   }
   get bold(): boolean {
     return this.get("bold");
@@ -1742,7 +1823,9 @@ class FakeFont extends FakeProxy<RangeTarget> {
     this.ctx.queue({ id: this.range._id, set: "format/font/bold", value: v }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
+      // the whole text takes it: a part-bold cell's runs are gone
       eachCell(t, (c) => {
+        delete c.partBold;
         if (v) c.bold = true;
         else delete c.bold;
         return c;

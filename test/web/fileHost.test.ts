@@ -149,6 +149,24 @@ describe("file host over the worker protocol", () => {
     expect(errorMessage(e, "en")).toContain("The workbook has 8 filled cells, more than the 7");
   });
 
+  test("the page's own limits take a 100,000-row roster (2.1 million cells) and refuse one above 4 million", async () => {
+    // 21 filled cells a row, as the seed roster: 2.1 million cells at 100k rows
+    const roster = (rows: number): WorkbookSnapshot => ({
+      source: "",
+      sheets: [{ name: "名单", values: Array.from({ length: rows }, () => Array.from({ length: 21 }, (_, c) => c)) }],
+    });
+    for (const [rows, accepted] of [
+      [100_000, true],
+      [200_000, false],
+    ] as const) {
+      const deps = fakeDeps(roster(rows), result);
+      const host = createFileHost({ createPort: () => fakePort(deps, PAGE_LIMITS).port, storage: null });
+      host.setFile(fileOf("站.xlsx", [80]));
+      if (accepted) expect(countCells(await host.readSnapshot())).toBe(rows * 21);
+      else expect((await rejection(host.readSnapshot())).params?.limit).toBe("4,000,000");
+    }
+  });
+
   test("choosing another file forgets the previous one's results", async () => {
     const { host } = setup();
     host.setFile(fileOf("a.xlsx", [80]));

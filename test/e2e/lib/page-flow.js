@@ -4,10 +4,11 @@
 const GRADE_TIMEOUT_MS = 120000;
 
 /**
- * Open index.html, choose `file`, press 一键评分 and wait until `grade` shows.
+ * Open index.html, choose `file`, press 一键评分 and wait until `grade` shows (`timeoutMs` for
+ * reading and for scoring each; big workbooks get more).
  * @returns {Promise<{msToGrade: number}>} time from choosing the file to the grade on screen
  */
-async function scoreOnPage(page, origin, file, { grade = "优秀", screenshotDir = null } = {}) {
+async function scoreOnPage(page, origin, file, { grade = "优秀", screenshotDir = null, timeoutMs = GRADE_TIMEOUT_MS } = {}) {
   await page.goto(`${origin}/index.html`, { waitUntil: "load" });
   const input = page.locator('input[type="file"]').first();
   await input.waitFor({ state: "attached", timeout: 30000 });
@@ -17,10 +18,10 @@ async function scoreOnPage(page, origin, file, { grade = "优秀", screenshotDir
   await input.setInputFiles(file);
   await button.waitFor({ state: "visible", timeout: 30000 });
   await page.waitForFunction((el) => el && !el.disabled && el.getAttribute("aria-disabled") !== "true", await button.elementHandle(), {
-    timeout: 60000,
+    timeout: Math.max(60000, timeoutMs),
   });
   await button.click();
-  await page.getByText(grade, { exact: true }).first().waitFor({ state: "visible", timeout: GRADE_TIMEOUT_MS });
+  await page.getByText(grade, { exact: true }).first().waitFor({ state: "visible", timeout: timeoutMs });
   const msToGrade = Date.now() - t0;
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/page-scored.png`, fullPage: true });
   return { msToGrade };
