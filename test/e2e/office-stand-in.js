@@ -5,7 +5,8 @@
  */
 (function () {
   "use strict";
-  var book = {
+  // a suite may hand in its own workbook (page.addInitScript setting window.__standInBook)
+  var book = (typeof window !== "undefined" && window.__standInBook) || {
     name: "演示工作簿.xlsx",
     sheets: [
       {

@@ -1,10 +1,13 @@
 /**
  * Shapes no one wrote by hand: a seeded generator builds indicator tables from the role
- * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注
+ * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注 /
+ * category columns merged down, category rows (（一）兜底服务) between indicators,
  * columns, a group or period over the figures, a unit row under the headers, preamble lines,
  * notes, spacer rows and columns, any offset from A1, laid down or across — and each must be
- * read: every record's percentage written into its own percent cell as completed ÷ target, and
- * nothing written anywhere else but a header for a percent line the tool adds.
+ * read: every record's percentage written into its own percent cell as completed ÷ target, a
+ * declared one that disagrees (a fraction shown as %, text 185.50%, points under （%）) flagged on
+ * its cell as a warning, and nothing written anywhere else but a header for a percent line the
+ * tool adds. Score tables likewise, to their weighted total and grade.
  */
 import { a1, parseA1 } from "../../../src/core/a1";
 import { evaluate } from "../../../src/core/evaluate";
@@ -51,6 +54,8 @@ interface Built {
   expected: Map<string, number>;
   /** cells the tool may write besides the percentages: the header of an added percent line */
   headerCells: Set<string>;
+  /** percent cells whose declared value disagrees with the computed one (a warning each) */
+  mismatches?: Set<string>;
   describe: string;
 }
 
@@ -62,6 +67,10 @@ function build(seed: number): Built {
   type Col = { role: LineRole | "remark" | "spacer"; header: string };
   const cols: Col[] = [];
   if (chance(0.4)) cols.push({ role: "serial", header: pick(WORDS.serial) });
+  // categories: a column of them merged down over their indicators, or rows of their own
+  const categoryCol = chance(0.2);
+  const categoryRows = !categoryCol && chance(0.25);
+  if (categoryCol) cols.push({ role: "category", header: pick(["类别", "服务类别", "服务领域"]) });
   cols.push({ role: "label", header: pick(WORDS.label) });
   if (chance(0.4)) cols.push({ role: "unit", header: pick(WORDS.unit) });
   if (chance(0.2)) cols.push({ role: "spacer", header: "" });
@@ -70,7 +79,10 @@ function build(seed: number): Built {
     { role: "completed", header: pick(WORDS.completed) },
   ];
   const hasPercent = chance(0.7);
-  if (hasPercent) figures.push({ role: "percent", header: pick(WORDS.percent) });
+  // what the percent cells already hold: nothing, fractions shown as %, text 185.50%, or bare
+  // points under a header that says （%）; some of them wrong
+  const declared = hasPercent ? pick(["none", "fraction", "text", "points"] as const) : "none";
+  if (hasPercent) figures.push({ role: "percent", header: pick(WORDS.percent) + (declared === "points" ? pick(["（%）", "(%)", "%"]) : "") });
   // completed before target happens; the percent line stays last of the figures
   if (chance(0.2)) [figures[0], figures[1]] = [figures[1], figures[0]];
   cols.push(...figures);
@@ -86,11 +98,15 @@ function build(seed: number): Built {
   const records = 1 + Math.floor(r() * 6);
 
   const grid: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
   const merges: CellRange[] = [];
-  const put = (row: number, col: number, v: CellValue) => {
+  const put = (row: number, col: number, v: CellValue, fmt?: string) => {
     while (grid.length <= row) grid.push([]);
+    while (formats.length <= row) formats.push([]);
     grid[row][col] = v;
+    if (fmt) formats[row][col] = fmt;
   };
+  const mismatches = new Set<string>();
   let row = top;
   if (preamble) {
     put(row++, left, "填报单位：某某街社工服务站");
@@ -121,8 +137,15 @@ function build(seed: number): Built {
   const headerCells = new Set<string>();
   const percentCol = hasPercent ? left + cols.findIndex((c) => c.role === "percent") : left + cols.length;
   if (!hasPercent) headerCells.add(`${headerRow + bandRows - 1}:${percentCol}`);
+  const labelAt = left + cols.findIndex((c) => c.role === "label");
+  const categoryAt = left + cols.findIndex((c) => c.role === "category");
   for (let k = 0; k < records; k++) {
     if (k > 0 && chance(0.15)) row++; // a blank spacer row between records
+    if (categoryRows && k % 3 === 0) put(row++, chance(0.5) ? left : labelAt, pick(["（一）兜底服务", "二、专业服务", "兜底服务类", "（三）其他"]));
+    if (categoryCol && k % 2 === 0) {
+      put(row, categoryAt, pick(["兜底服务", "专业服务", "社区治理"]));
+      if (k + 1 < records) merges.push({ r1: row, c1: categoryAt, r2: row + 1, c2: categoryAt });
+    }
     const target = 1 + Math.floor(r() * 500);
     const done = Math.floor(r() * 800);
     cols.forEach((c, j) => {
@@ -135,16 +158,26 @@ function build(seed: number): Built {
       if (c.role === "remark" && chance(0.3)) put(row, col, "含新增");
     });
     expected.set(`${row}:${percentCol}`, done / target);
+    if (declared !== "none") {
+      const wrong = chance(0.3);
+      const points = Math.round((wrong ? (done / target) * 100 + (chance(0.5) ? 1 : -1) * (1 + Math.floor(r() * 20)) : (done / target) * 100) * 100) / 100;
+      if (declared === "fraction") put(row, percentCol, points / 100, "0.00%");
+      if (declared === "text") put(row, percentCol, `${points.toFixed(2)}%`);
+      if (declared === "points") put(row, percentCol, points);
+      if (wrong) mismatches.add(`${row}:${percentCol}`);
+    }
     row++;
   }
   if (notes) put(row + 1, left, "注：完成百分比=完成情况÷指标要求");
 
   const across = chance(0.3);
   let values = grid;
+  let fmts = formats;
   let m = merges;
   if (across) {
     const width = Math.max(...grid.map((x) => x.length));
     values = Array.from({ length: width }, (_, c) => grid.map((x) => x[c] ?? null));
+    fmts = Array.from({ length: width }, (_, c) => formats.map((x) => x[c] ?? null));
     m = merges.map((x) => ({ r1: x.c1, c1: x.r1, r2: x.c2, c2: x.r2 }));
   }
   const flip = (key: string) => {
@@ -152,10 +185,16 @@ function build(seed: number): Built {
     return across ? `${b}:${a}` : `${a}:${b}`;
   };
   return {
-    sheet: { name: "指标", values: values.map((x) => Array.from({ length: x.length }, (_, k) => x[k] ?? null)), merges: m },
+    sheet: {
+      name: "指标",
+      values: values.map((x) => Array.from({ length: x.length }, (_, k) => x[k] ?? null)),
+      numberFormats: fmts.map((x) => Array.from({ length: x.length }, (_, k) => x[k] ?? null)),
+      merges: m,
+    },
     expected: new Map([...expected].map(([k, v]) => [flip(k), v])),
     headerCells: new Set([...headerCells].map(flip)),
-    describe: `seed ${seed}: ${across ? "across" : "down"}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
+    mismatches: new Set([...mismatches].map(flip)),
+    describe: `seed ${seed}: ${across ? "across" : "down"}, declared ${declared}${categoryCol ? ", category column" : ""}${categoryRows ? ", category rows" : ""}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
       .map((c) => c.header || "·")
       .join(" | ")}, ${records} records at ${a1(top, left)}`,
   };
@@ -382,6 +421,14 @@ describe("generated indicator tables", () => {
       const stray = [...written.keys()].filter((k) => !b.expected.has(k) && !b.headerCells.has(k));
       expect([b.describe, stray]).toEqual([b.describe, []]);
       expect([b.describe, result.report.findings.filter((f) => f.code === "table-not-understood").length]).toEqual([b.describe, 0]);
+      // a declared percentage that disagrees is a warning on its cell, one that agrees is none
+      const cellKey = (ref: string) => {
+        const { row, col } = parseA1(ref);
+        return `${row}:${col}`;
+      };
+      const flagged = result.report.findings.filter((f) => f.code === "percent-mismatch").map((f) => ({ at: cellKey(f.cell), severity: f.severity }));
+      expect([b.describe, flagged.map((f) => f.at).sort()]).toEqual([b.describe, [...(b.mismatches ?? [])].sort()]);
+      for (const f of flagged) expect(f.severity).not.toBe("info");
     },
   );
 });

@@ -11,6 +11,8 @@ const path = require("path");
 const { serveDirectory } = require("../lib/static-server");
 const { chromiumPath, launch, watchPage } = require("../lib/browser");
 
+const gen = require("../../support/generate-roster.ts");
+
 const AXE = path.join(__dirname, "..", "..", "..", "node_modules", "axe-core", "axe.min.js");
 const WIDTHS = [320, 450, 1280];
 const LANGS = ["zh", "en"];
@@ -18,6 +20,16 @@ const WORDS = {
   zh: { run: "一键评分", settings: "设置", language: "语言", save: "保存并应用", mapping: /列对应核对/, findings: /^发现的问题/ },
   en: { run: "Score workbook", settings: "Settings", language: "Language", save: "Save and apply", mapping: /Column mapping/, findings: /^Findings/ },
 };
+
+/**
+ * The add-in's workbook under the stand-in office.js: the seed's indicator and score sheets and a
+ * drifted roster with planted slips, so the pane shows every screen there too (the mapping review
+ * needs a roster whose headers drifted).
+ */
+function addinBook() {
+  const seed = gen.makeSeedWorkbook({ rows: 40, seed: 21, slips: true });
+  return { name: "社工站评估表.xlsx", sheets: seed.sheets.map((sheet) => ({ name: sheet.name, values: sheet.rows })) };
+}
 
 function register(ctx) {
   const { test, need, requirePage, ARTIFACTS, OFFICE_JS_CDN, INSTALL_CHROMIUM } = ctx;
@@ -84,7 +96,7 @@ function register(ctx) {
    * Walk one host's screens at one width and language: first view, results, mapping review,
    * a finding opened, settings. Returns problems; `checks` says whether axe runs here too.
    */
-  async function walk(page, { kind, width, lang, file, checks }) {
+  async function walk(page, { kind, width, lang, file, checks, needMapping = true }) {
     const problems = [];
     const w = WORDS[lang];
     const tag = `${kind}-${width}-${lang}`;
@@ -119,7 +131,7 @@ function register(ctx) {
       await page.locator("table").first().waitFor({ state: "visible", timeout: 5000 });
       await check("4-mapping-review");
       await mapping.first().click();
-    }
+    } else if (needMapping) problems.push(`${tag}: no mapping review shown`);
     const row = page.locator("[data-finding-row]").first();
     if (await row.count()) {
       await row.click();
@@ -163,6 +175,7 @@ function register(ctx) {
     requirePage("taskpane.html");
     return withBrowser(async (context, server) => {
       await standIn(context);
+      const book = addinBook();
       const problems = [];
       for (const lang of LANGS) {
         for (const width of WIDTHS) {
@@ -170,6 +183,9 @@ function register(ctx) {
           await page.setViewportSize({ width, height: 800 });
           await page.emulateMedia({ reducedMotion: "reduce" });
           const watch = watchPage(page, server.origin, { allowUrls: [OFFICE_JS_CDN] });
+          await page.addInitScript((book) => {
+            window.__standInBook = book;
+          }, book);
           await page.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
           problems.push(...(await walk(page, { kind: "addin", width, lang, file: null, checks: width === 320 })));
           problems.push(...watch.problems);
