@@ -466,3 +466,20 @@ describe("every refusal code", () => {
     expect(docs("findings.md")).toContain(`\`${code}\``);
   });
 });
+
+describe("a relationships prefix bound to a mistyped namespace", () => {
+  // found by the fuzzer: the reader took the prefix from any declaration in the document, so the
+  // new sheet's own xmlns:r1 made every existing <sheet r:id> unreadable in the output
+  it("reads the same sheets before and after a sheet is added", () => {
+    const workbook = `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlfor>officeDocument/2006/relationships"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const input = zipOf(book({ workbook }));
+    expect(snapshotOf(openXlsx(input), "i").sheets[0].values).toEqual([[1]]);
+    const out = applyPlan(openXlsx(input), addSheetPlan);
+    expectAllWellFormed(out);
+    const after = snapshotOf(openXlsx(out), "o");
+    expect(after.sheets.map((s) => [s.name, s.values[0]])).toEqual([
+      ["数据", [1]],
+      ["评估发现", ["新文字", 2]],
+    ]);
+  });
+});
