@@ -125,8 +125,9 @@ export async function applyPlanInExcel(
             range.format.font.load("bold");
             collectors.push(() => {
               const fill = range.format.fill;
-              const tint = features.fillDetail ? (fill.tintAndShade ?? null) : 0;
-              const pattern = features.fillDetail ? String(fill.pattern ?? "") : "Solid";
+              // null = the cells differ (RangeFill); a value not there at all counts as plain
+              const tint = features.fillDetail && fill.tintAndShade !== undefined ? fill.tintAndShade : 0;
+              const pattern = !features.fillDetail || fill.pattern === undefined ? "Solid" : fill.pattern === null ? "mixed" : String(fill.pattern);
               const entry: UndoRecord["fills"][number] = { sheet: op.sheet, range: part, color: fill.color ?? null, bold: range.format.font.bold ?? null };
               if (tint) entry.tint = tint;
               record.fills.push(entry);
