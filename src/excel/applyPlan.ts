@@ -119,14 +119,24 @@ export async function applyPlanInExcel(
           } else parts.push(r);
           for (const part of parts) {
             const range = rangeProxy(ws, part);
-            range.format.fill.load("color");
+            // tint and pattern (ExcelApi 1.9): a theme colour's lighter or darker variant is a
+            // colour plus a tint, and a patterned fill is more than a colour
+            range.format.fill.load(features.fillDetail ? ["color", "tintAndShade", "pattern"] : ["color"]);
             range.format.font.load("bold");
             collectors.push(() => {
-              const entry = { sheet: op.sheet, range: part, color: range.format.fill.color ?? null, bold: range.format.font.bold ?? null };
+              const fill = range.format.fill;
+              // null = the cells differ (RangeFill); a value not there at all counts as plain
+              const tint = features.fillDetail && fill.tintAndShade !== undefined ? fill.tintAndShade : 0;
+              const pattern = !features.fillDetail || fill.pattern === undefined ? "Solid" : fill.pattern === null ? "mixed" : String(fill.pattern);
+              const entry: UndoRecord["fills"][number] = { sheet: op.sheet, range: part, color: fill.color ?? null, bold: range.format.font.bold ?? null };
+              if (tint) entry.tint = tint;
               record.fills.push(entry);
-              // a large range of mixed fills or partly bold text could not come back as it was:
-              // leave it alone rather than flatten it
-              if (part === r && (entry.color === null || (entry.bold === null && BOLD_ROLES.has(op.role)))) mixedFills.push({ op, r, entry });
+              // mixed fills, a tint that differs between cells, a patterned fill, or text bold in
+              // part (of a range, or inside one cell) could not come back as they were: leave the
+              // range alone rather than flatten it
+              const flat = pattern === "Solid" || pattern === "None";
+              if ((part === r && entry.color === null) || tint === null || !flat || (entry.bold === null && BOLD_ROLES.has(op.role)))
+                mixedFills.push({ op, r, entry });
             });
           }
         }
@@ -183,9 +193,13 @@ export async function applyPlanInExcel(
     record.cells.push({ sheet: op.sheet, row: op.row, col: op.col, cells, wrote });
   }
   for (const m of mixedFills) {
+    if (untouched.has(m.r)) continue;
     untouched.add(m.r);
-    record.fills.splice(record.fills.indexOf(m.entry), 1);
-    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色或加粗不一致，本次不给它们标色，以免撤销时无法原样恢复`);
+    // none of the range is coloured, so none of it needs restoring
+    const within = (e: UndoRecord["fills"][number]) =>
+      e.sheet === m.op.sheet && e.range.r1 >= m.r.r1 && e.range.r2 <= m.r.r2 && e.range.c1 >= m.r.c1 && e.range.c2 <= m.r.c2;
+    for (let i = record.fills.length - 1; i >= 0; i--) if (within(record.fills[i])) record.fills.splice(i, 1);
+    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色、图案或加粗不一致（或只有部分文字加粗），本次不给它们标色，以免撤销时无法原样恢复`);
   }
   // Clearing conditional formats deletes the user's own rules, which undo could not give back
   // (excel-add-ins-conditional-formatting). A range that has rules the run did not put there

@@ -13,6 +13,8 @@ export interface Features {
   tables: boolean;
   /** Range.autoFill (ExcelApi 1.9) */
   autoFill: boolean;
+  /** RangeFill.tintAndShade and .pattern (ExcelApi 1.9) */
+  fillDetail: boolean;
 }
 
 export type SetCheck = (name: string, version: string) => boolean;
@@ -34,6 +36,7 @@ export function detectFeatures(isSetSupported: SetCheck): Features {
     spills: has("1.12"),
     tables: has("1.9"),
     autoFill: has("1.9"),
+    fillDetail: has("1.9"),
   };
 }
 

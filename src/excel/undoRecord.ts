@@ -28,8 +28,11 @@ export interface UndoRecord {
   reused: { sheet: string; block: PriorBlock | null }[];
   /** cells overwritten on sheets the run did not create */
   cells: ({ sheet: string } & PriorBlock & { wrote?: (string | null)[][] })[];
-  /** fills (and boldness) before the run; color null = several colours (restored as no fill) */
-  fills: { sheet: string; range: CellRange; color: string | null; bold: boolean | null }[];
+  /**
+   * fills (and boldness) before the run; color null = several colours (restored as no fill);
+   * tint = RangeFill.tintAndShade when not 0 (a theme colour's lighter or darker variant)
+   */
+  fills: { sheet: string; range: CellRange; color: string | null; bold: boolean | null; tint?: number }[];
   /** merges before the run inside each merged range; null = unknown (ExcelApi < 1.13) */
   merges: { sheet: string; range: CellRange; before: CellRange[] | null }[];
   /** column widths in points before the run */

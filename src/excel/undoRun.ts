@@ -223,7 +223,10 @@ function layerUnits(rec: UndoRecord, sheets: SheetProxies, exists: (name: string
       smallUnit(() => {
         const range = at(f.sheet, f.range);
         if (f.color === null || f.color.toUpperCase() === NO_FILL) range.format.fill.clear();
-        else range.format.fill.color = f.color;
+        else {
+          range.format.fill.color = f.color;
+          if (f.tint) range.format.fill.tintAndShade = f.tint;
+        }
         if (f.bold !== null) range.format.font.bold = f.bold;
       }),
     );

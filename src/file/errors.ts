@@ -1,26 +1,29 @@
 /**
  * Why a file could not be read as an .xlsx workbook, or why a plan could not be written into it.
  * Every code is a refusal the user can act on (the CLI maps each to exit status 2); the message
- * is one plain sentence saying what is wrong and what to do.
+ * is one plain sentence saying what is wrong and what to do. docs/architecture.md lists them all.
  */
-export type XlsxErrorCode =
-  | "not-zip"
-  | "encrypted"
-  | "not-xlsx"
-  | "corrupt"
-  | "too-large"
+export const XLSX_ERROR_CODES = [
+  "not-zip",
+  "encrypted",
+  "not-xlsx",
+  "corrupt",
+  "too-large",
   // package sanity, checked on read
-  | "duplicate-entry"
-  | "case-collision"
-  | "backslash-path"
-  | "crc-mismatch"
-  | "beta-format"
-  | "missing-part"
-  | "malformed-part"
+  "duplicate-entry",
+  "case-collision",
+  "backslash-path",
+  "crc-mismatch",
+  "beta-format",
+  "missing-part",
+  "malformed-part",
+  "missing-string",
   // the writer's refusals: a plan that names something the package cannot take
-  | "not-worksheet"
-  | "no-such-sheet"
-  | "bad-sheet-name";
+  "not-worksheet",
+  "no-such-sheet",
+  "bad-sheet-name",
+] as const;
+export type XlsxErrorCode = (typeof XLSX_ERROR_CODES)[number];
 
 const RESAVE = "请在 Excel 或 WPS 中打开并重新保存后再试。";
 
@@ -36,6 +39,7 @@ const MESSAGES: Record<XlsxErrorCode, (subject: string) => string> = {
   "crc-mismatch": (s) => `.xlsx 文件已损坏：部件 ${s} 的校验和不符，内容可能已被破坏。${RESAVE}`,
   "missing-part": (s) => `.xlsx 文件已损坏：工作簿登记了部件 ${s}，压缩包里却没有它。${RESAVE}`,
   "malformed-part": (s) => `.xlsx 文件已损坏：部件 ${s} 不是完整、合法的 XML，无法安全写入。${RESAVE}`,
+  "missing-string": () => `.xlsx 文件已损坏：有单元格引用了共享字符串表里没有的文字，这张表可能不完整。${RESAVE}`,
   "beta-format": () => "这是 Excel 2007 测试版的旧格式工作簿，无法安全写入。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。",
   "not-worksheet": (s) => `工作表“${s}”不是普通工作表（图表工作表、宏表或部件缺失），无法写入。`,
   "no-such-sheet": (s) => `工作簿中没有名为“${s}”的工作表，无法写入。`,

@@ -24,7 +24,7 @@
  *   are checked before inflating (zip bombs), and inflating never allocates beyond what the
  *   compressed data can expand to.
  */
-export { XlsxError, type XlsxErrorCode } from "./errors";
+export { XLSX_ERROR_CODES, XlsxError, type XlsxErrorCode } from "./errors";
 export { openXlsx, type OpenOptions, type XlsxPackage, type SheetInfo } from "./package";
 export { fflateCodec, type DeflateCodec } from "./zip";
 export { snapshotOf } from "./snapshot";

@@ -232,20 +232,14 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The prefix the document binds to the relationships namespace (usually "r:"), transitional or strict. */
-export function relPrefixOf(xml: string): string {
-  const m =
-    /xmlns:([A-Za-z_][\w.-]*)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
-      xml,
-    );
-  return m ? `${m[1]}:` : "r:";
-}
-
 function parseSheets(workbookXml: string, rels: Relationship[], byName: Map<string, ZipEntry>): SheetInfo[] {
   const p = rootPrefix(workbookXml);
   const sheetsEl = findElement(workbookXml, `${p}sheets`);
   if (!sheetsEl) throw new XlsxError("corrupt", "workbook.xml has no <sheets>");
-  const fallback = relPrefixOf(workbookXml);
+  // No binding in scope (the r: prefix bound to a mistyped namespace): read r:id as Excel's own
+  // files spell it. Never a prefix declared on some other element — a sheet the writer added
+  // with its own declaration would then change how every other sheet is read.
+  const fallback = "r:";
   const scope = [workbookXml.slice(sheetsEl.start, sheetsEl.openEnd), workbookXml.slice(0, rootElement(workbookXml)!.openEnd)];
   const out: SheetInfo[] = [];
   for (const s of childElements(workbookXml, sheetsEl.openEnd, sheetsEl.end)) {

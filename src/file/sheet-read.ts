@@ -243,6 +243,9 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
       case "s":
         if (vEnd > vStart) {
           const int = digitsAt(xml, vStart, vEnd);
+          // a string the table lacks (a garbled or cut-short table): the strings a plan appends
+          // would take that index and become this cell's text
+          if (int >= sst.length) throw new XlsxError("missing-string", `a cell names shared string ${int}; the table holds ${sst.length}`);
           value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
         }
         break;

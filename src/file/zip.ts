@@ -36,7 +36,8 @@ export interface DeflateCodec {
   deflateRaw(data: Uint8Array): Uint8Array;
   /**
    * A DEFLATE stream for a part written piece by piece: each call compresses the next piece and
-   * returns the bytes it produced; `final` ends the stream. `sizeHint` is the expected size of
+   * returns the bytes it produced; `final` ends the stream. A piece is only valid during its call
+   * (the writer reuses its buffer for the next one): copy what must be kept. `sizeHint` is the expected size of
    * the whole part, to choose the level as deflateRaw would. Without it, streamed parts are
    * gathered and compressed whole.
    */
@@ -349,10 +350,12 @@ export class StreamedEntry {
 
   private flush(final: boolean): void {
     if (!this.at && !final) return;
-    // a copy: the buffer is reused, and a codec may keep what it was given
-    const bytes = this.buf.slice(0, this.at);
-    this.at = 0;
+    // the buffer is reused: a stream only reads it during the call (see deflateStream), parts
+    // gathered whole keep a copy. Not allocating a megabyte per flush keeps external memory,
+    // and the full collections it triggers, down on a 100,000-row sheet.
+    const bytes = this.deflate ? this.buf.subarray(0, this.at) : this.buf.slice(0, this.at);
     this.compress(bytes, final);
+    this.at = 0;
   }
 
   private compress(bytes: Uint8Array, final: boolean): void {

@@ -102,6 +102,11 @@ const MESSAGES = {
   // 指定表格: teaching a table the detector missed (issue 9)
   "layout.teach": ["指定表格", "Specify a table"],
   "layout.title": ["指定表格", "Specify a table"],
+  "layout.teachThis": ["指定这张表格", "Specify this table"],
+  "layout.offer": [
+    "工作表“{sheet}”从 {cell} 起有一张表格未能识别，可以指定它各列的用途。",
+    "The sheet “{sheet}” holds a table from {cell} that was not understood; you can specify what its columns are.",
+  ],
   "layout.close": ["关闭", "Close"],
   "layout.intro": [
     "选中工具没有读到的表格（含表头），为每列指定用途并核对预览，保存后每次评分都按它读取。只保存位置和表头，不保存单元格内容。",

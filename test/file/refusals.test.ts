@@ -3,12 +3,12 @@
  * host refuses on read (with which one line), what it writes namespace-correctly, and that a
  * workbook with nothing to score gets nothing written.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8 } from "fflate";
 import type { Plan } from "../../src/core/types";
-import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../../src/file";
+import { applyPlan, openXlsx, snapshotOf, XLSX_ERROR_CODES, XlsxError } from "../../src/file";
 import { inflateEntry, makeEntry, writeZip, type ZipEntry } from "../../src/file/zip";
 import { runCli } from "../support/run-cli";
 import { xmlProblem } from "../support/xml-check";
@@ -437,5 +437,49 @@ describe("damage the corpus fuzzer found", () => {
     expect(e.code).toBe("malformed-part");
     expect(e.message).toContain(part);
     plainLine(e);
+  });
+});
+
+describe("a cell naming a shared string the table lacks", () => {
+  // found by the fuzzer: a garbled table parsed short, and the strings a plan appended took the
+  // indexes cells already named, so those cells showed the new text
+  it("is refused in one line instead of being read as blank and overwritten by new strings", () => {
+    const sst = `${HEAD}<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>甲</t></si></sst>`;
+    const sheet1 = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>');
+    const e = refusal(zipOf(book({ sst, sheet1 })));
+    expect(e.code).toBe("missing-string");
+    expect(e.message).toMatch(/共享字符串/);
+    plainLine(e);
+    // the same table with the string the cell names reads as it should
+    const fine = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
+    expect(snapshotOf(openXlsx(zipOf(book({ sst, sheet1: fine }))), "t").sheets[0].values).toEqual([["甲"]]);
+  });
+});
+
+describe("every refusal code", () => {
+  const docs = (name: string) => readFileSync(join(__dirname, "..", "..", "docs", name), "utf8");
+  it.each(XLSX_ERROR_CODES.map((c) => [c]))("%s: one plain sentence, documented in architecture.md and findings.md", (code) => {
+    const e = new XlsxError(code, "detail", "xl/worksheets/sheet1.xml");
+    plainLine(e);
+    expect(e.message).not.toContain("detail");
+    expect(docs("architecture.md")).toMatch(new RegExp(`^\\| \`${code}\` \\|`, "m"));
+    expect(docs("findings.md")).toContain(`\`${code}\``);
+  });
+});
+
+describe("a relationships prefix bound to a mistyped namespace", () => {
+  // found by the fuzzer: the reader took the prefix from any declaration in the document, so the
+  // new sheet's own xmlns:r1 made every existing <sheet r:id> unreadable in the output
+  it("reads the same sheets before and after a sheet is added", () => {
+    const workbook = `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlfor>officeDocument/2006/relationships"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const input = zipOf(book({ workbook }));
+    expect(snapshotOf(openXlsx(input), "i").sheets[0].values).toEqual([[1]]);
+    const out = applyPlan(openXlsx(input), addSheetPlan);
+    expectAllWellFormed(out);
+    const after = snapshotOf(openXlsx(out), "o");
+    expect(after.sheets.map((s) => [s.name, s.values[0]])).toEqual([
+      ["数据", [1]],
+      ["评估发现", ["新文字", 2]],
+    ]);
   });
 });

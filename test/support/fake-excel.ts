@@ -31,7 +31,13 @@ export interface FakeCell {
   f?: string;
   nf?: string;
   fill?: string;
+  /** RangeFill.tintAndShade (ExcelApi 1.9): -1 darkest … 1 lightest, as a theme colour's lighter/darker variants are */
+  tint?: number;
+  /** RangeFill.pattern (ExcelApi 1.9) other than Solid: "Gray50", "LinearGradient" … */
+  pattern?: string;
   bold?: boolean;
+  /** only part of the cell's text is bold (rich text): RangeFont.bold reads null ("mixed") */
+  partBold?: boolean;
 }
 
 export interface FakeConditionalFormat {
@@ -1732,9 +1738,37 @@ class FakeFill extends FakeProxy<RangeTarget> {
     super._markLoaded(paths);
   }
   protected readProp(t: RangeTarget, prop: string): unknown {
+    // learn.microsoft.com/javascript/api/excel/excel.rangefill: each property is null when the
+    // range's cells differ in it
+    if (prop === "tintAndShade") {
+      this.fx.requireApi("1.9", "RangeFill.tintAndShade");
+      return uniform(t, (c) => c.tint ?? 0);
+    }
+    if (prop === "pattern") {
+      this.fx.requireApi("1.9", "RangeFill.pattern");
+      return uniform(t, (c) => c.pattern ?? (c.fill ? "Solid" : "None"));
+    }
     if (prop !== "color") throw new Error(`fake: fill.${prop} not modelled`);
     // Excel reports "no fill" as white
     return uniform(t, (c) => c.fill ?? "#FFFFFF");
+  }
+  set tintAndShade(v: number) {
+    this.ctx.fx.requireApi("1.9", "RangeFill.tintAndShade");
+    this.ctx.queue({ id: this.range._id, set: "format/fill/tintAndShade", value: v }, () => {
+      const t = this.range._t();
+      guardWrite(t.sheet);
+      eachCell(t, (c) => {
+        if (v) c.tint = v;
+        else delete c.tint;
+        return c;
+      });
+    });
+  }
+  get tintAndShade(): number {
+    return this.get("tintAndShade");
+  }
+  get pattern(): string {
+    return this.get("pattern");
   }
   get color(): string {
     return this.get("color");
@@ -1743,7 +1777,13 @@ class FakeFill extends FakeProxy<RangeTarget> {
     this.ctx.queue({ id: this.range._id, set: "format/fill/color", value: v }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
-      eachCell(t, (c) => ({ ...c, fill: v.toUpperCase() }));
+      // a colour set is a plain solid fill: tint and pattern go
+      eachCell(t, (c) => {
+        const next = { ...c, fill: v.toUpperCase() };
+        delete next.tint;
+        delete next.pattern;
+        return next;
+      });
     });
   }
   clear(): void {
@@ -1752,6 +1792,8 @@ class FakeFill extends FakeProxy<RangeTarget> {
       guardWrite(t.sheet);
       eachCell(t, (c) => {
         delete c.fill;
+        delete c.tint;
+        delete c.pattern;
         return c;
       });
     });
@@ -1771,7 +1813,8 @@ class FakeFont extends FakeProxy<RangeTarget> {
   }
   protected readProp(t: RangeTarget, prop: string): unknown {
     if (prop !== "bold") throw new Error(`fake: font.${prop} not modelled`);
-    return uniform(t, (c) => c.bold ?? false);
+    // a cell bold in part reads as mixed (null), like a range of bold and plain cells
+    return uniform(t, (c) => (c.partBold ? null : (c.bold ?? false)));
   }
   get bold(): boolean {
     return this.get("bold");
@@ -1780,7 +1823,9 @@ class FakeFont extends FakeProxy<RangeTarget> {
     this.ctx.queue({ id: this.range._id, set: "format/font/bold", value: v }, () => {
       const t = this.range._t();
       guardWrite(t.sheet);
+      // the whole text takes it: a part-bold cell's runs are gone
       eachCell(t, (c) => {
+        delete c.partBold;
         if (v) c.bold = true;
         else delete c.bold;
         return c;

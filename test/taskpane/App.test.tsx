@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/components/App";
 import { HostError, type PaneSettings } from "../../src/taskpane/host";
 import type { WorkbookSnapshot } from "../../src/core/types";
+import { finding } from "../../src/core/findings";
 import { fakeEvaluate, fakeTemplates, memoryHost, PERSONAL_VALUES, sampleReport, SNAPSHOT } from "./support/fakes";
 
 function deferred<T>() {
@@ -68,6 +69,19 @@ describe("App: one-click scoring", () => {
     expect(evaluate.mock.calls[0][0]).toBe(SNAPSHOT);
     expect(evaluate.mock.calls[0][1]).toMatchObject({ lang: "zh", liveFormulas: true });
     expect(host.applied).toHaveLength(1);
+  });
+
+  test("a cell the host left alone while writing (write-skipped-*) is listed with the run's findings, under its own title", async () => {
+    const host = memoryHost("excel");
+    host.applyPlan.mockImplementationOnce(async (plan, progress) => {
+      host.applied.push(plan);
+      progress?.({ phase: "write", finding: finding("write-skipped-spill", "指标", 1, 3, { more: { zh: "", en: "" } }) });
+    });
+    render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    await scoreOnce();
+    expect(await screen.findByText("发现的问题（5）")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "警告 3" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^溢出区域内，未写入.*（警告，1 条）$/ })).toBeTruthy();
   });
 
   test("a finding row selects its cell in Excel", async () => {

@@ -176,6 +176,21 @@ describe("LayoutReview on the page", () => {
   });
 });
 
+describe("LayoutReview offered on a table the run did not understand", () => {
+  test("the table-not-understood finding offers 指定表格, which reviews the table from its cell at once", async () => {
+    setup("file", workbook(oddSheet()));
+    fireEvent.click(screen.getByRole("button", { name: "一键评分" }));
+    const offer = await screen.findByTestId("teach-offer");
+    expect(offer.textContent).toMatch("工作表“年度工作”从 A2 起有一张表格未能识别");
+    fireEvent.click(within(offer).getByRole("button", { name: "指定这张表格" }));
+    const review = await screen.findByTestId("layout-review");
+    // from the header cell across and down, not up into the title
+    expect(within(review).getByRole("heading", { name: "年度工作!A2:E5 的表格布局" })).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: /区域（含表头）/ }) as HTMLInputElement).value).toBe("A2:E5");
+    expect(screen.queryByTestId("teach-offer")).toBeNull();
+  });
+});
+
 describe("LayoutReview in Excel", () => {
   test("the range selected in Excel is reviewed at once; 使用 Excel 中选定的区域 reads a new selection", async () => {
     const host = memoryHost("excel", workbook(oddSheet(), acrossScores()));

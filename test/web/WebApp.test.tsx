@@ -86,3 +86,22 @@ test("a workbook that passes the pick-time check but cannot be read says so in p
   expect(alert.textContent).toContain("“坏.xlsx”已损坏，无法读取。请在 Excel 或 WPS 中打开它并另存为 .xlsx");
   expect(alert.textContent).not.toMatch(/zip/i);
 });
+
+test("a workbook with nothing to score: the worker is never asked to write, and no download is offered", async () => {
+  // the real core on a sheet that holds no table it scores
+  const { evaluate } = jest.requireActual<typeof import("../../src/core/evaluate")>("../../src/core/evaluate");
+  const nothing = { source: "x", sheets: [{ name: "说明", values: [["填表说明"], ["请按月填写"]] }] };
+  const deps = fakeDeps(nothing, (options) => evaluate(nothing, options ?? {}));
+  const host = createFileHost({ createPort: () => fakePort(deps, PAGE_LIMITS).port, storage: null });
+  const saveFile = jest.fn();
+  render(<WebApp host={host} templates={fakeTemplates()} initialLanguage="zh" saveFile={saveFile} />);
+  fireEvent.change(chooser(), { target: { files: [xlsxFile("说明.xlsx", ZIP_HEAD)] } });
+  const run = screen.getByRole("button", { name: "一键评分" });
+  await waitFor(() => expect(run).toHaveProperty("disabled", false));
+  fireEvent.click(run);
+  expect(await screen.findByText(/没有找到可评估的内容/, undefined, { timeout: 15000 })).toBeTruthy();
+  expect(deps.evaluate).toHaveBeenCalledTimes(1);
+  expect(deps.applyPlan).not.toHaveBeenCalled();
+  expect(screen.queryByRole("button", { name: /下载/ })).toBeNull();
+  expect(saveFile).not.toHaveBeenCalled();
+});

@@ -188,3 +188,23 @@ export function proposeLayout(sheet: SheetSnapshot, rangeText: string, opts: Pro
   if (kind === "scores") layout.records = savedRecords;
   return { layout, lines, records };
 }
+
+/**
+ * The range a table starting at a header cell most likely covers, for the review to start from
+ * (the pane opens 指定表格 on a `table-not-understood` finding's cell): across while the first
+ * lines hold anything in the next column (a header merged across leaves blanks in its band), down
+ * while the next row holds anything in those columns. Never upwards: a title above is no part of it.
+ */
+export function regionFrom(sheet: SheetSnapshot, row: number, col: number): string {
+  const filled = (r: number, c: number) => text(sheet, r, c) !== "";
+  const firstLines = [row, row + 1, row + 2].filter((r) => r < sheet.values.length);
+  let c2 = col;
+  while (c2 + 1 < col + MAX_REVIEW_LINES && firstLines.some((r) => filled(r, c2 + 1))) c2++;
+  let r2 = row;
+  const anyIn = (r: number) => {
+    for (let c = col; c <= c2; c++) if (filled(r, c)) return true;
+    return false;
+  };
+  while (r2 + 1 < sheet.values.length && r2 + 1 < row + MAX_REVIEW_RECORDS && anyIn(r2 + 1)) r2++;
+  return rangeA1({ r1: row, c1: col, r2, c2 });
+}

@@ -1,8 +1,9 @@
 import { columnLetters, sheetRef } from "../a1";
+import { relativeR1C1 } from "../runs";
 import { datesInText, isoToDays, parseAsOf, serialOf, ymdToIso, type Period, type TextDate } from "../dates";
 import { finding, type Lang } from "../findings";
 import { cellText, toHalfWidth } from "../text";
-import type { Finding, PlanCell, PlanOp, SheetSnapshot } from "../types";
+import type { CellValue, Finding, PlanCell, PlanOp, SheetSnapshot } from "../types";
 import { VIEW_FIRST_DATA_ROW, VIEW_HEADER_ROW } from "./restore";
 
 /**
@@ -145,12 +146,19 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
 export const FOLLOW_UP_STALE = { zh: "记录已改，请重新评分", en: "Record edited: score again" };
 
 /**
- * The 最近跟进日期 column at the right end of the restored view. Every row's cell is a formula over
- * its record, so the column never shows a stale date silently: the latest date found at the run
- * (or a blank when there was none) while the record is as the run read it, and
- * 记录已改，请重新评分 once the record is edited (its length changes, or the date found is no longer
- * in it as written). A formula cannot read the dates themselves: Excel 2019 and LibreOffice share
- * no regular expressions, and DATEVALUE reads dates by the computer's locale (docs/domain.md §4).
+ * The 最近跟进日期 column at the right end of the restored view, a formula over each row's record
+ * wherever one can watch it, so the column does not show a stale date silently:
+ * - a row whose record holds a date shows the latest date found while the record is as the run
+ *   read it, and 记录已改，请重新评分 once it is edited (its length changes, or the date found is no
+ *   longer in it as written);
+ * - a row whose record was blank stays blank until something is written into it, then says
+ *   记录已改，请重新评分. One formula for all of them, planned as column runs (the view's own
+ *   pattern), so a 100,000-row roster of blank records costs a few runs, not 100,000 formulas;
+ * - a row whose record holds text without a date is left blank: watching it would take a formula
+ *   with its own length in every such row (megabytes for a large roster), and its
+ *   follow-up-undated finding already says there is nothing to read.
+ * A formula cannot read the dates themselves: Excel 2019 and LibreOffice share no regular
+ * expressions, and DATEVALUE reads dates by the computer's locale (docs/domain.md §4).
  */
 export function followUpColumn(input: {
   sheet: SheetSnapshot;
@@ -167,32 +175,68 @@ export function followUpColumn(input: {
     { kind: "cells", sheet: outputSheet, row: VIEW_HEADER_ROW, col, cells: [[{ value: FOLLOW_UP_HEADER }]], purpose: "restore" },
     { kind: "fill", sheet: outputSheet, ranges: [{ r1: VIEW_HEADER_ROW, c1: col, r2: VIEW_HEADER_ROW, c2: col }], role: "output" },
   ];
-  if (rows.length) {
-    const ref = `${sheetRef(sheet.name)}!${columnLetters(recordCol)}`;
-    const stale = `"${FOLLOW_UP_STALE[input.lang]}"`;
-    const cells: (PlanCell | null)[][] = rows.map((r) => {
-      const v = sheet.values[r]?.[recordCol] ?? null;
-      const d = latest.get(r);
-      // a record that is text (or blank) can be watched by its length; LEN counts UTF-16 units
-      // in Excel and LibreOffice alike, as String.length does
-      const watched = liveFormulas && (v === null || typeof v === "string");
-      const cellRef = `${ref}${r + 1}`;
-      const length = typeof v === "string" ? v.length : 0;
-      if (!d) return [watched ? { value: "", formula: `=IF(LEN(${cellRef})=${length},"",${stale})` } : { value: null }];
-      const cell: PlanCell = { value: serialOf(d.date), numberFormat: "yyyy-mm-dd" };
-      // full-width digits were read as half-width: SEARCH would not find them as written
-      const asTyped = cellText(v).includes(d.written);
-      if (watched && asTyped) {
-        const written = d.written.replace(/"/g, '""');
-        const date = `DATE(${d.date.y},${d.date.m},${d.date.d})`;
-        cell.formula = `=IF(AND(LEN(${cellRef})=${length},ISNUMBER(SEARCH("${written}",${cellRef}))),${date},${stale})`;
-      } else if (watched) {
-        cell.formula = `=IF(LEN(${cellRef})=${length},DATE(${d.date.y},${d.date.m},${d.date.d}),${stale})`;
-      }
-      return [cell];
+  const ref = sheetRef(sheet.name);
+  const stale = `"${FOLLOW_UP_STALE[input.lang]}"`;
+  const blank = (r: number) => cellText(sheet.values[r]?.[recordCol] ?? null) === "";
+  // the rows with a date (or, frozen, every row) as cells, one block per stretch
+  const cells: (PlanCell | null)[][] = [];
+  let from = -1;
+  const flush = (k: number) => {
+    if (cells.length) ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_FIRST_DATA_ROW + from, col, cells: cells.splice(0), purpose: "restore" });
+    from = k;
+  };
+  // blank records watched by one R1C1 formula, one run per stretch of consecutive source rows
+  let run: { k0: number; k1: number } | null = null;
+  const endRun = () => {
+    if (!run) return;
+    const r1 = VIEW_FIRST_DATA_ROW + run.k0;
+    const x = `${ref}!${relativeR1C1(r1, col, rows[run.k0], recordCol)}`;
+    const n = run.k1 - run.k0 + 1;
+    ops.push({
+      kind: "columnRun",
+      sheet: outputSheet,
+      col,
+      r1,
+      r2: r1 + n - 1,
+      formulaR1C1: `=IF(LEN(${x})=0,"",${stale})`,
+      values: { kind: "list", values: new Array<CellValue>(n).fill("") },
+      purpose: "restore",
     });
-    ops.push({ kind: "cells", sheet: outputSheet, row: VIEW_FIRST_DATA_ROW, col, cells, purpose: "restore" });
-  }
+    run = null;
+  };
+  rows.forEach((r, k) => {
+    const d = latest.get(r);
+    if (liveFormulas && !d && blank(r)) {
+      if (cells.length) flush(k);
+      if (run && run.k1 === k - 1 && rows[k - 1] === r - 1) run.k1 = k;
+      else {
+        endRun();
+        run = { k0: k, k1: k };
+      }
+      return;
+    }
+    endRun();
+    if (!cells.length) from = k;
+    else if (from + cells.length !== k) flush(k);
+    if (!d) {
+      cells.push([{ value: null }]);
+      return;
+    }
+    const v = sheet.values[r]?.[recordCol] ?? null;
+    const cell: PlanCell = { value: serialOf(d.date), numberFormat: "yyyy-mm-dd" };
+    if (liveFormulas && typeof v === "string") {
+      // LEN counts UTF-16 units in Excel and LibreOffice alike, as String.length does
+      const cellRef = `${ref}!${columnLetters(recordCol)}${r + 1}`;
+      const date = `DATE(${d.date.y},${d.date.m},${d.date.d})`;
+      // full-width digits were read as half-width: SEARCH would not find them as written
+      const same = `LEN(${cellRef})=${v.length}`;
+      const test = v.includes(d.written) ? `AND(${same},ISNUMBER(SEARCH("${d.written.replace(/"/g, '""')}",${cellRef})))` : same;
+      cell.formula = `=IF(${test},${date},${stale})`;
+    }
+    cells.push([cell]);
+  });
+  endRun();
+  flush(rows.length);
   ops.push({ kind: "columnWidths", sheet: outputSheet, widths: [{ col, width: 14 }] });
   return ops;
 }

@@ -247,6 +247,8 @@ interface Context {
   grid: Grid;
   /** view rows that hold two or more figure-role words: the next table's header */
   headerRows: Set<number>;
+  /** the rows of those headers' bands above them (a group row, a label merged down): no records either */
+  bandAbove: Set<number>;
 }
 
 /** View rows below the band that belong to the table, before label rules pick its records. */
@@ -260,7 +262,7 @@ function rawRows(ctx: Context, last: number, j2: number): number[] {
       continue;
     }
     blanks = 0;
-    if (ctx.headerRows.has(i)) break;
+    if (ctx.headerRows.has(i) || ctx.bandAbove.has(i)) break;
     const first = firstText(grid, i, j2);
     if (first && (NOTE.test(first) || PREAMBLE.test(first) || FOOTER.test(first))) break;
     rows.push(i);
@@ -595,7 +597,12 @@ function detectIn(grid: Grid, roleLines: Map<number, RoleCell[]>): TableModel[] 
     if (figures.length >= 2) headerRows.add(i);
   }
   candidates.sort((a, b) => a - b);
-  const ctx: Context = { grid, headerRows };
+  const bandAbove = new Set<number>();
+  for (const h of headerRows) {
+    const top = bandTop(grid, h, ...spanOf(grid, h, roleLines.get(h) as RoleCell[]));
+    for (let i = top; i < h; i++) if (!headerRows.has(i)) bandAbove.add(i);
+  }
+  const ctx: Context = { grid, headerRows, bandAbove };
   const out: TableModel[] = [];
   let consumed = -1;
   for (let k = 0; k < candidates.length; k++) {

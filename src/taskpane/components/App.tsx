@@ -24,6 +24,7 @@ import { PaneHeader } from "./PaneHeader";
 import { ResultsSection } from "./ResultsSection";
 import { RunBar } from "./RunBar";
 import { StatusBar } from "./StatusBar";
+import { TeachOffer } from "./TeachOffer";
 import { VisuallyHidden } from "./VisuallyHidden";
 
 // Views most opens never show, fetched as their own chunks when first shown: the pane's first load
@@ -80,7 +81,9 @@ export function App(props: AppProps) {
   const prefs = usePaneSettings(host, props.initialLanguage ?? "zh");
   const scoring = useScoringRun({ host, evaluate, saveFile, settingsRef: prefs.settingsRef, langRef: prefs.langRef, remember: prefs.remember });
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [teachOpen, setTeachOpen] = useState(false);
+  // 指定表格: closed (null), open, or open on a table-not-understood finding's cell
+  const [teach, setTeach] = useState<{ start: { sheet: string; cell: string } | null } | null>(null);
+  const teachOpen = teach !== null;
   const teachButton = useRef<HTMLButtonElement>(null);
   const [tools, setTools] = useState<TemplateTools | null>(typeof templates === "function" ? null : templates);
   useEffect(() => {
@@ -101,7 +104,7 @@ export function App(props: AppProps) {
     }
     scoring.reset();
     // a range picked in the previous file means nothing in this one
-    setTeachOpen(false);
+    setTeach(null);
   }, [props.resetKey, host]);
 
   // After a run, focus moves to the results heading when it was on the run button (or lost).
@@ -126,7 +129,7 @@ export function App(props: AppProps) {
   };
 
   const closeTeach = () => {
-    setTeachOpen(false);
+    setTeach(null);
     setTimeout(() => teachButton.current?.focus(), 0);
   };
 
@@ -185,13 +188,20 @@ export function App(props: AppProps) {
               onFixSettings={() => setSettingsOpen(true)}
             />
             <div>
-              <Button ref={teachButton} aria-expanded={teachOpen} disabled={props.canRun === false} onClick={() => setTeachOpen((o) => !o)}>
+              <Button
+                ref={teachButton}
+                aria-expanded={teachOpen}
+                disabled={props.canRun === false}
+                onClick={() => setTeach((o) => (o ? null : { start: null }))}
+              >
                 {tr("layout.teach")}
               </Button>
             </div>
-            {teachOpen && props.canRun !== false && (
+            {teach && props.canRun !== false && (
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TeachLayoutPanel
+                  key={teach.start ? `${teach.start.sheet}!${teach.start.cell}` : ""}
+                  start={teach.start}
                   host={host}
                   settings={settings}
                   saveFile={saveFile}
@@ -210,6 +220,9 @@ export function App(props: AppProps) {
             </VisuallyHidden>
             <HostNotices host={host} scoring={scoring} />
             <StatusBar status={scoring.status} />
+            {report && !teachOpen && (
+              <TeachOffer findings={report.findings} busy={scoring.busy} onTeach={(sheet, cell) => setTeach({ start: { sheet, cell } })} />
+            )}
             {report && (
               <ResultsSection ref={resultsHeading} report={report} bandGrades={bandsOf(settings.options).map((b) => b.grade)} addedMissing={addedMissing} />
             )}

@@ -1,6 +1,6 @@
 import { evaluate } from "../../../src/core/evaluate";
 import { previewLayout } from "../../../src/core/layouts/preview";
-import { proposeLayout } from "../../../src/core/layouts/propose";
+import { proposeLayout, regionFrom } from "../../../src/core/layouts/propose";
 import { validateLayout, type SavedLayout } from "../../../src/core/layouts/savedLayout";
 import type { SheetSnapshot } from "../../../src/core/types";
 import { oddLayout, oddSheet, workbook } from "./fixtures";
@@ -132,5 +132,22 @@ describe("proposeLayout: a first guess for the review", () => {
     expect(across.layout.band).toBe(2);
     expect(across.lines).toHaveLength(4);
     expect(across.layout.records).toHaveLength(3);
+  });
+});
+
+describe("regionFrom: the range a table starting at a header cell covers", () => {
+  test("across the header and down while rows hold anything; never up into the title; a merged-across header's blanks are spanned", () => {
+    const sheet = oddSheet();
+    sheet.values.push([null, null, null, null, null], ["注：以上为年初计划", null, null, null, null]);
+    expect(regionFrom(sheet, 1, 0)).toBe("A2:E5");
+    const area: SheetSnapshot = {
+      name: "片区",
+      values: [
+        ["服务内容", "一片区", null, "合计", null, null, "备注在别处"],
+        [null, "指标", "完成", "指标", "完成"],
+        ["建档", 100, 150, 200, 371],
+      ],
+    };
+    expect(regionFrom(area, 0, 0)).toBe("A1:E3");
   });
 });

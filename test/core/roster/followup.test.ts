@@ -2,6 +2,7 @@ import { datesInText } from "../../../src/core/dates";
 import { evaluate } from "../../../src/core/evaluate";
 import { FOLLOW_UP_HEADER, latestDate, levelKey, yearFinder } from "../../../src/core/roster/followup";
 import type { CellValue, PlanOp, WorkbookSnapshot } from "../../../src/core/types";
+import { plannedGrid } from "../../support/plan-grid";
 
 const SHEET = "台账";
 const HEADER = ["序号", "姓名", "性别", "年龄", "村（居）", "联系电话", "服务对象类别", "跟进级别", "跟进记录（电访/探访）"];
@@ -96,13 +97,14 @@ describe("follow-up recency on the roster", () => {
     expect(header).toBeDefined();
     const col = header!.col;
     const body = ops.find((op) => op.row === 2 && op.col === col)!;
-    // every row is a formula over its record: the date while the record is as read, else a note
+    // a dated row is a formula over its record: the date while the record is as read, else a note
     expect(body.cells[0][0]).toEqual({
       value: 45141,
       numberFormat: "yyyy-mm-dd",
       formula: `=IF(AND(LEN('台账'!I3)=18,ISNUMBER(SEARCH("8月3日",'台账'!I3))),DATE(2023,8,3),"记录已改，请重新评分")`,
     });
-    expect(body.cells[1][0]).toEqual({ value: "", formula: `=IF(LEN('台账'!I4)=1,"","记录已改，请重新评分")` });
+    // text without a date is left blank (its follow-up-undated finding says so)
+    expect(body.cells[1][0]).toEqual({ value: null });
     // re-running on the workbook with its view still sees the view as ours, not as a roster
     const title = ops.find((op) => op.row === 0)!.cells[0][0]!.value;
     const viewValues: CellValue[][] = [[title], [...report.restorations[0].mapping.map((m) => m.field), FOLLOW_UP_HEADER]];
@@ -110,30 +112,33 @@ describe("follow-up recency on the roster", () => {
     expect(again.report.restorations).toHaveLength(1);
   });
 
-  test("every row's 最近跟进日期 watches its record: blank records too, values only when formulas are off, English note", () => {
+  test("最近跟进日期: dated rows and blank records are watched (blank ones as one column run), frozen values without formulas", () => {
     const rows: [number, string, string, string][] = [
       [80, "独居老人", "一级", "２０２３年８月１日探访"],
       [75, "孤寡老人", "一级", ""],
+      [72, "孤寡老人", "一级", ""],
       [70, "空巢老人", "二级", "2023.9.5电访"],
     ];
     const cellsOf = (options: Parameters<typeof evaluate>[1]) => {
-      const { plan, report } = evaluate(roster(rows), options);
+      const wb = roster(rows);
+      const { plan, report } = evaluate(wb, options);
       const view = report.restorations[0].outputSheet;
-      const header = plan.find(
-        (op): op is Extract<PlanOp, { kind: "cells" }> =>
-          op.kind === "cells" && op.sheet === view && op.row === 1 && op.cells[0][0]?.value === FOLLOW_UP_HEADER,
-      )!;
-      const body = plan.find(
-        (op): op is Extract<PlanOp, { kind: "cells" }> => op.kind === "cells" && op.sheet === view && op.row === 2 && op.col === header.col,
-      )!;
-      return body.cells.map((line) => line[0]);
+      const grid = plannedGrid(plan, view, wb);
+      const col = grid[1].findIndex((c) => c?.value === FOLLOW_UP_HEADER);
+      return { plan, view, cells: grid.slice(2, 2 + rows.length).map((line) => line[col]) };
     };
-    const [fullWidth, blank, dotted] = cellsOf({ lang: "en" });
+    const { plan, view, cells } = cellsOf({ lang: "en" });
+    const [fullWidth, blank1, blank2, dotted] = cells;
     // full-width digits were read as half-width: the date cannot be searched as written, the length still can
     expect(fullWidth).toEqual({ value: 45139, numberFormat: "yyyy-mm-dd", formula: `=IF(LEN('台账'!I3)=11,DATE(2023,8,1),"Record edited: score again")` });
-    expect(blank).toEqual({ value: "", formula: `=IF(LEN('台账'!I4)=0,"","Record edited: score again")` });
-    expect(dotted?.formula).toBe(`=IF(AND(LEN('台账'!I5)=10,ISNUMBER(SEARCH("2023.9.5",'台账'!I5))),DATE(2023,9,5),"Record edited: score again")`);
-    const frozen = cellsOf({ liveFormulas: false });
-    expect(frozen).toEqual([{ value: 45139, numberFormat: "yyyy-mm-dd" }, { value: null }, { value: 45174, numberFormat: "yyyy-mm-dd" }]);
+    expect(blank1).toMatchObject({ value: "", formula: `=IF(LEN('台账'!I4)=0,"","Record edited: score again")` });
+    expect(blank2).toMatchObject({ value: "", formula: `=IF(LEN('台账'!I5)=0,"","Record edited: score again")` });
+    expect(dotted?.formula).toBe(`=IF(AND(LEN('台账'!I6)=10,ISNUMBER(SEARCH("2023.9.5",'台账'!I6))),DATE(2023,9,5),"Record edited: score again")`);
+    // the two blank records are one run with one R1C1 formula, not a formula per row
+    const runs = plan.filter((op) => op.kind === "columnRun" && op.sheet === view && op.formulaR1C1?.startsWith("=IF(LEN("));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ r1: 3, r2: 4 });
+    const frozen = cellsOf({ liveFormulas: false }).cells;
+    expect(frozen).toEqual([{ value: 45139, numberFormat: "yyyy-mm-dd" }, { value: null }, { value: null }, { value: 45174, numberFormat: "yyyy-mm-dd" }]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Shapes no one wrote by hand: a seeded generator builds indicator tables from the role
  * vocabulary itself — any header word of each role, columns in any order, 序号 / 单位 / 备注
- * columns, a group or period over the figures, a unit row under the headers, preamble lines,
+ * columns, category columns merged down, category rows (（一）兜底服务) between indicators, a
+ * group or period over the figures, a unit row under the headers, preamble lines,
  * notes, spacer rows and columns, any offset from A1, laid down or across — and each must be
  * read: every record's percentage written into its own percent cell as completed ÷ target, a
  * declared one that disagrees (a fraction shown as %, text 185.50%, points under （%）) flagged on
@@ -66,6 +67,10 @@ function build(seed: number): Built {
   type Col = { role: LineRole | "remark" | "spacer"; header: string };
   const cols: Col[] = [];
   if (chance(0.4)) cols.push({ role: "serial", header: pick(WORDS.serial) });
+  // categories: a column of them merged down over their indicators, or rows of their own
+  const categoryCol = chance(0.2);
+  const categoryRows = !categoryCol && chance(0.25);
+  if (categoryCol) cols.push({ role: "category", header: pick(["类别", "服务类别", "服务领域"]) });
   cols.push({ role: "label", header: pick(WORDS.label) });
   if (chance(0.4)) cols.push({ role: "unit", header: pick(WORDS.unit) });
   if (chance(0.2)) cols.push({ role: "spacer", header: "" });
@@ -132,8 +137,15 @@ function build(seed: number): Built {
   const headerCells = new Set<string>();
   const percentCol = hasPercent ? left + cols.findIndex((c) => c.role === "percent") : left + cols.length;
   if (!hasPercent) headerCells.add(`${headerRow + bandRows - 1}:${percentCol}`);
+  const labelAt = left + cols.findIndex((c) => c.role === "label");
+  const categoryAt = left + cols.findIndex((c) => c.role === "category");
   for (let k = 0; k < records; k++) {
     if (k > 0 && chance(0.15)) row++; // a blank spacer row between records
+    if (categoryRows && k % 3 === 0) put(row++, chance(0.5) ? left : labelAt, pick(["（一）兜底服务", "二、专业服务", "兜底服务类", "（三）其他"]));
+    if (categoryCol && k % 2 === 0) {
+      put(row, categoryAt, pick(["兜底服务", "专业服务", "社区治理"]));
+      if (k + 1 < records) merges.push({ r1: row, c1: categoryAt, r2: row + 1, c2: categoryAt });
+    }
     const target = 1 + Math.floor(r() * 500);
     const done = Math.floor(r() * 800);
     cols.forEach((c, j) => {
@@ -182,7 +194,7 @@ function build(seed: number): Built {
     expected: new Map([...expected].map(([k, v]) => [flip(k), v])),
     headerCells: new Set([...headerCells].map(flip)),
     mismatches: new Set([...mismatches].map(flip)),
-    describe: `seed ${seed}: ${across ? "across" : "down"}, declared ${declared}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
+    describe: `seed ${seed}: ${across ? "across" : "down"}, declared ${declared}${categoryCol ? ", category column" : ""}${categoryRows ? ", category rows" : ""}, band ${bandRows}${group ? ` (${group})` : ""}${unitRow ? " + unit row" : ""}, ${cols
       .map((c) => c.header || "·")
       .join(" | ")}, ${records} records at ${a1(top, left)}`,
   };
@@ -419,6 +431,48 @@ describe("generated indicator tables", () => {
       for (const f of flagged) expect(f.severity).not.toBe("info");
     },
   );
+});
+
+/** Two generated tables one above the other, a blank row and a numbered title between. */
+function stacked(seed: number): Built | null {
+  const a = build(seed);
+  const b = build(seed + 7919);
+  if (a.describe.includes("across") || b.describe.includes("across")) return null;
+  const gap = a.sheet.values.length + 2;
+  const shift = (key: string) => {
+    const [r, c] = key.split(":").map(Number);
+    return `${r + gap}:${c}`;
+  };
+  return {
+    sheet: {
+      name: "指标",
+      values: [...a.sheet.values, [], ["二、其他服务指标"], ...b.sheet.values],
+      numberFormats: [...(a.sheet.numberFormats ?? a.sheet.values.map(() => [])), [], [], ...(b.sheet.numberFormats ?? [])],
+      merges: [...(a.sheet.merges ?? []), ...(b.sheet.merges ?? []).map((m) => ({ r1: m.r1 + gap, c1: m.c1, r2: m.r2 + gap, c2: m.c2 }))],
+    },
+    expected: new Map([...a.expected, ...[...b.expected].map(([k, v]) => [shift(k), v] as const)]),
+    headerCells: new Set([...a.headerCells, ...[...b.headerCells].map(shift)]),
+    mismatches: new Set([...(a.mismatches ?? []), ...[...(b.mismatches ?? [])].map(shift)]),
+    describe: `${a.describe} / then / ${b.describe}`,
+  };
+}
+
+describe("generated sheets with two tables", () => {
+  const cases = Array.from({ length: 120 }, (_, k) => stacked(3000 + k)).filter((b): b is Built => b !== null);
+  it("are generated in number", () => expect(cases.length).toBeGreaterThan(40));
+  it.each(cases.map((b) => [b.describe, b] as const))("%s", (_d, b) => {
+    const result = evaluate({ source: "gen.xlsx", sheets: [b.sheet] }, { findingsSheet: false, reportSheet: false, conditionalFormats: false });
+    const written = new Map<string, CellValue>();
+    for (const op of result.plan) {
+      if (op.kind !== "cells" || op.sheet !== "指标") continue;
+      op.cells.forEach((line, dr) => line.forEach((cell, dc) => cell && written.set(`${op.row + dr}:${op.col + dc}`, cell.value)));
+    }
+    const got = Object.fromEntries(
+      [...b.expected.keys()].map((k) => [k, typeof written.get(k) === "number" ? Number((written.get(k) as number).toFixed(12)) : "(not written)"]),
+    );
+    expect(got).toEqual(Object.fromEntries([...b.expected].map(([k, v]) => [k, Number(v.toFixed(12))])));
+    expect([...written.keys()].filter((k) => !b.expected.has(k) && !b.headerCells.has(k))).toEqual([]);
+  });
 });
 
 describe("generated score tables", () => {

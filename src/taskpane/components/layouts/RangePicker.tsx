@@ -23,6 +23,7 @@ export function checkRange(text: string): { range: string } | { problem: Message
 
 export interface RangePickerProps {
   sheets: string[];
+  /** where the fields start (a new one remounts the picker: the panel keys it) */
   initial: { sheet: string; range: string } | null;
   busy: boolean;
   /** Excel: fill the fields from the range selected in the workbook */
@@ -45,12 +46,6 @@ export function RangePicker(p: RangePickerProps) {
   useEffect(() => {
     if (!sheet && p.sheets.length) setSheet(p.sheets[0]);
   }, [p.sheets]);
-  useEffect(() => {
-    if (p.initial) {
-      setSheet(p.initial.sheet);
-      setRange(p.initial.range);
-    }
-  }, [p.initial]);
 
   const shown = problem ?? p.problem ?? null;
   const submit = () => {

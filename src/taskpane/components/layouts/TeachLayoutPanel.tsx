@@ -1,7 +1,8 @@
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { mergeLayouts, validateLayout, type SavedLayout } from "../../../core/layouts/savedLayout";
-import { parseRange } from "../../../core/a1";
+import { parseA1, parseRange } from "../../../core/a1";
+import { regionFrom } from "../../../core/layouts/propose";
 import type { SheetSnapshot } from "../../../core/types";
 import type { SaveFileFn } from "../../appTypes";
 import type { PaneSettings, ScoringHost } from "../../host";
@@ -25,6 +26,8 @@ const useStyles = makeStyles({
 });
 
 export interface TeachLayoutPanelProps {
+  /** open on a table the run did not understand: the table starting at this header cell */
+  start?: { sheet: string; cell: string } | null;
   host: ScoringHost;
   settings: PaneSettings;
   saveFile: SaveFileFn;
@@ -91,8 +94,9 @@ export function TeachLayoutPanel(p: TeachLayoutPanelProps) {
       const names = await p.host.sheetNames().catch(() => [] as string[]);
       if (!live) return;
       setSheets(names);
-      // in Excel the table is usually selected already: review it at once
-      const selected = selection ? await selection() : null;
+      // from a finding: the table that starts at its cell; in Excel the table is usually selected
+      // already. Either way it is reviewed at once.
+      const selected = p.start ? await regionOf(p.start) : selection ? await selection() : null;
       if (!live || !selected) return;
       setInitial(selected);
       const checked = checkRange(selected.range);
@@ -102,6 +106,17 @@ export function TeachLayoutPanel(p: TeachLayoutPanelProps) {
       live = false;
     };
   }, [p.host]);
+
+  const regionOf = async (start: { sheet: string; cell: string }) => {
+    const sheet = (await p.host.readSnapshot().catch(() => null))?.sheets.find((x) => x.name === start.sheet);
+    if (!sheet) return null;
+    try {
+      const at = parseA1(start.cell);
+      return { sheet: start.sheet, range: regionFrom(sheet, at.row, at.col) };
+    } catch {
+      return { sheet: start.sheet, range: "" };
+    }
+  };
 
   const save = async (draft: SavedLayout) => {
     const layout = validateLayout(draft);
@@ -125,6 +140,7 @@ export function TeachLayoutPanel(p: TeachLayoutPanelProps) {
       </div>
       <Text>{t("layout.intro")}</Text>
       <RangePicker
+        key={initial ? `${initial.sheet}!${initial.range}` : ""}
         sheets={sheets}
         initial={initial}
         busy={p.busy || reading}
