@@ -2,21 +2,9 @@
  * Well-formedness with namespaces, by a real XML parser (saxes): what Excel, LibreOffice and
  * openpyxl need before they look at a part at all. Returns the first problem, or null.
  */
-import { SaxesParser } from "saxes";
+import { xmlSyntaxProblem } from "../../src/file/well-formed";
 
-export function xmlProblem(text: string): string | null {
-  const parser = new SaxesParser({ xmlns: true });
-  let problem: string | null = null;
-  parser.on("error", (e) => {
-    problem ??= e.message;
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    problem ??= String(e);
-  }
-  return problem;
-}
+export const xmlProblem = xmlSyntaxProblem;
 
 /** Part names that hold XML (so a well-formedness check applies). */
 export function isXmlPart(name: string): boolean {

@@ -157,4 +157,4 @@ function compareWithLibreOffice(ourFile) {
   return { checked, mismatches };
 }
 
-module.exports = { sofficePath, recalculate, compareWithLibreOffice, sameValue, renderedSheets };
+module.exports = { sofficePath, recalculate, compareWithLibreOffice, sameValue, renderedSheets, parseCsv };

@@ -24,6 +24,7 @@ const { evaluate } = require("../../../src/core/evaluate.ts");
 const { parseScoreArgs } = require("../../../src/cli/args.ts");
 const { loadOptions } = require("../../../src/cli/score.ts");
 const { applyPlan, openXlsx, snapshotOf } = require("../../../src/file/index.ts");
+const { parseCsv } = require("../lib/soffice");
 
 /** files per producer folder in the sample: enough variety, within the suite's time */
 const PER_PRODUCER = 5;
@@ -34,37 +35,6 @@ const NO_RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
 </oor:items>
 `;
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else if (ch !== "\r") cell += ch;
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** The sample: the first PER_PRODUCER readable files of each producer folder, in name order. */
 function sample() {
