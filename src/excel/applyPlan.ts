@@ -12,7 +12,7 @@ import { SheetProxies } from "./sheetProxies";
 import { StructureProbe } from "./structures";
 import { BOLD_ROLES, FILL_COLORS, RULE_COLORS, RULE_OPERATORS, charsToPoints } from "./style";
 import { type PriorBlock, type PriorCell, type UndoRecord, addedSheets, cellMark, emptyRecord, layers as layersOf } from "./undoRecord";
-import { columnLetters } from "../core/a1";
+import { rangeA1 } from "../core/a1";
 import { DATE1904_OFFSET, isDateFormat, zhDateFormat } from "../core/dates";
 import { type RunOp, type RunWriteSession, isBulkRun, paneSession, runWriteUnits } from "./runWrites";
 import { deleteUnits, newRunId, pickRecord, queueList, readParts, recordUnits } from "./undoStore";
@@ -199,7 +199,7 @@ export async function applyPlanInExcel(
     const within = (e: UndoRecord["fills"][number]) =>
       e.sheet === m.op.sheet && e.range.r1 >= m.r.r1 && e.range.r2 <= m.r.r2 && e.range.c1 >= m.r.c1 && e.range.c2 <= m.r.c2;
     for (let i = record.fills.length - 1; i >= 0; i--) if (within(record.fills[i])) record.fills.splice(i, 1);
-    notice?.(`工作表“${m.op.sheet}”的 ${rangeText(m.r)} 填充色、图案或加粗不一致（或只有部分文字加粗），本次不给它们标色，以免撤销时无法原样恢复`);
+    notice?.(`工作表“${m.op.sheet}”的 ${rangeA1(m.r)} 填充色、图案或加粗不一致（或只有部分文字加粗），本次不给它们标色，以免撤销时无法原样恢复`);
   }
   // Clearing conditional formats deletes the user's own rules, which undo could not give back
   // (excel-add-ins-conditional-formatting). A range that has rules the run did not put there
@@ -212,7 +212,7 @@ export async function applyPlanInExcel(
   for (const [op, count] of cfCounts) {
     if (count > 0 && !ownRules(op)) {
       untouched.add(op);
-      notice?.(`工作表“${op.sheet}”的 ${rangeText((op as { range: CellRange }).range)} 已有条件格式，本次不添加完成率颜色，以免清除您的规则`);
+      notice?.(`工作表“${op.sheet}”的 ${rangeA1((op as { range: CellRange }).range)} 已有条件格式，本次不添加完成率颜色，以免清除您的规则`);
     }
   }
   for (const op of plan) {
@@ -279,12 +279,6 @@ function runAsCellsOp(op: Extract<PlanOp, { kind: "columnRun" }>, sourceSheets: 
 
 function sameRange(a: CellRange, b: CellRange): boolean {
   return a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
-}
-
-function rangeText(r: CellRange): string {
-  const a = `${columnLetters(r.c1)}${r.r1 + 1}`;
-  const b = `${columnLetters(r.c2)}${r.r2 + 1}`;
-  return a === b ? a : `${a}:${b}`;
 }
 
 /**
