@@ -99,20 +99,38 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
   const asOfDays = parseAsOf(asOf) ? isoToDays(asOf as string) : null;
   const undated: { row: number; rule: { zh: string; en: string }; limit: number }[] = [];
 
+  // records and levels repeat (按需电访, 三级): each distinct text is read once per run
+  const latestOf = new Map<string, TextDate | null>();
+  const daysOf = new Map<string, number | undefined>();
   for (const r of rows) {
     const text = cellText(sheet.values[r]?.[recordCol] ?? null);
-    const latest = text ? latestDate(text, yearOf, asOf) : null;
+    let latest: TextDate | null = null;
+    if (text) {
+      const known = latestOf.get(text);
+      if (known === undefined) {
+        latest = latestDate(text, yearOf, asOf);
+        latestOf.set(text, latest);
+      } else latest = known;
+    }
     if (latest) out.latest.set(r, latest);
     if (asOfDays === null) continue;
-    // the strictest interval that applies: the row's level, and the elderly rule
-    const candidates: { days: number; rule: { zh: string; en: string } }[] = [];
-    const level = levelCol === null ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
-    const levelDays = level ? byLevel.get(levelKey(level)) : undefined;
-    if (levelDays) candidates.push({ days: levelDays, rule: { zh: `跟进级别“${level.slice(0, 10)}”`, en: `follow-up level “${level.slice(0, 10)}”` } });
-    if (elderlyDays && elderlyRows.has(r))
-      candidates.push({ days: elderlyDays, rule: { zh: "特殊困难老年人月探访", en: "monthly visits to special-difficulty elderly people" } });
-    if (!candidates.length) continue;
-    const limit = candidates.reduce((a, b) => (b.days < a.days ? b : a));
+    // the strictest interval that applies: the row's level, and the elderly rule (the level's
+    // when both are as strict)
+    const level = levelCol === null || byLevel.size === 0 ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
+    let levelDays: number | undefined;
+    if (level) {
+      if (daysOf.has(level)) levelDays = daysOf.get(level);
+      else {
+        levelDays = byLevel.get(levelKey(level));
+        daysOf.set(level, levelDays);
+      }
+    }
+    const elderly = elderlyDays !== null && elderlyRows.has(r);
+    if (!levelDays && !elderly) continue;
+    const limit =
+      levelDays && !(elderly && (elderlyDays as number) < levelDays)
+        ? { days: levelDays, rule: { zh: `跟进级别“${level.slice(0, 10)}”`, en: `follow-up level “${level.slice(0, 10)}”` } }
+        : { days: elderlyDays as number, rule: { zh: "特殊困难老年人月探访", en: "monthly visits to special-difficulty elderly people" } };
     if (!latest) {
       undated.push({ row: r, rule: limit.rule, limit: limit.days });
       continue;

@@ -38,6 +38,30 @@ function birthFrom(ymd: string): { y: number; m: number; d: number } | null {
   return validDate(y, m, d) ? { y, m, d } : null;
 }
 
+/** 17 ASCII digits and a digit or X: the form /^\d{17}[\dX]$/ accepts, checked by character codes. */
+function isPlainId18(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const c = s.charCodeAt(17);
+  return (c >= 48 && c <= 57) || c === 88;
+}
+
+/** An ID that reads as 17 digits and a check character (half-width, upper case). */
+function id18(text: string, fullWidth: boolean): IdInfo {
+  const digit = (i: number) => text.charCodeAt(i) - 48;
+  const y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+  const m = digit(10) * 10 + digit(11);
+  const d = digit(12) * 10 + digit(13);
+  const birth = validDate(y, m, d) ? { y, m, d } : null;
+  const sex = digit(16) % 2 === 1 ? "男" : "女";
+  if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
+  if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
+  return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
+}
+
 /**
  * Read an ID number cell. A number cell has already lost everything past Excel's 15 significant
  * digits; so has text that was pasted from such a number (18 digits ending 000 that fail the check,
@@ -50,6 +74,9 @@ export function readId(v: CellValue): IdInfo | null {
     const birth = text.length >= 14 ? birthFrom(text.slice(6, 14)) : null;
     return { kind: "precision-lost", text, fullWidth: false, birth, sex: null };
   }
+  // the common case, 18 plain digits (or X) as typed: what the general path below would read
+  // from them, without its copies of the text
+  if (isPlainId18(v)) return id18(v, false);
   const raw = v.trim();
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);
@@ -57,13 +84,7 @@ export function readId(v: CellValue): IdInfo | null {
     .replace(/[\s'‘’]/g, "")
     .toUpperCase();
   if (/^\d(\.\d+)?E\+\d+$/.test(text)) return { kind: "precision-lost", text, fullWidth, birth: null, sex: null };
-  if (/^\d{17}[\dX]$/.test(text)) {
-    const birth = birthFrom(text.slice(6, 14));
-    const sex = Number(text[16]) % 2 === 1 ? "男" : "女";
-    if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
-    if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
-    return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
-  }
+  if (/^\d{17}[\dX]$/.test(text)) return id18(text, fullWidth);
   if (/^\d{15}$/.test(text)) {
     const birth = birthFrom("19" + text.slice(6, 12));
     if (birth) return { kind: "valid15", text, fullWidth, birth, sex: Number(text[14]) % 2 === 1 ? "男" : "女" };

@@ -244,6 +244,37 @@ const KEY_CHAR_BITS = new Uint8Array(0x10000 / 8);
 for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHAR_BITS[key.charCodeAt(i) >> 3] |= 1 << (key.charCodeAt(i) & 7);
 const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << (c & 7))) !== 0 };
 
+/** the first character of every key of the lookup, as a bit per UTF-16 code unit */
+const KEY_FIRST_BITS = new Uint8Array(0x10000 / 8);
+for (const key of lookup.keys()) if (key.length) KEY_FIRST_BITS[key.charCodeAt(0) >> 3] |= 1 << (key.charCodeAt(0) & 7);
+
+/** 一 … 十: list numbering (一、 / （二）) that normaliseLabel strips from the front */
+const NUMERALS = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether the normal form of `raw` could begin with the first character of a key. What is looked
+ * up is a prefix of the normal form (brackets, slashes and % are cut from its end), and
+ * normalising only drops whitespace and leading decorations before the first character and maps
+ * it one to one (half-width, lower case), so a roster's names and addresses, which begin with
+ * characters no key begins with, are turned away after one or two characters. Characters whose
+ * mapping is not that simple, and whatever list numbering could be stripped from (a digit, a
+ * bracket, 一 … 十), are left to the full match.
+ */
+function mayStartKey(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    // whitespace anywhere and a leading * or ※ are dropped
+    if (c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 0x203b) continue;
+    if (c >= 65 && c <= 90) return (KEY_FIRST_BITS[(c + 32) >> 3] & (1 << ((c + 32) & 7))) !== 0;
+    if ((c >= 48 && c <= 57) || c === 40) return true;
+    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff || NUMERALS.has(c))) return true;
+    return (KEY_FIRST_BITS[c >> 3] & (1 << (c & 7))) !== 0;
+  }
+  // nothing but whitespace and decorations: the normal form is empty
+  return false;
+}
+
 /**
  * Whether `raw` could name a role at all: the key a header is looked up by is a stretch of its
  * normal form, and normalising changes characters one by one (half-width, lower case) or drops
@@ -253,6 +284,7 @@ const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << 
  * ASCII and the common ideographs) are left to the full match, so no word is lost to it.
  */
 export function mayNameRole(raw: string): boolean {
+  if (!mayStartKey(raw)) return false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (KEY_CHARS.has(c)) return true;
