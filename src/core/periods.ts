@@ -99,6 +99,8 @@ function mayHoldRange(text: string): boolean {
 
 /** Rows near the top of a sheet hold its titles; an unlabelled range there is the window. */
 const TITLE_ROWS = 3;
+/** The shortest text RANGE_RE matches: 2023.1.1-2023.1.2 (half-width keeps the length). */
+const MIN_RANGE = 17;
 /** A cell longer than this is prose, still read (the seed's 项目管理 paragraph names both spans). */
 const MAX_TEXT = 400;
 
@@ -123,7 +125,7 @@ export function findPeriods(snapshot: WorkbookSnapshot, skip: Set<string> = new 
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         // a range starts with a year and its separator: most cells (names, ID numbers, phones) have neither
-        if (typeof v !== "string" || v.length > MAX_TEXT || !mayHoldRange(v)) continue;
+        if (typeof v !== "string" || v.length < MIN_RANGE || v.length > MAX_TEXT || !mayHoldRange(v)) continue;
         const text = v;
         for (const hit of periodsInText(text)) {
           let kind = labelKind(hit.before);

@@ -2,7 +2,7 @@ import { finding, type Lang } from "../findings";
 import { maskId, maskPhone, maskText } from "../privacy/mask";
 import type { CellValue, Finding, SheetSnapshot, TemplateDef } from "../types";
 import { matchCategory, splitCategories, type CategoryMatch } from "./categories";
-import { parseAsOf, readDate, type Ymd } from "../dates";
+import { parseAsOf, readDate, readsAsDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
 import { readPhone } from "./phone";
@@ -64,13 +64,10 @@ function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, row: readonly Cell
  * key stays below 2^53.
  */
 function personKey(text: string, legacy: boolean, birth: Ymd): number {
-  const digits = (from: number, n: number) => {
-    let x = 0;
-    for (let i = from; i < from + n; i++) x = x * 10 + text.charCodeAt(i) - 48;
-    return x;
-  };
-  const region = digits(0, 6);
-  const sequence = digits(legacy ? 12 : 14, 3);
+  let region = 0;
+  for (let i = 0; i < 6; i++) region = region * 10 + text.charCodeAt(i) - 48;
+  let sequence = 0;
+  for (let i = legacy ? 12 : 14, end = i + 3; i < end; i++) sequence = sequence * 10 + text.charCodeAt(i) - 48;
   const day = (birth.y - 1890) * 372 + (birth.m - 1) * 31 + (birth.d - 1);
   return (region * 1000 + sequence) * 4194304 + day;
 }
@@ -127,6 +124,8 @@ export function checkRows(input: CheckInput): CheckResult {
   const sexOf = new Map<string, "男" | "女" | null>();
   const itemsOf = new Map<string, { item: string; match: CategoryMatch | null }[]>();
   const elderlyAge = input.elderlyAge;
+  const ageFinding = (r: number, col: number, item: string, age: number, rule: { zh: string; en: string }) =>
+    out.push(finding("category-age-mismatch", sheet.name, r, col, { category: quote(item), rule, age }, lang));
 
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
@@ -190,7 +189,7 @@ export function checkRows(input: CheckInput): CheckResult {
 
     for (const d of dateCols) {
       const v = cell(row, d.col);
-      if (!isBlank(v) && readDate(v) === null) out.push(finding("invalid-date", sheet.name, r, d.col, { text: quote(cellText(v)) }, lang));
+      if (!isBlank(v) && !readsAsDate(v)) out.push(finding("invalid-date", sheet.name, r, d.col, { text: quote(cellText(v)) }, lang));
     }
 
     if (catCol) {
@@ -203,9 +202,10 @@ export function checkRows(input: CheckInput): CheckResult {
       if (!items.length) continue;
       const age = declaredAge ?? (idBirth && asOf ? ageOn(idBirth, asOf) : null);
       const sex = declaredSex ?? idSex;
-      // the categories already checked in this row (a row names a few at most)
-      const reported: string[] = [];
-      for (const { item, match } of items) {
+      // the categories already checked in this row, when it names more than one
+      const reported: string[] | null = items.length > 1 ? [] : null;
+      for (let i = 0; i < items.length; i++) {
+        const { item, match } = items[i];
         if (!match) {
           out.push(finding("unknown-category", sheet.name, r, catCol.col, { category: quote(item) }, lang));
           continue;
@@ -213,10 +213,11 @@ export function checkRows(input: CheckInput): CheckResult {
         const cat = match.category;
         // a bare 独居 of unknown age still files the row among the elderly, as the station did
         if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) elderlyRows.add(r);
-        if (reported.includes(cat.name)) continue;
-        reported.push(cat.name);
-        const ageRule = (rule: { zh: string; en: string }) =>
-          out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age: age as number }, lang));
+        if (reported) {
+          if (reported.includes(cat.name)) continue;
+          reported.push(cat.name);
+        }
+        const ageRule = (rule: { zh: string; en: string }) => ageFinding(r, catCol.col, item, age as number, rule);
         if (cat.elderly && age !== null && age < elderlyAge) {
           if (match.bare) {
             // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category

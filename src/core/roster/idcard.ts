@@ -25,10 +25,12 @@ export interface IdInfo {
   sex: "男" | "女" | null;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1] && y >= 1890;
+  const last = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+  return d <= last && y >= 1890;
 }
 
 function birthFrom(ymd: string): { y: number; m: number; d: number } | null {
@@ -51,12 +53,11 @@ function isPlainId18(s: string): boolean {
 
 /** An ID that reads as 17 digits and a check character (half-width, upper case). */
 function id18(text: string, fullWidth: boolean): IdInfo {
-  const digit = (i: number) => text.charCodeAt(i) - 48;
-  const y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
-  const m = digit(10) * 10 + digit(11);
-  const d = digit(12) * 10 + digit(13);
+  const y = (text.charCodeAt(6) - 48) * 1000 + (text.charCodeAt(7) - 48) * 100 + (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
+  const m = (text.charCodeAt(10) - 48) * 10 + (text.charCodeAt(11) - 48);
+  const d = (text.charCodeAt(12) - 48) * 10 + (text.charCodeAt(13) - 48);
   const birth = validDate(y, m, d) ? { y, m, d } : null;
-  const sex = digit(16) % 2 === 1 ? "男" : "女";
+  const sex = (text.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
   if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
   if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
   return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };

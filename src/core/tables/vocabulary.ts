@@ -244,12 +244,20 @@ const KEY_CHAR_BITS = new Uint8Array(0x10000 / 8);
 for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHAR_BITS[key.charCodeAt(i) >> 3] |= 1 << (key.charCodeAt(i) & 7);
 const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << (c & 7))) !== 0 };
 
-/** the first character of every key of the lookup, as a bit per UTF-16 code unit */
-const KEY_FIRST_BITS = new Uint8Array(0x10000 / 8);
-for (const key of lookup.keys()) if (key.length) KEY_FIRST_BITS[key.charCodeAt(0) >> 3] |= 1 << (key.charCodeAt(0) & 7);
-
-/** 一 … 十: list numbering (一、 / （二）) that normaliseLabel strips from the front */
-const NUMERALS = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+/**
+ * Characters a normal form that names a role may begin with, as a bit per UTF-16 code unit: the
+ * first character of every key (and the upper case of a letter), and what list numbering that
+ * normaliseLabel strips could begin with (a digit, a bracket, 一 … 十), left to the full match.
+ */
+const START_BITS = new Uint8Array(0x10000 / 8);
+const mayStart = (c: number) => (START_BITS[c >> 3] |= 1 << (c & 7));
+for (const key of lookup.keys()) {
+  if (!key.length) continue;
+  const c = key.charCodeAt(0);
+  mayStart(c);
+  if (c >= 97 && c <= 122) mayStart(c - 32);
+}
+for (const ch of "0123456789(一二三四五六七八九十") mayStart(ch.charCodeAt(0));
 
 /**
  * Whether the normal form of `raw` could begin with the first character of a key. What is looked
@@ -257,8 +265,7 @@ const NUMERALS = new Set([..."一二三四五六七八九十"].map((ch) => ch.ch
  * normalising only drops whitespace and leading decorations before the first character and maps
  * it one to one (half-width, lower case), so a roster's names and addresses, which begin with
  * characters no key begins with, are turned away after one or two characters. Characters whose
- * mapping is not that simple, and whatever list numbering could be stripped from (a digit, a
- * bracket, 一 … 十), are left to the full match.
+ * mapping is not that simple are left to the full match.
  */
 function mayStartKey(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
@@ -266,10 +273,8 @@ function mayStartKey(raw: string): boolean {
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     // whitespace anywhere and a leading * or ※ are dropped
     if (c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 0x203b) continue;
-    if (c >= 65 && c <= 90) return (KEY_FIRST_BITS[(c + 32) >> 3] & (1 << ((c + 32) & 7))) !== 0;
-    if ((c >= 48 && c <= 57) || c === 40) return true;
-    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff || NUMERALS.has(c))) return true;
-    return (KEY_FIRST_BITS[c >> 3] & (1 << (c & 7))) !== 0;
+    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return true;
+    return (START_BITS[c >> 3] & (1 << (c & 7))) !== 0;
   }
   // nothing but whitespace and decorations: the normal form is empty
   return false;
