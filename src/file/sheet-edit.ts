@@ -351,6 +351,9 @@ class ByteRows implements RowSource {
   private readonly findRow: (b: Uint8Array, from: number, to: number) => number;
   private readonly nameLength: number;
   private readonly rowClose: Uint8Array;
+  /** the last row start text() looked for, from where */
+  private foundFrom = -1;
+  private found = -1;
 
   constructor(
     private readonly src: Uint8Array,
@@ -365,7 +368,7 @@ class ByteRows implements RowSource {
 
   next(from: number): number {
     const src = this.src;
-    const lt = this.findRow(src, from, this.to);
+    const lt = from === this.foundFrom ? this.found : this.findRow(src, from, this.to);
     if (lt < 0) return -1;
     const te = tagEndBytes(src, lt, this.to);
     if (te < 0) throw new XlsxError("corrupt", "unterminated <row> tag");
@@ -383,8 +386,10 @@ class ByteRows implements RowSource {
   text(lt: number, te: number): { xml: string; end: number } {
     const src = this.src;
     if (src[te - 1] === 47) return { xml: utf8Decode(src.subarray(lt, te + 1)), end: te + 1 };
-    // the end tag must come before the next row starts
+    // the end tag must come before the next row starts (kept: next() is asked for it next)
     const next = this.findRow(src, te + 1, this.to);
+    this.foundFrom = te + 1;
+    this.found = next;
     const close = indexOfBytes(src, this.rowClose, te + 1, next < 0 ? this.to : next);
     if (close < 0) throw new XlsxError("corrupt", "unterminated <row>");
     const end = close + this.rowClose.length;
