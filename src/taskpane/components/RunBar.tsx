@@ -61,7 +61,8 @@ export const RunBar = forwardRef<HTMLButtonElement, RunBarProps>(function RunBar
         </Button>
         {p.canDownload && (
           <Button
-            icon={p.preparing ? <Spinner size="extra-tiny" /> : <ArrowDownload20Regular />}
+            // the spinner is decoration: the button's name and aria-busy say it is being prepared
+            icon={p.preparing ? <Spinner size="extra-tiny" aria-hidden /> : <ArrowDownload20Regular />}
             disabled={busy}
             aria-busy={p.preparing || undefined}
             onClick={p.onDownload}
