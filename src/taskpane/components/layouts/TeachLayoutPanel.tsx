@@ -140,7 +140,7 @@ export function TeachLayoutPanel(p: TeachLayoutPanelProps) {
       </div>
       <Text>{t("layout.intro")}</Text>
       <RangePicker
-        key={initial ? `${initial.sheet}!${initial.range}` : ""}
+        key={initial ? `picker:${initial.sheet}!${initial.range}` : "picker"}
         sheets={sheets}
         initial={initial}
         busy={p.busy || reading}
@@ -151,7 +151,7 @@ export function TeachLayoutPanel(p: TeachLayoutPanelProps) {
       {reading && <Spinner size="tiny" />}
       {target && (
         <LayoutReview
-          key={`${target.sheet.name}!${target.range}`}
+          key={`review:${target.sheet.name}!${target.range}`}
           sheet={target.sheet}
           range={target.range}
           options={p.settings.options}
