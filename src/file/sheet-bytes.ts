@@ -57,6 +57,18 @@ export function startTagFinder(name: string): (b: Uint8Array, from: number, to: 
   };
 }
 
+/** Index of the first occurrence of `needle` in bytes[from, to), or -1. */
+export function indexOfBytes(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  const n = needle.length;
+  const first = needle[0];
+  for (let i = b.indexOf(first, from); i >= 0 && i <= to - n; i = b.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < n && b[i + j] === needle[j]) j++;
+    if (j === n) return i;
+  }
+  return -1;
+}
+
 /** Index of the last occurrence of `needle` in bytes[from, to), or -1. */
 export function lastIndexOfBytes(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const n = needle.length;

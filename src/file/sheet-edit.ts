@@ -21,7 +21,7 @@ import {
   setFreeze,
   updateDimension,
 } from "./sheet-elements";
-import { asciiBytes, lastIndexOfBytes, rowNumberAttr, startTagFinder, tagEndBytes } from "./sheet-bytes";
+import { asciiBytes, indexOfBytes, lastIndexOfBytes, rowNumberAttr, startTagFinder, tagEndBytes } from "./sheet-bytes";
 import type { StylesEditor } from "./styles";
 import {
   attr,
@@ -106,13 +106,13 @@ export type StringsProvider = () => SharedStringsEditor;
 /** Where rebuilt XML goes: a string for tests and small parts, UTF-8 bytes for big sheets. */
 export interface Sink {
   push(s: string): void;
-  /** the six pieces of one cell in one call, where the sink has it (the zip writer's streamed entry) */
-  pushCell?(a: string, b: string, c: string, d: string, e: string, f: string): void;
-}
-
-function pushCell(out: Sink, a: string, b: string, c: string, d: string, e: string, f: string): void {
-  if (out.pushCell) out.pushCell(a, b, c, d, e, f);
-  else out.push(a + b + c + d + e + f);
+  /**
+   * One cell of a column run from its pieces, the constant ones encoded once per run and the
+   * row's digits once per row: `<c r="B`, `12`, `" t="str"><f t="shared" si="0"/><v>`, the
+   * value's text, `</v></c>`; `escape` is escapeStringText when the value is cell text still to
+   * escape. Where the sink has it (the zip writer's streamed entry).
+   */
+  pushCell?(head: Uint8Array, row: Uint8Array, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void;
 }
 
 /**
@@ -239,7 +239,16 @@ export function patchWorksheetPart(
   const located = locateSheetData(bytes);
   if (!located) return patchInto(out, utf8Decode(bytes), edits, styles, strings);
   const { head, openTag, closeTag, tail, contentStart, contentEnd } = located;
-  const writeRows: SheetDataWriter = (_xml, _sd, e, ctx, sink) => rebuildSheetDataBytes(bytes, contentStart, contentEnd, openTag, e, ctx, sink as BytesSink);
+  const writeRows: SheetDataWriter = (_xml, _sd, e, ctx, sink) =>
+    writeSheetRows(
+      new ByteRows(bytes, contentEnd, ctx.p, sink as BytesSink),
+      contentStart,
+      contentEnd,
+      openTag.endsWith("/>") ? openTag.replace(/\s*\/>$/, ">") : openTag,
+      e,
+      ctx,
+      sink,
+    );
   return patchInto(out, head + openTag + closeTag + tail, edits, styles, strings, undefined, writeRows);
 }
 
@@ -275,38 +284,151 @@ function locateSheetData(b: Uint8Array): { head: string; openTag: string; closeT
 }
 
 /**
- * rebuildSheetData over bytes: rows are found by their start tags and end where the next row (or
- * sheetData) starts; a row the plan writes into is decoded and rebuilt, every other stretch is
- * copied as it was.
+ * A sheetData's rows, over its text or its UTF-8 bytes: where each row starts, where its start
+ * tag ends and its number; the text of a row that is rewritten; copying the stretches between.
+ * writeSheetRows is the one place that decides what happens to each row.
  */
-function rebuildSheetDataBytes(src: Uint8Array, from: number, to: number, openTag: string, edits: SheetEdits, ctx: RowContext, out: BytesSink): void {
+interface RowSource {
+  /** the next row start tag from `from` on: its `<`, or -1; sets te (its `>`) and n (its r, -1 when it has none) */
+  next(from: number): number;
+  te: number;
+  n: number;
+  /** the row starting at `lt` (its tag ending at `te`) as text, through its end tag, and where it ends */
+  text(lt: number, te: number): { xml: string; end: number };
+  /** [from, to) of the source to the sink as it is */
+  copy(from: number, to: number): void;
+}
+
+class TextRows implements RowSource {
+  te = -1;
+  n = -1;
+  private readonly rowQ: string;
+  private readonly rowClose: string;
+
+  constructor(
+    private readonly xml: string,
+    private readonly to: number,
+    p: string,
+    private readonly out: Sink,
+  ) {
+    this.rowQ = `${p}row`;
+    this.rowClose = `</${p}row>`;
+  }
+
+  next(from: number): number {
+    const { xml, to, rowQ } = this;
+    let lt = xml.indexOf(`<${rowQ}`, from);
+    while (lt >= 0 && lt < to && !isStartTag(xml, lt, rowQ)) lt = xml.indexOf(`<${rowQ}`, lt + 1);
+    if (lt < 0 || lt >= to) return -1;
+    const te = tagEnd(xml, lt);
+    if (te < 0 || te >= to) throw new XlsxError("corrupt", "unterminated <row> tag");
+    const r = rawAttr(xml.slice(lt, te + 1), "r");
+    this.te = te;
+    this.n = r ? Number(r) : -1;
+    return lt;
+  }
+
+  text(lt: number, te: number): { xml: string; end: number } {
+    if (this.xml.charCodeAt(te - 1) === 47) return { xml: this.xml.slice(lt, te + 1), end: te + 1 };
+    const close = this.xml.indexOf(this.rowClose, te);
+    if (close < 0 || close + this.rowClose.length > this.to) throw new XlsxError("corrupt", "unterminated <row>");
+    const end = close + this.rowClose.length;
+    return { xml: this.xml.slice(lt, end), end };
+  }
+
+  copy(from: number, to: number): void {
+    if (to > from) this.out.push(this.xml.slice(from, to));
+  }
+}
+
+/**
+ * The rows of a part's bytes: only the row tags are read (their r as digits), a row the plan
+ * rewrites is decoded alone, and every other stretch is copied as bytes.
+ */
+class ByteRows implements RowSource {
+  te = -1;
+  n = -1;
+  private readonly findRow: (b: Uint8Array, from: number, to: number) => number;
+  private readonly nameLength: number;
+  private readonly rowClose: Uint8Array;
+  /** the last row start text() looked for, from where */
+  private foundFrom = -1;
+  private found = -1;
+
+  constructor(
+    private readonly src: Uint8Array,
+    private readonly to: number,
+    p: string,
+    private readonly out: BytesSink,
+  ) {
+    this.findRow = startTagFinder(`${p}row`);
+    this.nameLength = p.length + 3;
+    this.rowClose = asciiBytes(`</${p}row>`);
+  }
+
+  next(from: number): number {
+    const src = this.src;
+    const lt = from === this.foundFrom ? this.found : this.findRow(src, from, this.to);
+    if (lt < 0) return -1;
+    const te = tagEndBytes(src, lt, this.to);
+    if (te < 0) throw new XlsxError("corrupt", "unterminated <row> tag");
+    let n = rowNumberAttr(src, lt + 1 + this.nameLength, te);
+    if (n === -2) {
+      // an r written some other way than plain digits: read as the text path reads it
+      const r = rawAttr(utf8Decode(src.subarray(lt, te + 1)), "r");
+      n = r ? Number(r) : -1;
+    }
+    this.te = te;
+    this.n = n;
+    return lt;
+  }
+
+  text(lt: number, te: number): { xml: string; end: number } {
+    const src = this.src;
+    if (src[te - 1] === 47) return { xml: utf8Decode(src.subarray(lt, te + 1)), end: te + 1 };
+    // the end tag must come before the next row starts (kept: next() is asked for it next)
+    const next = this.findRow(src, te + 1, this.to);
+    this.foundFrom = te + 1;
+    this.found = next;
+    const close = indexOfBytes(src, this.rowClose, te + 1, next < 0 ? this.to : next);
+    if (close < 0) throw new XlsxError("corrupt", "unterminated <row>");
+    const end = close + this.rowClose.length;
+    return { xml: utf8Decode(src.subarray(lt, end)), end };
+  }
+
+  copy(from: number, to: number): void {
+    if (to > from) this.out.pushBytes(this.src.subarray(from, to));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// sheetData
+
+function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext, out: Sink): void {
+  const openTag = sd.selfClosing ? xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">") : xml.slice(sd.start, sd.openEnd);
+  const contentEnd = sd.selfClosing ? sd.openEnd : sd.end - `</${ctx.p}sheetData>`.length;
+  writeSheetRows(new TextRows(xml, contentEnd, ctx.p, out), sd.openEnd, contentEnd, openTag, edits, ctx, out);
+}
+
+/**
+ * sheetData written from its source's rows [from, to): rows the plan does not touch are copied
+ * as they are; touched rows are rebuilt cell by cell, rows the plan adds go in between, and rows
+ * without r get one (inserted rows would shift them otherwise).
+ */
+function writeSheetRows(rows: RowSource, from: number, to: number, openTag: string, edits: SheetEdits, ctx: RowContext, out: Sink): void {
   const p = ctx.p;
   const orphans = ctx.orphans;
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
-  const findRow = startTagFinder(`${p}row`);
-  const rowNameLength = p.length + 3;
-  const rowClose = `</${p}row>`;
-  out.push(openTag.endsWith("/>") ? openTag.replace(/\s*\/>$/, ">") : openTag);
+  out.push(openTag);
   let copyFrom = from;
   let k = 0;
   let prevRow = -1;
-  const flush = (upTo: number) => {
-    if (upTo > copyFrom) out.pushBytes(src.subarray(copyFrom, upTo));
-  };
-  let lt = findRow(src, from, to);
-  while (lt >= 0) {
-    const te = tagEndBytes(src, lt, to);
-    if (te < 0) throw new XlsxError("corrupt", "unterminated <row> tag");
-    const next = findRow(src, te + 1, to);
-    const spanEnd = next < 0 ? to : next;
-    let n = rowNumberAttr(src, lt + 1 + rowNameLength, te);
-    if (n === -2) {
-      const r = rawAttr(utf8Decode(src.subarray(lt, te + 1)), "r");
-      n = r === undefined ? -1 : Number(r);
-    }
+  for (let lt = rows.next(from); lt >= 0;) {
+    const te = rows.te;
+    const n = rows.n;
     const r = n >= 0 ? n - 1 : prevRow + 1;
     while (k < editRows.length && editRows[k] < r) {
-      flush(lt);
+      rows.copy(copyFrom, lt);
       copyFrom = lt;
       out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
       k++;
@@ -314,97 +436,22 @@ function rebuildSheetDataBytes(src: Uint8Array, from: number, to: number, openTa
     const rowEdits = k < editRows.length && editRows[k] === r ? edits.cells.get(editRows[k++]) : undefined;
     const orphanRow = orphans.size > 0 && [...orphans.values()].some((g) => r >= g.range.r1 && r <= g.range.r2);
     if (rowEdits || orphanRow || n < 0) {
-      flush(lt);
-      const text = utf8Decode(src.subarray(lt, spanEnd));
+      rows.copy(copyFrom, lt);
+      const row = rows.text(lt, te);
       const tagClose = te - lt;
-      const selfClosing = text.charCodeAt(tagClose - 1) === 47;
-      const closeAt = selfClosing ? -1 : text.indexOf(rowClose, tagClose);
-      if (!selfClosing && closeAt < 0) throw new XlsxError("corrupt", "unterminated <row>");
-      const rowEnd = selfClosing ? tagClose + 1 : closeAt + rowClose.length;
-      if (rowEdits || orphanRow) out.push(rebuildRow(text, 0, tagClose, rowEnd, r, rowEdits, ctx));
-      // rows without r count from the previous row; inserted rows would shift them, so pin them
-      else out.push(setAttr(text.slice(0, tagClose + 1), "r", String(r + 1)) + text.slice(tagClose + 1, rowEnd));
-      out.push(text.slice(rowEnd));
-      copyFrom = spanEnd;
+      if (rowEdits || orphanRow) out.push(rebuildRow(row.xml, 0, tagClose, row.xml.length, r, rowEdits, ctx));
+      else out.push(setAttr(row.xml.slice(0, tagClose + 1), "r", String(r + 1)) + row.xml.slice(tagClose + 1));
+      copyFrom = row.end;
     }
     prevRow = r;
-    lt = next;
+    lt = rows.next(te + 1);
   }
-  flush(to);
-  while (k < editRows.length) {
-    out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
-    k++;
-  }
-  out.push(`</${p}sheetData>`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// sheetData
-
-function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext, out: Sink): void {
-  const p = ctx.p;
-  const orphans = ctx.orphans;
-  const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
-  const rowQ = `${p}row`;
-  const rowClose = `</${p}row>`;
-  const openTag = sd.selfClosing ? `${xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">")}` : xml.slice(sd.start, sd.openEnd);
-  out.push(openTag);
-  const contentEnd = sd.selfClosing ? sd.openEnd : sd.end - `</${p}sheetData>`.length;
-  let copyFrom = sd.openEnd;
-  let k = 0;
-  let prevRow = -1;
-  let i = sd.openEnd;
-
-  const flush = (to: number) => {
-    if (to > copyFrom) out.push(xml.slice(copyFrom, to));
-  };
-
-  if (!sd.selfClosing) {
-    for (;;) {
-      let lt = xml.indexOf(`<${rowQ}`, i);
-      while (lt >= 0 && lt < contentEnd && !isStartTag(xml, lt, rowQ)) lt = xml.indexOf(`<${rowQ}`, lt + 1);
-      if (lt < 0 || lt >= contentEnd) break;
-      const te = tagEnd(xml, lt);
-      if (te < 0 || te >= contentEnd) throw new XlsxError("corrupt", "unterminated <row> tag");
-      const selfClosing = xml.charCodeAt(te - 1) === 47;
-      const rowEnd = selfClosing ? te + 1 : xml.indexOf(rowClose, te) + rowClose.length;
-      if (rowEnd < rowClose.length || rowEnd > contentEnd) throw new XlsxError("corrupt", "unterminated <row>");
-      const tag = xml.slice(lt, te + 1);
-      const rAttr = rawAttr(tag, "r");
-      const r = rAttr ? Number(rAttr) - 1 : prevRow + 1;
-
-      while (k < editRows.length && editRows[k] < r) {
-        flush(lt);
-        copyFrom = lt;
-        out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
-        k++;
-      }
-      const rowEdits = k < editRows.length && editRows[k] === r ? edits.cells.get(editRows[k++]) : undefined;
-      const orphanRow = orphans.size > 0 && [...orphans.values()].some((g) => r >= g.range.r1 && r <= g.range.r2);
-      if (rowEdits || orphanRow) {
-        flush(lt);
-        out.push(rebuildRow(xml, lt, te, rowEnd, r, rowEdits, ctx));
-        copyFrom = rowEnd;
-      } else if (!rAttr) {
-        // rows without r count from the previous row; inserted rows would shift them, so pin them
-        flush(lt);
-        out.push(setAttr(tag, "r", String(r + 1)));
-        copyFrom = te + 1;
-      }
-      prevRow = r;
-      i = rowEnd;
-    }
-  }
-  flush(contentEnd);
-  copyFrom = contentEnd;
+  rows.copy(copyFrom, to);
   if (edits.runs.length) {
-    if (!sd.selfClosing && prevRow >= 0) throw new Error("column runs are written only on sheets written from blank");
+    if (prevRow >= 0) throw new Error("column runs are written only on sheets written from blank");
     writeRowsWithRuns(editRows.slice(k), edits, ctx, out);
   } else {
-    while (k < editRows.length) {
-      out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
-      k++;
-    }
+    for (; k < editRows.length; k++) out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
   }
   out.push(`</${p}sheetData>`);
 }
@@ -627,22 +674,47 @@ function runsBox(runs: ColumnRunOp[]): CellRange | null {
 
 interface LiveRun {
   run: ColumnRunOp;
+  /**
+   * the run's column, rows and kind, copied out of the plan's op: the ops come in several
+   * shapes (with or without a formula, a number format), and reading them per cell was not cheap
+   */
+  col: number;
+  r1: number;
+  r2: number;
+  formula: boolean;
+  /** from which of its cells (k) on a cell without an edit's restyle is plain: not the master of a shared formula, nor a one-cell formula */
+  plainFrom: number;
   value: (k: number) => CellValue;
   /** the style attribute of its cells ( s="n" or "") */
   s: string;
   /** shared-formula index, or -1 for a value run or a one-cell formula */
   si: number;
-  /** its column's letters */
-  letters: string;
   /**
-   * what follows a non-master cell's reference up to its value, for a number and for text
-   * (`" s="3"><f t="shared" si="7"/><v>`): written as one piece, not assembled per cell
+   * A plain cell's pieces around its row number and value, as text and encoded once:
+   * `<c r="B`, then what follows the reference up to a number's or a text's value
+   * (`" s="3"><f t="shared" si="7"/><v>`), then `</v></c>`.
    */
-  afterRefNumber: string;
-  afterRefText: string;
-  /** `<c r="` and `</v></c>` with the sheet's prefix */
-  open: string;
-  close: string;
+  head: string;
+  midNumber: string;
+  midText: string;
+  tail: string;
+  headBytes: Uint8Array;
+  midNumberBytes: Uint8Array;
+  midTextBytes: Uint8Array;
+  tailBytes: Uint8Array;
+}
+
+/** A row's number as text and as the bytes of its digits, made once for all the row's cells. */
+interface RowNumber {
+  text: string;
+  bytes: Uint8Array;
+}
+
+function rowNumberOf(r: number): RowNumber {
+  const text = String(r + 1);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return { text, bytes };
 }
 
 function clip(value: CellValue): CellValue {
@@ -676,30 +748,42 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       const sAttr = style ? ` s="${style}"` : "";
       const si = shared ? nextSi++ : -1;
       const sharedF = si >= 0 ? `<${p}f t="shared" si="${si}"/>` : "";
+      const head = `<${p}c r="${cellRef(0, run.col).slice(0, -1)}`;
+      const midNumber = `"${sAttr}>${sharedF}<${p}v>`;
+      const midText = `"${sAttr}${run.formulaR1C1 !== undefined ? ' t="str"' : ' t="s"'}>${sharedF}<${p}v>`;
+      const tail = `</${p}v></${p}c>`;
       const item: LiveRun = {
         run,
+        col: run.col,
+        r1: run.r1,
+        r2: run.r2,
+        formula: run.formulaR1C1 !== undefined,
+        plainFrom: run.formulaR1C1 === undefined ? 0 : si >= 0 ? 1 : Infinity,
         value: runValues(run.values, sheets),
         s: sAttr,
         si,
-        letters: cellRef(0, run.col).slice(0, -1),
-        afterRefNumber: `"${sAttr}>${sharedF}<${p}v>`,
-        afterRefText: `"${sAttr}${run.formulaR1C1 !== undefined ? ' t="str"' : ' t="s"'}>${sharedF}<${p}v>`,
-        open: `<${p}c r="`,
-        close: `</${p}v></${p}c>`,
+        head,
+        midNumber,
+        midText,
+        tail,
+        headBytes: utf8Encode(head),
+        midNumberBytes: utf8Encode(midNumber),
+        midTextBytes: utf8Encode(midText),
+        tailBytes: utf8Encode(tail),
       };
       let at = live.length;
-      while (at > 0 && live[at - 1].run.col > run.col) at--;
+      while (at > 0 && live[at - 1].col > run.col) at--;
       live.splice(at, 0, item);
     }
     const rowEdits = e < editRows.length && editRows[e] === r ? edits.cells.get(editRows[e++]) : undefined;
     if (live.length || rowEdits) {
       // pieces go to the sink one by one: a row is never assembled as a string of its own
-      const rowNumber = String(r + 1);
-      out.push(`<${p}row r="${rowNumber}">`);
+      const rowNumber = rowNumberOf(r);
+      out.push(`<${p}row r="${rowNumber.text}">`);
       const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
       let j = 0;
       for (const item of live) {
-        const c = item.run.col;
+        const c = item.col;
         while (j < editCols.length && editCols[j] < c) {
           out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
           j++;
@@ -722,7 +806,7 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       out.push(`</${p}row>`);
     }
     // runs that end here leave; then on to the next row anything is written in
-    for (let i = live.length - 1; i >= 0; i--) if (live[i].run.r2 === r) live.splice(i, 1);
+    for (let i = live.length - 1; i >= 0; i--) if (live[i].r2 === r) live.splice(i, 1);
     r++;
     if (!live.length) {
       const a = next < pending.length ? pending[next].r1 : Infinity;
@@ -738,25 +822,31 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
  * number or text — go out as a few pieces; anything else (the master, an error, a boolean, a
  * cell restyled by an edit) through contentXml like every other cell.
  */
-function writeRunCell(out: Sink, item: LiveRun, r: number, rowNumber: string, s: string, ctx: RowContext): void {
-  const run = item.run;
-  const k = r - run.r1;
+function writeRunCell(out: Sink, item: LiveRun, r: number, rowNumber: RowNumber, s: string, ctx: RowContext): void {
+  const k = r - item.r1;
   const value = clip(item.value(k));
-  const plain = s === item.s && (run.formulaR1C1 === undefined || (item.si >= 0 && k > 0));
-  if (plain) {
+  if (s === item.s && k >= item.plainFrom) {
     if (typeof value === "number" && Number.isFinite(value)) {
-      pushCell(out, item.open, item.letters, rowNumber, item.afterRefNumber, numberText(value), item.close);
+      plainCell(out, item, rowNumber, false, numberText(value), false);
       return;
     }
-    const formula = run.formulaR1C1 !== undefined;
-    // a formula's blank result caches an empty formula string, as contentXml writes it
-    if ((typeof value === "string" && !ERROR_LITERALS.has(value)) || (value === null && formula)) {
-      const text = formula ? escapeStringText(value ?? "") : String(ctx.strings().indexOf(value as string));
-      pushCell(out, item.open, item.letters, rowNumber, item.afterRefText, text, item.close);
+    const formula = item.formula;
+    // a formula's blank result caches an empty formula string, as contentXml writes it; the
+    // cheap look at the first character spares hashing every text for the error literals
+    if ((typeof value === "string" && !(value.charCodeAt(0) === 35 && ERROR_LITERALS.has(value))) || (value === null && formula)) {
+      if (formula) plainCell(out, item, rowNumber, true, value ?? "", true);
+      else plainCell(out, item, rowNumber, true, String(ctx.strings().indexOf(value as string)), false);
       return;
     }
   }
   out.push(runCellXml(item, r, s, ctx));
+}
+
+/** A plain run cell; `escape`: `value` is cell text still to escape. */
+function plainCell(out: Sink, item: LiveRun, rowNumber: RowNumber, text: boolean, value: string, escape: boolean): void {
+  const mid = text ? item.midTextBytes : item.midNumberBytes;
+  if (out.pushCell) out.pushCell(item.headBytes, rowNumber.bytes, mid, value, item.tailBytes, escape ? escapeStringText : undefined);
+  else out.push(item.head + rowNumber.text + (text ? item.midText : item.midNumber) + (escape ? escapeStringText(value) : value) + item.tail);
 }
 
 function runCellXml(item: LiveRun, r: number, s: string, ctx: RowContext): string {

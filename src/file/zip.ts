@@ -247,6 +247,67 @@ const STREAM_PIECE_BYTES = 1 << 20;
 /** strings longer than this are encoded by the platform's encoder rather than char by char */
 const LONG_TEXT = 4096;
 
+/** the most bytes of a cell's constant pieces that pushCell writes into the buffer's slack */
+const CELL_PIECES = 3 * 1024;
+
+/** Copy a piece into `buf` from `at`; returns where it ended. A loop beats `set`'s call for a few bytes. */
+function copyBytes(buf: Uint8Array, at: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (n > 16) {
+    buf.set(bytes, at);
+    return at + n;
+  }
+  for (let i = 0; i < n; i++) buf[at + i] = bytes[i];
+  return at + n;
+}
+
+/** ASCII characters escapeStringText changes: & < > _ and the C0 controls XML 1.0 forbids (all but tab, LF, CR) */
+const ESCAPED_ASCII = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) t[c] = 1;
+  for (const c of "&<>_") t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/**
+ * encodeUtf8 for cell text that escapeStringText leaves as it is; -1 (with `buf` partly
+ * written) as soon as a character it would change comes: see ESCAPED_ASCII, and U+FFFE, U+FFFF.
+ */
+function encodeUnescaped(buf: Uint8Array, at: number, s: string): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (ESCAPED_ASCII[c]) return -1;
+      buf[at++] = c;
+    } else if (c < 0x800) {
+      buf[at++] = 0xc0 | (c >> 6);
+      buf[at++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const u = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        buf[at++] = 0xf0 | (u >> 18);
+        buf[at++] = 0x80 | ((u >> 12) & 0x3f);
+        buf[at++] = 0x80 | ((u >> 6) & 0x3f);
+        buf[at++] = 0x80 | (u & 0x3f);
+      } else {
+        // a lone surrogate becomes U+FFFD, as encodeUtf8 and TextEncoder write it
+        buf[at++] = 0xef;
+        buf[at++] = 0xbf;
+        buf[at++] = 0xbd;
+      }
+    } else {
+      if (c >= 0xfffe) return -1;
+      buf[at++] = 0xe0 | (c >> 12);
+      buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return at;
+}
+
 /** Write `s` as UTF-8 into `buf` from `at`; returns where it ended. The caller makes room (3 bytes per unit). */
 function encodeUtf8(buf: Uint8Array, at: number, s: string): number {
   const n = s.length;
@@ -285,7 +346,7 @@ function encodeUtf8(buf: Uint8Array, at: number, s: string): number {
  * flattening them was most of the cost of writing a restored roster). `finish` gives its entry.
  */
 export class StreamedEntry {
-  private buf = new Uint8Array(STREAM_PIECE_BYTES + 3 * LONG_TEXT + 3 * 1024);
+  private buf = new Uint8Array(STREAM_PIECE_BYTES + 3 * LONG_TEXT + CELL_PIECES);
   private at = 0;
   private readonly chunks: Uint8Array[] = [];
   private readonly whole: Uint8Array[] = [];
@@ -313,28 +374,42 @@ export class StreamedEntry {
   }
 
   /**
-   * The pieces of one cell at once (`<c r="`, `B`, `12`, `" t="str"><v>`, its text, `</v></c>`):
-   * one call instead of six for each of a restored roster's millions of cells. Each piece is at
-   * most LONG_TEXT long.
+   * One cell of a column run, from its pieces: `head` (`<c r="B`), the row's digits, `mid`
+   * (`" t="str"><f t="shared" si="0"/><v>`), the value's text and `tail` (`</v></c>`). All but
+   * the value come encoded (once per run, once per row) and are copied byte by byte: about
+   * three quarters of a restored roster's bytes are these constant pieces, and encoding them
+   * again from strings for each of its cells was most of the cost of writing it. With `escape`
+   * (xml.ts's escapeStringText) the value is cell text, escaped only when it has one of the
+   * characters that changes: the check rides along the encoding instead of a pass of its own.
    */
-  pushCell(a: string, b: string, c: string, d: string, e: string, f: string): void {
-    if (e.length > LONG_TEXT) {
-      this.push(a);
-      this.push(b);
-      this.push(c);
-      this.push(d);
-      this.push(e);
-      this.push(f);
+  pushCell(head: Uint8Array, row: Uint8Array, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void {
+    if (value.length > LONG_TEXT || head.length + row.length + mid.length + tail.length > CELL_PIECES) {
+      this.pushBytes(head);
+      this.pushBytes(row);
+      this.pushBytes(mid);
+      this.push(escape ? escape(value) : value);
+      this.pushBytes(tail);
       return;
     }
     if (this.at >= STREAM_PIECE_BYTES) this.flush(false);
     const buf = this.buf;
-    let at = encodeUtf8(buf, this.at, a);
-    at = encodeUtf8(buf, at, b);
-    at = encodeUtf8(buf, at, c);
-    at = encodeUtf8(buf, at, d);
-    at = encodeUtf8(buf, at, e);
-    this.at = encodeUtf8(buf, at, f);
+    let at = copyBytes(buf, this.at, head);
+    at = copyBytes(buf, at, row);
+    at = copyBytes(buf, at, mid);
+    const plain = escape ? encodeUnescaped(buf, at, value) : encodeUtf8(buf, at, value);
+    if (plain >= 0) at = plain;
+    else {
+      // the rare text that needs escaping: the escaped form may be longer than the slack
+      const text = escape!(value);
+      if (text.length > LONG_TEXT) {
+        this.at = at;
+        this.push(text);
+        this.pushBytes(tail);
+        return;
+      }
+      at = encodeUtf8(buf, at, text);
+    }
+    this.at = copyBytes(buf, at, tail);
   }
 
   /** append bytes already encoded (a stretch of the source part copied as it was) */

@@ -1,7 +1,12 @@
 import { inflateSync } from "fflate";
-import type { Plan } from "../../src/core/types";
+import type { ColumnRunOp, Plan } from "../../src/core/types";
 import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
 import { nodeZlibCodec } from "../../src/cli/nodeCodec";
+import { SharedStringsEditor } from "../../src/file/shared-strings";
+import { emptyEdits, patchWorksheet } from "../../src/file/sheet-edit";
+import { blankWorksheet } from "../../src/file/sheet-elements";
+import { StylesEditor } from "../../src/file/styles";
+import { escapeStringText } from "../../src/file/xml";
 import { fflateCodec, StreamedEntry } from "../../src/file/zip";
 import { STYLES_XML, loadWithExcelJs, miniXlsx, partText } from "../fixtures/file/build";
 
@@ -101,6 +106,60 @@ describe("column runs in the file host", () => {
     const sheet = partText(o, "xl/worksheets/sheet1.xml");
     expect(sheet).toContain('<c r="B2"><v>61</v></c><c r="C2"><v>0.5</v></c>');
     expect(sheet).toContain('<c r="C3"><v>0.25</v></c>');
+  });
+});
+
+describe("cached text of a run, written through the streamed entry and through a string sink", () => {
+  // every kind of text the escaping and the encoder treat apart, each in a shared formula's follower and in a value run
+  const texts = [
+    "a&b<c>",
+    "_x0041_",
+    "tab\tline\nend",
+    "ctl\u0001\u001f",
+    "😀",
+    "lone\ud800",
+    "\uffff\ufffe",
+    "社工站",
+    "plain",
+    "#N/A",
+    "",
+    "长".repeat(5000),
+  ];
+  const runs: ColumnRunOp[] = [
+    {
+      kind: "columnRun",
+      sheet: "视图",
+      col: 0,
+      r1: 0,
+      r2: texts.length - 1,
+      formulaR1C1: "=RC[1]",
+      values: { kind: "list", values: texts },
+      purpose: "restore",
+    },
+    { kind: "columnRun", sheet: "视图", col: 1, r1: 0, r2: texts.length - 1, values: { kind: "list", values: texts }, purpose: "restore" },
+  ];
+
+  test("are the same XML, escaped as escapeStringText escapes cell text", () => {
+    const viaZip = partText(applyPlan(openXlsx(source), [{ kind: "addSheet", sheet: "视图" }, ...runs]), "xl/worksheets/sheet2.xml");
+    const edits = emptyEdits();
+    edits.runs.push(...runs);
+    const styles = new StylesEditor(STYLES_XML);
+    const strings = new SharedStringsEditor(null);
+    const viaString = patchWorksheet(
+      blankWorksheet(),
+      edits,
+      () => styles,
+      () => strings,
+    ).xml;
+    const cells = (xml: string) => xml.slice(xml.indexOf("<sheetData>"), xml.indexOf("</sheetData>"));
+    // (a lone surrogate is U+FFFD once encoded, as TextEncoder writes it)
+    expect(cells(viaZip)).toBe(cells(new TextDecoder().decode(new TextEncoder().encode(viaString))));
+    for (const [k, t] of texts.entries()) {
+      if (k === 0 || t === "#N/A") continue;
+      const v = `<v>${escapeStringText(t).replace("\ud800", "\ufffd")}</v>`;
+      expect(viaZip).toContain(`<c r="A${k + 1}" t="str"><f t="shared" si="0"/>${v}</c>`);
+    }
+    expect(viaZip).toContain(`<c r="A10" t="e"><f t="shared" si="0"/><v>#N/A</v></c>`);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SharedStringsEditor } from "../../src/file/shared-strings";
-import { rowNumberAttr, startTagFinder } from "../../src/file/sheet-bytes";
+import { indexOfBytes, rowNumberAttr, startTagFinder } from "../../src/file/sheet-bytes";
 import { emptyEdits, patchWorksheet, patchWorksheetPart, type BytesSink, type SheetEdits } from "../../src/file/sheet-edit";
 import { StylesEditor } from "../../src/file/styles";
 import { STYLES_XML } from "../fixtures/file/build";
@@ -84,6 +84,36 @@ describe("finding a sheet's rows in its bytes", () => {
     expect(at('<row spans="1:3"/>')).toBe(-1);
     expect(at('<row x:r="3" ht="20">')).toBe(-1);
     expect(at('<row r="&#49;">')).toBe(-2);
+  });
+});
+
+describe("finding bytes", () => {
+  test("the first occurrence within [from, to), not one that runs past to", () => {
+    const b = enc.encode("ab</row>cd</row>");
+    const close = enc.encode("</row>");
+    expect(indexOfBytes(b, close, 0, b.length)).toBe(2);
+    expect(indexOfBytes(b, close, 3, b.length)).toBe(10);
+    expect(indexOfBytes(b, close, 3, 15)).toBe(-1);
+    expect(indexOfBytes(b, enc.encode("</rox"), 0, b.length)).toBe(-1);
+  });
+});
+
+describe("a row the plan rewrites must be whole", () => {
+  test("a row whose end tag is missing before the next row is refused on both paths", () => {
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>`;
+    const e = editsOf([{ r: 0, c: 1, v: 3 }]);
+    const codeOf = (f: () => unknown) => {
+      try {
+        f();
+        return "none";
+      } catch (err) {
+        return (err as { code?: string }).code;
+      }
+    };
+    expect(codeOf(() => byteside(enc.encode(xml), e))).toBe("corrupt");
+    const cut = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData></worksheet>`;
+    expect(codeOf(() => textside(cut, e))).toBe("corrupt");
+    expect(codeOf(() => byteside(enc.encode(cut), e))).toBe("corrupt");
   });
 });
 
