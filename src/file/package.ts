@@ -4,7 +4,7 @@
  */
 import { XlsxError } from "./errors";
 import { fflateCodec, inflateEntry, readZipEntries, type DeflateCodec, type ZipEntry } from "./zip";
-import { attr, childElements, findAll, findElement, prefixInScope, rootElement, rootPrefix, stringItemText, utf8Decode } from "./xml";
+import { attr, childElements, findAll, findElement, prefixInScope, rootElement, rootPrefix, stringItemText, decodeStringText, utf8Decode } from "./xml";
 import { readCellFormats } from "./styles";
 import { xmlSyntaxProblem } from "./well-formed";
 
@@ -120,6 +120,8 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   // cells point into the missing table by index: new strings appended to a fresh one would become their text
   if (sstRel && !sstRel.external && !sstEntry) throw new XlsxError("missing-part", "shared strings part missing", sstRel.target);
   const sstXml = sstEntry ? readText(sstEntry) : null;
+  // the writer reads the table again to append to it: keep the text rather than inflate it twice
+  if (sstEntry && sstXml) keptText.set(sstEntry, sstXml);
   // beta tables hold <sstItem>s that a current reader does not count: new indexes would point at the wrong text
   if (sstXml && (BETA_NS.test(sstXml.slice(0, rootElement(sstXml)!.openEnd)) || /<(\w+:)?sstItem[\s>/]/.test(sstXml.slice(0, 65536))))
     throw new XlsxError("beta-format", "Excel 2007 beta shared strings");
@@ -173,9 +175,12 @@ export function findEntry(pkg: XlsxPackage, path: string): ZipEntry | undefined 
   return pkg.byName.get(path.toLowerCase());
 }
 
+/** Parts whose decoded text openXlsx already holds (the shared strings), by entry. */
+const keptText = new WeakMap<ZipEntry, string>();
+
 /** Inflate and decode a part, reporting malformed text as corruption rather than crashing. */
 export function readText(pkg: XlsxPackage, entry: ZipEntry): string {
-  return readPartText(entry, pkg.codec);
+  return keptText.get(entry) ?? readPartText(entry, pkg.codec);
 }
 
 function readPartText(entry: ZipEntry, codec: DeflateCodec): string {
@@ -263,13 +268,23 @@ function parseSheets(workbookXml: string, rels: Relationship[], byName: Map<stri
   return out;
 }
 
+/**
+ * The items' texts of a shared string table, in order. Which items are rich text (hold `<r>`
+ * runs) is recorded alongside (richItemsOf), so the writer's SharedStringsEditor need not scan
+ * the table a second time to learn it.
+ */
 export function parseSharedStrings(xml: string): string[] {
   const p = rootPrefix(xml);
   const root = rootElement(xml);
   if (!root) throw new XlsxError("corrupt", "sharedStrings.xml has no root");
   const out: string[] = [];
+  const rich = new Set<number>();
   const open = `<${p}si`;
   const close = `</${p}si>`;
+  // nearly every item is `<si><t>text</t></si>`: read it without slicing the item out first
+  const plainOpen = `<${p}t>`;
+  const plainClose = `</${p}t>${close}`;
+  const run = new RegExp(`<${p}r[\\s>]`);
   let i = root.openEnd;
   for (;;) {
     i = xml.indexOf(open, i);
@@ -281,10 +296,31 @@ export function parseSharedStrings(xml: string): string[] {
       i = te + 1;
       continue;
     }
+    if (xml.startsWith(plainOpen, te + 1)) {
+      const from = te + 1 + plainOpen.length;
+      const lt = xml.indexOf("<", from);
+      if (lt >= 0 && xml.startsWith(plainClose, lt)) {
+        out.push(decodeStringText(xml.slice(from, lt)));
+        i = lt + plainClose.length;
+        continue;
+      }
+    }
     const end = xml.indexOf(close, te);
     if (end < 0) throw new XlsxError("corrupt", "unterminated <si>");
+    if (run.test(xml.slice(te + 1, end))) rich.add(out.length);
     out.push(stringItemText(xml, te + 1, end, p));
     i = end + close.length;
   }
+  // SharedStringsEditor counts items from the start of the text: where a damaged table has one
+  // before the root's start tag ends, the counts differ and it must scan for itself
+  const first = xml.indexOf(open);
+  if (first < 0 || first >= root.openEnd) richItems.set(out, rich);
   return out;
+}
+
+const richItems = new WeakMap<readonly string[], ReadonlySet<number>>();
+
+/** Indexes of the rich-text items of a table parseSharedStrings returned; undefined for any other array. */
+export function richItemsOf(texts: readonly string[]): ReadonlySet<number> | undefined {
+  return richItems.get(texts);
 }

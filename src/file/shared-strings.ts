@@ -7,6 +7,7 @@
  * When the plan adds no new text the part is left byte-identical.
  */
 import { XlsxError } from "./errors";
+import { richItemsOf } from "./package";
 import { escapeStringText, rootElement, rootPrefix, setAttr, stringItemText, attr } from "./xml";
 
 export const EMPTY_SST =
@@ -35,7 +36,12 @@ export class SharedStringsEditor {
     const index = new Map<string, number>();
     const xml = this.xml;
     const texts = this.texts;
-    if (xml) {
+    // texts parseSharedStrings read from this table: it noted the rich items, so no second scan
+    const rich = xml && texts ? richItemsOf(texts) : undefined;
+    if (texts && rich) {
+      for (let n = 0; n < texts.length; n++) if (!rich.has(n) && !index.has(texts[n])) index.set(texts[n], n);
+      this.existing = texts.length;
+    } else if (xml) {
       const p = rootPrefix(xml);
       const open = `<${p}si`;
       const close = `</${p}si>`;

@@ -34,9 +34,19 @@ function isoToSerial(text: string): CellValue {
  * end of a tag or value) a plain loop beats String#indexOf, whose call costs more than the scan.
  */
 function scanTo(xml: string, code: number, from: number): number {
-  const n = xml.length;
-  for (let i = from; i < n; i++) if (xml.charCodeAt(i) === code) return i;
-  return -1;
+  // most hops are a few characters: a loop, which optimised code runs faster than String#indexOf
+  // can be called; past that, indexOf, which is fast before the loop is optimised as well
+  const stop = Math.min(from + 24, xml.length);
+  for (let i = from; i < stop; i++) if (xml.charCodeAt(i) === code) return i;
+  return stop < xml.length ? xml.indexOf(String.fromCharCode(code), stop) : -1;
+}
+
+/** xml.startsWith(s, at), for the short fixed tags of the cell loop: String#startsWith is not inlined. */
+function hasAt(xml: string, at: number, s: string): boolean {
+  const n = s.length;
+  if (at + n > xml.length) return false;
+  for (let k = 0; k < n; k++) if (xml.charCodeAt(at + k) !== s.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The non-negative integer written in xml[from, to), or -1 when it is anything else (sign, decimals, exponent, spaces). */
@@ -53,6 +63,16 @@ function digitsAt(xml: string, from: number, to: number): number {
 
 function isDelimiter(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * A fresh empty row. Not a `[]` literal: V8 watches the arrays a literal makes, and once it sees
+ * that most survive (every row does) it moves the literal to the old generation and throws away
+ * the optimised code of readWorksheet, which then has to be compiled again mid-sheet.
+ */
+const NO_CELLS: never[] = [];
+function newRow<T>(): T[] {
+  return NO_CELLS.slice();
 }
 
 type CellType = "" | "n" | "s" | "str" | "inlineStr" | "b" | "e" | "d";
@@ -73,16 +93,11 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
 
   const rowOpen = `<${p}row`;
   const cOpen = `<${p}c`;
-  const pl = p.length;
+  const vOpen = `<${p}v>`;
+  const vcClose = `</${p}v></${p}c>`;
   const masters = new Map<string, SharedMaster>();
 
-  const ensureRow = (r: number): void => {
-    while (values.length <= r) {
-      values.push([]);
-      formulas.push([]);
-      numberFormats.push([]);
-    }
-  };
+  const parts: CellParts = { vStart: -1, vEnd: -1, inline: null, formula: undefined };
 
   let row = -1;
   let col = -1;
@@ -91,43 +106,59 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
   for (;;) {
     const lt = scanTo(xml, 60, i);
     if (lt < 0 || lt >= end) break;
-    const te = scanTo(xml, 62, lt);
-    if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
 
-    if (xml.startsWith(rowOpen, lt) && isDelimiter(xml.charCodeAt(lt + rowOpen.length))) {
-      const r = attr(xml.slice(lt, te + 1), "r");
-      row = r ? Number(r) - 1 : row + 1;
-      col = -1;
-      i = te + 1;
-      continue;
-    }
-    if (!(xml.startsWith(cOpen, lt) && isDelimiter(xml.charCodeAt(lt + cOpen.length)))) {
+    if (!(hasAt(xml, lt, cOpen) && isDelimiter(xml.charCodeAt(lt + cOpen.length)))) {
+      const te = scanTo(xml, 62, lt);
+      if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
+      if (hasAt(xml, lt, rowOpen) && isDelimiter(xml.charCodeAt(lt + rowOpen.length))) {
+        const r = attr(xml.slice(lt, te + 1), "r");
+        row = r ? Number(r) - 1 : row + 1;
+        col = -1;
+      }
       i = te + 1;
       continue;
     }
 
-    // <c r="AB12" s="3" t="s"> — attributes scanned in place
+    // <c r="AB12" s="3" t="s"> — attributes scanned in place, in the same pass that finds the
+    // tag's end (a '>' inside a value is refused, as a first-'>' tag end would have it)
     let style = 0;
     let type: CellType = "";
     let hasRef = false;
     let k = lt + cOpen.length;
-    while (k < te) {
+    let te = -1;
+    for (;;) {
       let c = xml.charCodeAt(k);
       if (c === 32 || c === 9 || c === 10 || c === 13) {
         k++;
         continue;
       }
-      if (c === 47) break;
+      if (c === 62) {
+        te = k;
+        break;
+      }
+      if (c === 47) {
+        te = scanTo(xml, 62, k);
+        break;
+      }
+      if (c !== c) break; // NaN: the text ended inside the tag
       const nameStart = k;
-      while (k < te && xml.charCodeAt(k) !== 61) k++;
+      while (c !== 61 && c !== 62 && c === c) c = xml.charCodeAt(++k);
+      if (c !== 61) {
+        // no `=` before the tag's end
+        if (c === 62) throw new XlsxError("corrupt", "bad cell attribute");
+        break;
+      }
       let nameEnd = k;
       while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
       k++;
-      while (k < te && xml.charCodeAt(k) <= 32) k++;
-      const quote = xml[k];
+      while (xml.charCodeAt(k) <= 32) k++;
+      const quote = xml.charCodeAt(k);
+      if (quote === 62) throw new XlsxError("corrupt", "bad cell attribute");
       const vs = k + 1;
-      const ve = scanTo(xml, quote.charCodeAt(0), vs);
-      if (ve < 0 || ve > te) throw new XlsxError("corrupt", "bad cell attribute");
+      let ve = vs;
+      for (c = xml.charCodeAt(ve); c !== quote; c = xml.charCodeAt(++ve)) {
+        if (c === 62 || c !== c) throw new XlsxError("corrupt", "bad cell attribute");
+      }
       k = ve + 1;
       if (nameEnd - nameStart !== 1) continue;
       c = xml.charCodeAt(nameStart);
@@ -151,6 +182,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
         style = sv;
       } else if (c === 116) type = ve - vs === 1 ? (xml[vs] as CellType) : (xml.slice(vs, ve) as CellType);
     }
+    if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
     if (!hasRef) col++;
     if (row < 0) row = 0;
     if (row >= MAX_ROWS || col >= MAX_COLS) throw new XlsxError("corrupt", `cell outside the sheet at row ${row + 1}, column ${col + 1}`);
@@ -162,115 +194,58 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     let inline: string | null = null;
     let formula: string | null | undefined;
     if (xml.charCodeAt(te - 1) !== 47) {
-      // walk the cell's children until its own closing tag (no look-ahead for </c>: that would scan twice)
       let j = te + 1;
-      for (;;) {
-        const a = scanTo(xml, 60, j);
-        if (a < 0) throw new XlsxError("corrupt", "unterminated <c>");
-        const ate = scanTo(xml, 62, a);
-        if (ate < 0) throw new XlsxError("corrupt", "unterminated tag in <c>");
-        if (xml.charCodeAt(a + 1) === 47) {
-          if (xml.charCodeAt(a + 2 + pl) === 99 && xml.charCodeAt(a + 3 + pl) === 62) {
-            cellEnd = ate + 1;
-            break;
-          }
-          j = ate + 1;
-          continue;
+      let walk = true;
+      // the usual shape, <v>123</v></c>, read without the general walk below
+      if (hasAt(xml, j, vOpen)) {
+        vStart = j + vOpen.length;
+        vEnd = scanTo(xml, 60, vStart);
+        if (vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
+        if (hasAt(xml, vEnd, vcClose)) {
+          cellEnd = vEnd + vcClose.length;
+          walk = false;
+        } else j = vEnd;
+      }
+      if (walk) {
+        cellEnd = walkCell(xml, j, p, row, col, masters, parts);
+        if (parts.vStart >= 0) {
+          vStart = parts.vStart;
+          vEnd = parts.vEnd;
         }
-        const nc = xml.charCodeAt(a + 1 + pl);
-        const delim = isDelimiter(xml.charCodeAt(a + 2 + pl));
-        if (nc === 118 && delim) {
-          // <v>
-          vStart = vEnd = ate + 1;
-          if (xml.charCodeAt(ate - 1) === 47) j = ate + 1;
-          else {
-            vEnd = scanTo(xml, 60, ate);
-            if (vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
-            j = vEnd;
-          }
-        } else if (nc === 102 && delim) {
-          // <f>
-          let text = "";
-          j = ate + 1;
-          if (xml.charCodeAt(ate - 1) !== 47) {
-            const fe = xml.indexOf("<", ate);
-            text = decodeEntities(xml.slice(ate + 1, fe));
-            j = fe;
-          }
-          const ftag = ate - a > 3 + pl ? xml.slice(a, ate + 1) : "";
-          const ft = ftag ? attr(ftag, "t") : undefined;
-          if (ft === "shared") {
-            const si = attr(ftag, "si") ?? "";
-            if (text) {
-              masters.set(si, { row, col, text });
-              formula = `=${text}`;
-            } else {
-              const m = masters.get(si);
-              formula = m ? `=${shiftFormula(m.text, row - m.row, col - m.col)}` : undefined;
-            }
-          } else if (text) formula = `=${text}`;
-        } else if (nc === 105 && xml.charCodeAt(a + 2 + pl) === 115 && isDelimiter(xml.charCodeAt(a + 3 + pl))) {
-          // <is> inline string
-          if (xml.charCodeAt(ate - 1) === 47) {
-            inline = "";
-            j = ate + 1;
-          } else {
-            const isClose = xml.indexOf(`</${p}is>`, ate);
-            if (isClose < 0) throw new XlsxError("corrupt", "unterminated <is>");
-            inline = stringItemText(xml, ate + 1, isClose, p);
-            j = isClose;
-          }
-        } else j = ate + 1;
+        inline = parts.inline;
+        formula = parts.formula;
       }
     }
     i = cellEnd;
 
     let value: CellValue = null;
-    const vText = vStart >= 0 && type !== "" && type !== "n" && type !== "s" ? xml.slice(vStart, vEnd) : null;
-    switch (type) {
-      case "":
-      case "n":
-        if (vEnd > vStart) {
-          const int = digitsAt(xml, vStart, vEnd);
-          if (int >= 0) value = int;
-          else {
-            const raw = xml.slice(vStart, vEnd);
-            const n = Number(raw);
-            value = Number.isNaN(n) ? raw.trim() : n;
-          }
+    if (type === "" || type === "n") {
+      if (vEnd > vStart) {
+        const int = digitsAt(xml, vStart, vEnd);
+        if (int >= 0) value = int;
+        else {
+          const raw = xml.slice(vStart, vEnd);
+          const n = Number(raw);
+          value = Number.isNaN(n) ? raw.trim() : n;
         }
-        break;
-      case "s":
-        if (vEnd > vStart) {
-          const int = digitsAt(xml, vStart, vEnd);
-          // a string the table lacks (a garbled or cut-short table): the strings a plan appends
-          // would take that index and become this cell's text
-          if (int >= sst.length) throw new XlsxError("missing-string", `a cell names shared string ${int}; the table holds ${sst.length}`);
-          value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
-        }
-        break;
-      case "inlineStr":
-        value = inline ?? (vText !== null ? decodeStringText(vText) : null);
-        break;
-      case "str":
-        value = vText !== null ? decodeStringText(vText) : formula !== undefined ? "" : null;
-        break;
-      case "b":
-        value = vText !== null && vText !== "" ? vText.trim() === "1" || vText.trim() === "true" : null;
-        break;
-      case "e":
-        value = vText !== null ? decodeEntities(vText) : null;
-        break;
-      case "d":
-        value = vText ? isoToSerial(vText.trim()) : null;
-        break;
-      default:
-        value = vText !== null ? decodeEntities(vText) : null;
-    }
+      }
+    } else if (type === "s") {
+      if (vEnd > vStart) {
+        const int = digitsAt(xml, vStart, vEnd);
+        // a string the table lacks (a garbled or cut-short table): the strings a plan appends
+        // would take that index and become this cell's text
+        if (int >= sst.length) throw new XlsxError("missing-string", `a cell names shared string ${int}; the table holds ${sst.length}`);
+        value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
+      }
+    } else value = otherValue(type, vStart >= 0 ? xml.slice(vStart, vEnd) : null, inline, formula);
     const fmt = style ? cellFormats[style] : cellFormats[0];
     if (value === null && formula === undefined) continue;
 
-    ensureRow(row);
+    while (values.length <= row) {
+      values.push(newRow());
+      formulas.push(newRow());
+      numberFormats.push(newRow());
+    }
     const vr = values[row];
     while (vr.length < col) vr.push(null);
     vr[col] = value;
@@ -292,4 +267,99 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
     }
   }
   return { values, formulas, numberFormats, merges };
+}
+
+/** What walkCell found among a cell's children: the `<v>` text's positions, an inline string, a formula. */
+interface CellParts {
+  vStart: number;
+  vEnd: number;
+  inline: string | null;
+  formula: string | null | undefined;
+}
+
+/**
+ * The general walk over a cell's children from `j` to its own closing tag (no look-ahead for
+ * `</c>`: that would scan twice), for every cell but `<v>…</v></c>`; returns the end of the cell.
+ * Kept out of readWorksheet so that its loop stays small enough to be optimised early.
+ */
+function walkCell(xml: string, j: number, p: string, row: number, col: number, masters: Map<string, SharedMaster>, parts: CellParts): number {
+  const pl = p.length;
+  parts.vStart = parts.vEnd = -1;
+  parts.inline = null;
+  parts.formula = undefined;
+  // walk the cell's children until its own closing tag (no look-ahead for </c>: that would scan twice)
+  for (;;) {
+    const a = scanTo(xml, 60, j);
+    if (a < 0) throw new XlsxError("corrupt", "unterminated <c>");
+    const ate = scanTo(xml, 62, a);
+    if (ate < 0) throw new XlsxError("corrupt", "unterminated tag in <c>");
+    if (xml.charCodeAt(a + 1) === 47) {
+      if (xml.charCodeAt(a + 2 + pl) === 99 && xml.charCodeAt(a + 3 + pl) === 62) {
+        return ate + 1;
+      }
+      j = ate + 1;
+      continue;
+    }
+    const nc = xml.charCodeAt(a + 1 + pl);
+    const delim = isDelimiter(xml.charCodeAt(a + 2 + pl));
+    if (nc === 118 && delim) {
+      // <v>
+      parts.vStart = parts.vEnd = ate + 1;
+      if (xml.charCodeAt(ate - 1) === 47) j = ate + 1;
+      else {
+        parts.vEnd = scanTo(xml, 60, ate);
+        if (parts.vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
+        j = parts.vEnd;
+      }
+    } else if (nc === 102 && delim) {
+      // <f>
+      let text = "";
+      j = ate + 1;
+      if (xml.charCodeAt(ate - 1) !== 47) {
+        const fe = xml.indexOf("<", ate);
+        text = decodeEntities(xml.slice(ate + 1, fe));
+        j = fe;
+      }
+      const ftag = ate - a > 3 + pl ? xml.slice(a, ate + 1) : "";
+      const ft = ftag ? attr(ftag, "t") : undefined;
+      if (ft === "shared") {
+        const si = attr(ftag, "si") ?? "";
+        if (text) {
+          masters.set(si, { row, col, text });
+          parts.formula = `=${text}`;
+        } else {
+          const m = masters.get(si);
+          parts.formula = m ? `=${shiftFormula(m.text, row - m.row, col - m.col)}` : undefined;
+        }
+      } else if (text) parts.formula = `=${text}`;
+    } else if (nc === 105 && xml.charCodeAt(a + 2 + pl) === 115 && isDelimiter(xml.charCodeAt(a + 3 + pl))) {
+      // <is> inline string
+      if (xml.charCodeAt(ate - 1) === 47) {
+        parts.inline = "";
+        j = ate + 1;
+      } else {
+        const isClose = xml.indexOf(`</${p}is>`, ate);
+        if (isClose < 0) throw new XlsxError("corrupt", "unterminated <is>");
+        parts.inline = stringItemText(xml, ate + 1, isClose, p);
+        j = isClose;
+      }
+    } else j = ate + 1;
+  }
+}
+
+/** The value of a cell of any type but number and shared string, from its `<v>` text, inline string and formula. */
+function otherValue(type: CellType, vText: string | null, inline: string | null, formula: string | null | undefined): CellValue {
+  switch (type) {
+    case "inlineStr":
+      return inline ?? (vText !== null ? decodeStringText(vText) : null);
+    case "str":
+      return vText !== null ? decodeStringText(vText) : formula !== undefined ? "" : null;
+    case "b":
+      return vText !== null && vText !== "" ? vText.trim() === "1" || vText.trim() === "true" : null;
+    case "d":
+      return vText ? isoToSerial(vText.trim()) : null;
+    default:
+      // "e" and anything unknown: the text as it stands
+      return vText !== null ? decodeEntities(vText) : null;
+  }
 }

@@ -1,4 +1,5 @@
 import type { EvaluateOptions, EvaluateResult, WorkbookSnapshot } from "../core/types";
+import { WorkerClient } from "./workerClient";
 
 export interface EvaluateRequest {
   id: number;
@@ -30,56 +31,45 @@ export interface WorkerLike {
 
 /**
  * The pane side: evaluate in a worker when one can be started, else in the pane's own thread (the
- * result is the same; only responsiveness differs). A worker that dies falls back the same way.
+ * result is the same; only responsiveness differs). A worker that dies falls back the same way,
+ * through the one worker client the page uses too.
  */
 export function evaluateOffThread(
   startWorker: (() => WorkerLike) | null,
   inThread: EvaluateHere,
 ): (s: WorkbookSnapshot, o: EvaluateOptions) => Promise<EvaluateResult> {
-  let worker: WorkerLike | null = null;
+  let client: WorkerClient<EvaluateRequest, EvaluateResponse> | null = null;
   let broken = !startWorker;
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (r: EvaluateResult) => void; reject: (e: Error) => void; snapshot: WorkbookSnapshot; options: EvaluateOptions }>();
+  const here = (req: EvaluateRequest): Promise<EvaluateResponse> =>
+    Promise.resolve()
+      .then(() => inThread(req.snapshot, req.options))
+      .then((result): EvaluateResponse => ({ id: req.id, ok: true, result }));
 
-  const ensure = (): WorkerLike | null => {
+  const ensure = (): WorkerClient<EvaluateRequest, EvaluateResponse> | null => {
     if (broken || !startWorker) return null;
-    if (worker) return worker;
+    if (client) return client;
     try {
-      worker = startWorker();
+      client = new WorkerClient<EvaluateRequest, EvaluateResponse>(startWorker(), {
+        settle: (msg) => (msg.ok ? { value: msg } : { error: new Error(msg.message) }),
+        died: () => new Error("worker died"),
+        // finish what was waiting on the pane's thread rather than failing the run
+        rescue: here,
+        onDead: () => {
+          broken = true;
+          client = null;
+        },
+      });
     } catch {
       broken = true;
       return null;
     }
-    worker.onmessage = (e) => {
-      const p = pending.get(e.data.id);
-      if (!p) return;
-      pending.delete(e.data.id);
-      if (e.data.ok) p.resolve(e.data.result);
-      else p.reject(new Error(e.data.message));
-    };
-    worker.onerror = (e) => {
-      e.preventDefault?.();
-      broken = true;
-      worker?.terminate();
-      worker = null;
-      // finish what was waiting on the pane's thread rather than failing the run
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        Promise.resolve()
-          .then(() => inThread(p.snapshot, p.options))
-          .then(p.resolve, (err: unknown) => p.reject(err instanceof Error ? err : new Error(String(err))));
-      }
-    };
-    return worker;
+    return client;
   };
 
-  return (snapshot, options) => {
-    const w = ensure();
-    if (!w) return Promise.resolve().then(() => inThread(snapshot, options));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject, snapshot, options });
-      w.postMessage({ id, snapshot, options });
-    });
+  return async (snapshot, options) => {
+    const c = ensure();
+    const reply = c ? await c.request({ snapshot, options }) : await here({ id: 0, snapshot, options });
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.result;
   };
 }

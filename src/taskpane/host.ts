@@ -84,6 +84,11 @@ export interface ScoringHost {
   previewRows?(sheet: string, cell: string): Promise<{ headers: string[]; rows: { row: number; cells: string[] }[] } | null>;
   /** the file host: the scored workbook to download */
   download?(): Promise<{ name: string; bytes: Uint8Array }>;
+  /**
+   * the file host: applyPlan only starts building the scored file, so the grade shows at once;
+   * this resolves when the file is built (rejects when building failed). download() waits too.
+   */
+  outputReady?(): Promise<void>;
   /** names of the workbook's sheets, for "capture a template from a sheet" */
   sheetNames(): Promise<string[]>;
   /**

@@ -24,6 +24,10 @@ const MESSAGES = {
   "run.steps.file": ["读取 → 分析 → 生成结果文件", "Read → analyse → create the result file"],
   "run.done": ["评分完成，结果已写回工作簿。", "Scoring finished; the results were written to the workbook."],
   "run.doneFile": ["评分完成，可以下载评估结果。", "Scoring finished; the scored workbook is ready to download."],
+  "run.donePreparing": [
+    "评分完成。评估结果文件正在生成，几秒后即可下载；现在点“下载评估结果”，生成后会自动开始下载。",
+    "Scoring finished. The scored workbook is being created and can be downloaded in a few seconds; click Download scored workbook now and it starts when ready.",
+  ],
   "run.nothingToScore": [
     "没有找到可评估的内容（指标表、评分表或服务对象汇总表），工作簿未做任何改动。",
     "Nothing to evaluate (no indicator table, score sheet or roster); the workbook was not changed.",
@@ -35,6 +39,8 @@ const MESSAGES = {
   "clear.button": ["清除结果", "Clear results"],
   "clear.done": ["已清除结果，所选文件未被修改。", "Results cleared; the chosen file was not changed."],
   "download.button": ["下载评估结果", "Download scored workbook"],
+  "download.preparing": ["下载评估结果（正在生成…）", "Download scored workbook (being created…)"],
+  "download.ready": ["评估结果文件已生成，可以下载。", "The scored workbook is ready to download."],
 
   "summary.title": ["评估结果", "Results"],
   "summary.total": ["总分", "Total"],
@@ -407,6 +413,10 @@ const MESSAGES = {
   "file.problem.too-big-unpacked": [
     "“{name}”里的内容太多，网页无法一次处理。通常是表里插了照片或附件：请另存一份，删除照片和不需要的工作表后再选择；或在 Excel 中用本加载项评分。",
     "“{name}” holds more than the page can handle at once. Usually pictures or attachments make it large: save a copy without pictures and unneeded sheets and choose that, or score it with the Excel add-in.",
+  ],
+  "file.problem.worker-died": [
+    "这个工作簿太大，当前浏览器页面的内存不够，没能处理完。请关闭其他网页标签后重新打开本页再试；仍不行时，请在电脑上的 Excel 中用本加载项评分。",
+    "This workbook is too big for the memory this browser tab has, so it could not be finished. Close other tabs, reopen this page and try again; if that does not help, score it with the add-in in desktop Excel.",
   ],
   "file.problem.too-many-cells": [
     "工作簿中有 {cells} 个有内容的单元格，超过网页一次能处理的 {limit} 个。请把服务对象名单按年度或片区分成几个工作簿分别评分；或在 Excel 中用本加载项评分。",

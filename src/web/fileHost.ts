@@ -1,11 +1,11 @@
 import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
 import type { EvaluateFn } from "../taskpane/appTypes";
-import { HostError, type PaneSettings, type ProgressFn, type ScoringHost } from "../taskpane/host";
+import { HostError, type PaneSettings, type Progress, type ProgressFn, type ScoringHost } from "../taskpane/host";
 import { sanitiseSettings } from "../taskpane/settings";
+import { WorkerClient } from "../taskpane/workerClient";
 import { PAGE_LIMITS, type PageLimits } from "./limits";
 import { previewAround } from "./preview";
-import type { WorkerPort } from "./protocol";
-import { WorkerClient } from "./workerClient";
+import type { WorkerPort, WorkerRequest, WorkerResponse } from "./protocol";
 import { tooBig } from "./workerCore";
 
 export const SETTINGS_KEY = "shuangbai.settings.v1";
@@ -18,14 +18,17 @@ export interface PickedFile {
 }
 
 export interface FileHostOptions {
-  /** makes the Worker on first use, so the page loads nothing heavy before a file is chosen */
+  /** makes the Worker on first use (or on warm()), so the page's first paint loads nothing heavy */
   createPort: () => WorkerPort;
   storage?: Pick<Storage, "getItem" | "setItem"> | null;
   limits?: PageLimits;
 }
 
 export interface FileHost extends ScoringHost {
+  /** a chosen file is read in the worker at once, so 一键评分 finds it read */
   setFile(file: PickedFile | null): void;
+  /** start the worker and load its script now (the page calls it once it has painted) */
+  warm(): void;
   hasFile(): boolean;
   /**
    * the core's evaluate, run in the worker on the workbook it already holds. The plan it returns
@@ -35,6 +38,13 @@ export interface FileHost extends ScoringHost {
 }
 
 const NEED_FILE = "请先选择一个 .xlsx 工作簿。";
+
+/** The worker died under a request: almost always the tab ran out of memory on a big file. */
+export function workerDied(): HostError {
+  return new HostError("unknown", "", undefined, { problem: "worker-died" });
+}
+
+type PageClient = WorkerClient<WorkerRequest, WorkerResponse, Progress>;
 
 /** "站点评估表.xlsx" → "站点评估表-评估结果.xlsx", the name the command line writes too. */
 export function outputName(source: string): string {
@@ -49,22 +59,38 @@ export function outputName(source: string): string {
  */
 export function createFileHost(opts: FileHostOptions): FileHost {
   const limits = opts.limits ?? PAGE_LIMITS;
-  let client: WorkerClient | null = null;
+  let client: PageClient | null = null;
   let file: PickedFile | null = null;
   let opened: Promise<WorkbookSnapshot> | null = null;
   let snapshot: WorkbookSnapshot | null = null;
-  let output: Uint8Array | null = null;
+  // The scored file, being built in the worker after the grade is shown; download waits for it.
+  let output: Promise<Uint8Array> | null = null;
   // Plans returned by evaluate are empty stand-ins for the plan the worker kept; applyPlan trades
   // them back for it. A plan of tens of megabytes then never crosses the thread boundary.
   const workerPlans = new WeakMap<Plan, number>();
+  // the worker keeps only the latest evaluation's plan: an older handle is refused at once
+  let latestPlanId = 0;
+  // who hears the read's progress: the run that asks for the workbook joins a read begun at pick time
+  let readProgress: ProgressFn | undefined;
 
-  const worker = (): WorkerClient => {
+  const worker = (): PageClient => {
     if (!client) {
-      // A dead worker is replaced on the next request; the file has to be read again in it.
-      client = new WorkerClient(opts.createPort(), () => {
-        client = null;
-        opened = null;
+      const created: PageClient = new WorkerClient<WorkerRequest, WorkerResponse, Progress>(opts.createPort(), {
+        settle: (msg) =>
+          msg.type === "progress"
+            ? { progress: msg.progress }
+            : msg.type === "error"
+              ? { error: new HostError(msg.code, msg.message, undefined, msg.params) }
+              : { value: msg },
+        died: workerDied,
+        // A dead worker is replaced on the next request; the file has to be read again in it.
+        onDead: () => {
+          if (client !== created) return;
+          client = null;
+          opened = null;
+        },
       });
+      client = created;
     }
     return client;
   };
@@ -73,16 +99,19 @@ export function createFileHost(opts: FileHostOptions): FileHost {
     const f = file;
     if (!f) return Promise.reject(new HostError("file-unreadable", NEED_FILE));
     if (f.size > limits.maxFileBytes) return Promise.reject(tooBig(f.name, f.size, limits));
+    if (progress) {
+      readProgress = progress;
+      progress({ phase: "read", fraction: 0 });
+    }
     if (!opened) {
       const attempt = (async () => {
-        progress?.({ phase: "read", fraction: 0 });
         let bytes: ArrayBuffer;
         try {
           bytes = await f.arrayBuffer();
         } catch {
           throw new HostError("file-unreadable", "无法读取所选文件，请确认文件没有被其他程序占用后重新选择。");
         }
-        const reply = await worker().request({ type: "open", name: f.name, bytes }, progress, [bytes]);
+        const reply = await worker().request({ type: "open", name: f.name, bytes }, (p) => readProgress?.(p), [bytes]);
         if (reply.type !== "opened") throw new HostError("unknown", "工作簿读取失败，请重试。");
         if (file === f) snapshot = reply.snapshot;
         return reply.snapshot;
@@ -102,6 +131,7 @@ export function createFileHost(opts: FileHostOptions): FileHost {
     if (reply.type !== "evaluated") throw new HostError("unknown", "评分失败，请重试。");
     const handle: Plan = [];
     workerPlans.set(handle, reply.planId);
+    latestPlanId = reply.planId;
     return { ...reply.result, plan: handle };
   };
 
@@ -119,24 +149,48 @@ export function createFileHost(opts: FileHostOptions): FileHost {
     kind: "file",
     evaluate,
 
+    warm() {
+      worker();
+    },
+
     setFile(next) {
       file = next;
       opened = null;
+      readProgress = undefined;
       snapshot = null;
       output = null;
+      // Read it now, while the user finds 一键评分: the run then starts from the parsed workbook.
+      // A failure here is not lost: it clears `opened`, and the run's own read meets it again.
+      if (next && next.size <= limits.maxFileBytes) open().catch(() => undefined);
     },
 
     hasFile: () => file !== null,
 
     readSnapshot: (progress) => open(progress),
 
-    async applyPlan(plan: Plan, progress?: ProgressFn) {
+    /**
+     * Starts building the scored file and returns at once: the page shows the grade while the
+     * worker writes (the slow part). download() and outputReady() wait for the file.
+     */
+    async applyPlan(plan: Plan) {
       if (!file) throw new HostError("file-unreadable", NEED_FILE);
       await open();
       const planId = workerPlans.get(plan);
-      const reply = await worker().request(planId === undefined ? { type: "apply", plan } : { type: "apply", planId }, progress);
-      if (reply.type !== "applied") throw new HostError("unknown", "写入评估结果失败，请重试。");
-      output = reply.bytes;
+      if (planId !== undefined && planId !== latestPlanId) throw new HostError("unknown", "评分结果已过期，请重新点“一键评分”。");
+      const building = worker()
+        // no progress: the run is over by the time the worker writes, the button says it is preparing
+        .request(planId === undefined ? { type: "apply", plan } : { type: "apply", planId })
+        .then((reply) => {
+          if (reply.type !== "applied") throw new HostError("unknown", "写入评估结果失败，请重试。");
+          return reply.bytes;
+        });
+      // the failure is told by outputReady() or download(); nothing is left unhandled meanwhile
+      building.catch(() => undefined);
+      output = building;
+    },
+
+    async outputReady() {
+      if (output) await output;
     },
 
     canUndo: async () => output !== null,
@@ -153,7 +207,8 @@ export function createFileHost(opts: FileHostOptions): FileHost {
 
     async download() {
       if (!file || !output) throw new HostError("nothing-to-undo", "还没有评估结果，请先点“一键评分”。");
-      return { name: outputName(file.name), bytes: output };
+      const name = outputName(file.name);
+      return { name, bytes: await output };
     },
 
     async sheetNames() {

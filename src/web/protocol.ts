@@ -1,5 +1,6 @@
 import type { EvaluateOptions, EvaluateResult, Plan, WorkbookSnapshot } from "../core/types";
 import type { HostError, Progress } from "../taskpane/host";
+import type { WorkerPortOf } from "../taskpane/workerClient";
 
 /**
  * Messages between the page and its Web Worker. Every request carries an id; the worker answers
@@ -26,10 +27,4 @@ export type WorkerResponse =
   | { id: number; type: "error"; code: HostError["code"]; message: string; params?: HostError["params"] };
 
 /** What the page needs of a Worker; tests connect a client and a handler without a real one. */
-export interface WorkerPort {
-  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
-  onmessage: ((event: { data: WorkerResponse }) => void) | null;
-  /** a script that failed to load, or a worker that ran out of memory */
-  onerror?: ((event: { preventDefault?(): void }) => void) | null;
-  terminate?(): void;
-}
+export type WorkerPort = WorkerPortOf<WorkerRequest, WorkerResponse>;

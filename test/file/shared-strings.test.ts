@@ -35,3 +35,25 @@ describe("SharedStringsEditor", () => {
     expect(e.toXml()).toContain("<x:si><x:t>a</x:t></x:si><x:si><x:t>b</x:t></x:si></x:sst>");
   });
 });
+
+describe("SharedStringsEditor given the texts parseSharedStrings read", () => {
+  const tables = [
+    `<?xml version="1.0"?><sst ${NS}><si><t>a</t></si><si><r><rPr><b/></rPr><t>b</t></r></si><si/><si><t>b</t></si><si><t xml:space="preserve"> a </t></si><si><t>a</t></si><si><t>c</t><rPh sb="0" eb="1"><t>ph</t></rPh></si></sst>`,
+    '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:si><x:r><x:t>p</x:t></x:r></x:si><x:si><x:t>p</x:t></x:si><x:si><x:t>q&amp;_x0041_</x:t></x:si></x:sst>',
+  ];
+
+  it.each(tables)("finds the same entries as scanning the table itself, skipping rich ones (%#)", (xml) => {
+    const texts = parseSharedStrings(xml);
+    const scanned = new SharedStringsEditor(xml);
+    const given = new SharedStringsEditor(xml, texts);
+    for (const t of ["a", "b", "", " a ", "c", "p", "q&A", "new", "b"]) expect(given.indexOf(t)).toBe(scanned.indexOf(t));
+    expect(given.toXml()).toBe(scanned.toXml());
+  });
+
+  it("counts a damaged table's items as its own scan does when an item precedes the root's end", () => {
+    // `<sst` unterminated: the reader's root ends after the first item, the editor counts from the start
+    const xml = `<sst ${NS} count="2"<si><t>a</t></si><si><t>b</t></si></sst>`;
+    const texts = parseSharedStrings(xml);
+    expect(new SharedStringsEditor(xml, texts).indexOf("z")).toBe(new SharedStringsEditor(xml).indexOf("z"));
+  });
+});

@@ -88,7 +88,8 @@ describe("App: one-click scoring", () => {
     const host = memoryHost("excel");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
     await scoreOnce();
-    fireEvent.click(screen.getByRole("button", { name: /名单!C2/ }));
+    // findings render just after the grade (a deferred, interruptible render)
+    fireEvent.click(await screen.findByRole("button", { name: /名单!C2/ }));
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("名单", "C2"));
   });
 
@@ -96,7 +97,7 @@ describe("App: one-click scoring", () => {
     const host = memoryHost("file");
     render(<App host={host} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
     await scoreOnce();
-    const row = screen.getByRole("button", { name: /名单!C2/ });
+    const row = await screen.findByRole("button", { name: /名单!C2/ });
     expect(row.getAttribute("aria-expanded")).toBe("false");
     fireEvent.click(row);
     const table = await screen.findByRole("table", { name: "名单!C2 附近的行" });

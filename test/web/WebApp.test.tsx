@@ -105,3 +105,48 @@ test("a workbook with nothing to score: the worker is never asked to write, and 
   expect(screen.queryByRole("button", { name: /下载/ })).toBeNull();
   expect(saveFile).not.toHaveBeenCalled();
 });
+
+test("the grade shows before the scored file is built; a download clicked early waits for it and gets the right file", async () => {
+  const deps = fakeDeps(SNAPSHOT, () => ({ report: sampleReport(), plan: [{ kind: "addSheet", sheet: "名单（套表）" }] }));
+  const { port } = fakePort(deps, PAGE_LIMITS);
+  // the worker's write is held back until released, as a slow build of a big workbook would be
+  const held: (() => void)[] = [];
+  const post = port.postMessage.bind(port);
+  port.postMessage = (message, transfer) => {
+    if (message.type === "apply") held.push(() => post(message, transfer));
+    else post(message, transfer);
+  };
+  const host = createFileHost({ createPort: () => port, storage: null });
+  const saveFile = jest.fn();
+  render(<WebApp host={host} templates={fakeTemplates()} initialLanguage="zh" saveFile={saveFile} />);
+  fireEvent.change(chooser(), { target: { files: [xlsxFile("站点.xlsx", ZIP_HEAD)] } });
+  const run = screen.getByRole("button", { name: "一键评分" });
+  await waitFor(() => expect(run).toHaveProperty("disabled", false));
+  fireEvent.click(run);
+
+  expect(await screen.findByText("良好")).toBeTruthy();
+  expect(held).toHaveLength(1);
+  expect(deps.applyPlan).not.toHaveBeenCalled();
+  // the button says the file is being made, stays usable, and the status says what to expect
+  const button = screen.getByRole("button", { name: "下载评估结果（正在生成…）" });
+  expect(button.getAttribute("aria-busy")).toBe("true");
+  expect(button).toHaveProperty("disabled", false);
+  expect(screen.getByText(/评估结果文件正在生成/)).toBeTruthy();
+  // the live region announces the grade at once
+  expect(screen.getAllByRole("status").some((el) => (el.textContent ?? "").includes("良好"))).toBe(true);
+
+  fireEvent.click(button);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(saveFile).not.toHaveBeenCalled();
+  held.splice(0).forEach((go) => go());
+  await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+  expect(saveFile.mock.calls[0][0]).toBe("站点-评估结果.xlsx");
+  expect([...saveFile.mock.calls[0][1]]).toEqual([...ZIP_HEAD, 1]);
+  // ready: the button is the plain download again, and the live region says so
+  // (role queries over the whole pane are slow in jsdom: a longer wait than findBy's default second)
+  expect(await screen.findByRole("button", { name: "下载评估结果" }, { timeout: 5000 })).toBeTruthy();
+  await waitFor(() =>
+    expect(screen.getAllByRole("status").some((el) => (el.textContent ?? "").endsWith("良好，发现 4 个问题。 评估结果文件已生成，可以下载。"))).toBe(true),
+  );
+  expect(screen.getByText("评分完成，可以下载评估结果。")).toBeTruthy();
+});

@@ -239,10 +239,80 @@ test("a worker that dies fails the waiting request in plain Chinese and is repla
   const pending = Promise.resolve(host.evaluate(SNAPSHOT, {}));
   ports[0].onerror?.({});
   const e = await rejection(pending);
-  expect(e.message).toContain("请使用命令行 shuangbai score");
+  // told to a non-technical evaluator: what happened and what to try, no command line
+  expect(errorMessage(e, "zh")).toContain("当前浏览器页面的内存不够");
+  expect(errorMessage(e, "zh")).toContain("关闭其他网页标签");
+  expect(errorMessage(e, "zh")).not.toContain("命令行");
+  expect(errorMessage(e, "en")).toContain("too big for the memory this browser tab has");
   // the next run starts a new worker and reads the file into it again
   const snap = await host.readSnapshot();
   await host.evaluate(snap, {});
   expect(ports).toHaveLength(2);
   expect(deps.openXlsx).toHaveBeenCalledTimes(2);
+});
+
+describe("the page shows the grade before the scored file is built", () => {
+  /** a port whose apply requests wait until released, as a slow write in the worker would */
+  function gatedSetup() {
+    const deps = fakeDeps(SNAPSHOT, result);
+    const { port } = fakePort(deps, PAGE_LIMITS);
+    const held: (() => void)[] = [];
+    const post = port.postMessage.bind(port);
+    port.postMessage = (message, transfer) => {
+      if (message.type === "apply") held.push(() => post(message, transfer));
+      else post(message, transfer);
+    };
+    const createPort = jest.fn(() => port);
+    const host = createFileHost({ createPort, storage: null });
+    return { host, deps, held, createPort, release: () => held.splice(0).forEach((go) => go()) };
+  }
+
+  test("applyPlan returns at once; download and outputReady wait for the file and get the right bytes", async () => {
+    const { host, deps, held, release } = gatedSetup();
+    host.setFile(fileOf("站点.xlsx", [80, 75, 3]));
+    const res = await host.evaluate(await host.readSnapshot(), {});
+    await host.applyPlan(res.plan);
+    // the write has not happened yet, but the run is done and undo/clear is offered
+    expect(held).toHaveLength(1);
+    expect(deps.applyPlan).not.toHaveBeenCalled();
+    expect(await host.canUndo()).toBe(true);
+    let ready = false;
+    const readyP = host.outputReady!().then(() => (ready = true));
+    const early = host.download!();
+    await Promise.resolve();
+    expect(ready).toBe(false);
+    release();
+    await readyP;
+    const out = await early;
+    expect(out.name).toBe("站点-评估结果.xlsx");
+    expect([...out.bytes]).toEqual([80, 75, 3, 2]);
+  });
+
+  test("a failed build is told by outputReady and download, not lost", async () => {
+    const { host, deps, release } = gatedSetup();
+    deps.applyPlan.mockImplementationOnce(() => {
+      throw new Error("写入失败：测试");
+    });
+    host.setFile(fileOf("a.xlsx", [80]));
+    const res = await host.evaluate(await host.readSnapshot(), {});
+    await host.applyPlan(res.plan);
+    release();
+    await expect(host.outputReady!()).rejects.toThrow("写入失败：测试");
+    await expect(host.download!()).rejects.toThrow("写入失败：测试");
+  });
+
+  test("the chosen file is read at pick time, and warm() starts the worker before any file", async () => {
+    const { host, deps, createPort } = gatedSetup();
+    host.warm();
+    expect(createPort).toHaveBeenCalledTimes(1);
+    host.setFile(fileOf("a.xlsx", [80]));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(deps.openXlsx).toHaveBeenCalledTimes(1);
+    // the run joins that read: the file is parsed once, and the run still hears the read phase
+    const phases: string[] = [];
+    await host.readSnapshot((p) => phases.push(p.phase));
+    expect(phases).toContain("read");
+    expect(deps.openXlsx).toHaveBeenCalledTimes(1);
+    expect(createPort).toHaveBeenCalledTimes(1);
+  });
 });

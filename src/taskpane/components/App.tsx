@@ -10,7 +10,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EvaluateFn, SaveFileFn, TemplateTools, TemplateToolsSource } from "../appTypes";
 import type { ScoringHost } from "../host";
 import { usePaneSettings } from "../hooks/usePaneSettings";
@@ -109,6 +109,11 @@ export function App(props: AppProps) {
 
   // After a run, focus moves to the results heading when it was on the run button (or lost).
   const report = scoring.result?.report ?? null;
+  // Everything under the result card (findings, reviews, the draft) renders a step later and in
+  // slices React can pause, so the grade is on screen without waiting for hundreds of rows.
+  const now = useMemo(() => ({ result: scoring.result, runCount: scoring.runCount }), [scoring.result, scoring.runCount]);
+  const later = useDeferredValue(now);
+  const laterReport = later.result?.report ?? null;
   useEffect(() => {
     if (!focusResults.current || !report) return;
     focusResults.current = false;
@@ -182,6 +187,7 @@ export function App(props: AppProps) {
               staffProblem={staffProblem(settings.options)}
               canUndo={scoring.canUndo}
               canDownload={!!host.download && !!report && !report.nothingToScore}
+              preparing={scoring.preparing}
               onRun={() => void run()}
               onUndo={() => void scoring.undo()}
               onDownload={() => void scoring.download()}
@@ -220,25 +226,23 @@ export function App(props: AppProps) {
             </VisuallyHidden>
             <HostNotices host={host} scoring={scoring} />
             <StatusBar status={scoring.status} />
-            {report && !teachOpen && (
-              <TeachOffer findings={report.findings} busy={scoring.busy} onTeach={(sheet, cell) => setTeach({ start: { sheet, cell } })} />
+            {laterReport && !teachOpen && (
+              <TeachOffer findings={laterReport.findings} busy={scoring.busy} onTeach={(sheet, cell) => setTeach({ start: { sheet, cell } })} />
             )}
             {report && (
               <ResultsSection ref={resultsHeading} report={report} bandGrades={bandsOf(settings.options).map((b) => b.grade)} addedMissing={addedMissing} />
             )}
             <Suspense fallback={<Spinner size="tiny" />}>
-              {scoring.result?.draft && scoring.result.draft.sections.length > 0 && (
+              {later.result?.draft && later.result.draft.sections.length > 0 && (
                 <ReportDraftPanel
-                  draft={scoring.result.draft}
-                  onDownloadDoc={
-                    host.kind === "file" ? () => void downloadDraftDocx(scoring.result?.draft, saveFile, lang).catch(scoring.showError) : undefined
-                  }
+                  draft={later.result.draft}
+                  onDownloadDoc={host.kind === "file" ? () => void downloadDraftDocx(later.result?.draft, saveFile, lang).catch(scoring.showError) : undefined}
                 />
               )}
-              {report?.restorations.map((r) => (
+              {laterReport?.restorations.map((r) => (
                 <MappingReview
                   // a new run gives new proposals, so the review starts over
-                  key={`${scoring.runCount}:${r.outputSheet}`}
+                  key={`${later.runCount}:${r.outputSheet}`}
                   restoration={r}
                   busy={scoring.busy}
                   addedMissing={addedMissing}
@@ -246,9 +250,9 @@ export function App(props: AppProps) {
                 />
               ))}
             </Suspense>
-            {report && (
+            {laterReport && (
               <Suspense fallback={<Spinner size="tiny" />}>
-                <FindingsList key={scoring.runCount} findings={report.findings} host={host} onError={scoring.showError} />
+                <FindingsList key={later.runCount} findings={laterReport.findings} host={host} onError={scoring.showError} />
               </Suspense>
             )}
           </div>

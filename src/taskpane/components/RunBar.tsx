@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ArrowUndo20Regular, Delete20Regular } from "@fluentui/react-icons";
 import { forwardRef, useId } from "react";
 import type { Progress, ScoringHost } from "../host";
@@ -21,6 +21,8 @@ export interface RunBarProps {
   staffProblem?: { all: number; certified: number } | null;
   canUndo: boolean;
   canDownload: boolean;
+  /** the page: the scored file is still being built; the button stays usable and waits for it */
+  preparing?: boolean;
   onRun: () => void;
   onUndo: () => void;
   onDownload: () => void;
@@ -58,8 +60,14 @@ export const RunBar = forwardRef<HTMLButtonElement, RunBarProps>(function RunBar
           {t(clearing ? "clear.button" : "undo.button")}
         </Button>
         {p.canDownload && (
-          <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={p.onDownload}>
-            {t("download.button")}
+          <Button
+            // the spinner is decoration: the button's name and aria-busy say it is being prepared
+            icon={p.preparing ? <Spinner size="extra-tiny" aria-hidden /> : <ArrowDownload20Regular />}
+            disabled={busy}
+            aria-busy={p.preparing || undefined}
+            onClick={p.onDownload}
+          >
+            {t(p.preparing ? "download.preparing" : "download.button")}
           </Button>
         )}
       </div>

@@ -42,6 +42,8 @@ export interface ScoringRun {
   /** what the live region says: a phase while running, the outcome when done */
   announcement: string;
   canUndo: boolean;
+  /** the page: the grade is shown and the scored file is still being built (download waits for it) */
+  preparing: boolean;
   /** the Excel host is held up: waiting for the user to leave a cell being edited */
   waiting: boolean;
   /** notes on this run that did not stop it (the Excel host's plain-Chinese sentences) */
@@ -78,6 +80,9 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   const [announcement, setAnnouncement] = useState("");
   const [canUndo, setCanUndo] = useState(false);
   const [runCount, setRunCount] = useState(0);
+  const [preparing, setPreparing] = useState(false);
+  // which run's file is being prepared: a later run, a reset or a clear makes an earlier one moot
+  const outputRun = useRef(0);
   // the Excel host's own signals during a run: waiting for cell edit, notes that did not stop it
   const [waiting, setWaiting] = useState(false);
   const [runNotices, setRunNotices] = useState<string[]>([]);
@@ -119,6 +124,8 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   const run = async (manualMapping?: Record<string, string | null>) => {
     if (running.current) return;
     running.current = true;
+    const thisRun = ++outputRun.current;
+    setPreparing(false);
     setStatus(null);
     setRunNotices([]);
     setOfferCalculate(false);
@@ -147,14 +154,34 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
       setRunCount((n) => n + 1);
       if (outcome.mappingsToRemember?.length) await remember(outcome.mappingsToRemember);
       const remembered = manualMapping && outcome.mappingsToRemember?.length;
-      showNotice(tr(!write ? "run.nothingToScore" : remembered ? "mapping.saved" : host.download ? "run.doneFile" : "run.done"));
+      // the page builds the file after the grade is shown: say so until it is ready
+      const later = write && host.outputReady ? host.outputReady() : null;
+      showNotice(tr(!write ? "run.nothingToScore" : remembered ? "mapping.saved" : later ? "run.donePreparing" : host.download ? "run.doneFile" : "run.done"));
       const score = outcome.report.scores[0];
       const count = outcome.report.findings.length;
-      setAnnouncement(
+      const done =
         score && score.total !== null
           ? tr("pane.announce.done", { total: score.total.toFixed(2), grade: score.grade ?? tr("summary.noGrade"), count })
-          : tr("pane.announce.doneNoScore", { count }),
-      );
+          : tr("pane.announce.doneNoScore", { count });
+      setAnnouncement(done);
+      if (later) {
+        setPreparing(true);
+        later.then(
+          () => {
+            if (outputRun.current !== thisRun) return;
+            setPreparing(false);
+            if (!remembered) showNotice(tr("run.doneFile"));
+            // the grade is said again with it: a quick file could replace the first words before they are read
+            setAnnouncement(`${done} ${tr("download.ready")}`);
+          },
+          (e: unknown) => {
+            if (outputRun.current !== thisRun) return;
+            setPreparing(false);
+            showError(e);
+            setAnnouncement(errorMessage(e, langRef.current));
+          },
+        );
+      }
     } catch (e) {
       showError(e);
       setAnnouncement(errorMessage(e, langRef.current));
@@ -171,6 +198,8 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     setUndoAsk(null);
     try {
       await host.undoLastRun(edited ? { edited } : undefined);
+      outputRun.current++;
+      setPreparing(false);
       setResult(null);
       const text = tr(host.kind === "file" ? "clear.done" : "undo.done");
       showNotice(text);
@@ -217,6 +246,8 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
   };
 
   const reset = useCallback(() => {
+    outputRun.current++;
+    setPreparing(false);
     setResult(null);
     setStatus(null);
     setRunCount((n) => n + 1);
@@ -230,6 +261,7 @@ export function useScoringRun(deps: ScoringRunDeps): ScoringRun {
     status,
     announcement,
     canUndo,
+    preparing,
     waiting,
     runNotices,
     offerCalculate,

@@ -20,6 +20,28 @@ const WORDS = {
   zh: { run: "一键评分", settings: "设置", language: "语言", save: "保存并应用", mapping: /列对应核对/, findings: /^发现的问题/ },
   en: { run: "Score workbook", settings: "Settings", language: "Language", save: "Save and apply", mapping: /Column mapping/, findings: /^Findings/ },
 };
+const PREPARING = { zh: "下载评估结果（正在生成…）", en: "Download scored workbook (being created…)" };
+const READY = { zh: "下载评估结果", en: "Download scored workbook" };
+
+/**
+ * Holds the page worker's write ("apply") until window.__releaseApply() is called, so the screen
+ * between the grade and the finished file (the download being prepared) can be looked at. Runs in
+ * the page before its own scripts.
+ */
+function holdWrites() {
+  const Real = window.Worker;
+  const held = [];
+  window.__releaseApply = () => held.splice(0).forEach((go) => go());
+  window.Worker = function (url, options) {
+    const worker = new Real(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, transfer) => {
+      if (message && message.type === "apply") held.push(() => post(message, transfer));
+      else post(message, transfer);
+    };
+    return worker;
+  };
+}
 
 /**
  * The add-in's workbook under the stand-in office.js: the seed's indicator and score sheets and a
@@ -124,6 +146,15 @@ function register(ctx) {
     await waitEnabled(page, run);
     await run.click();
     await page.getByTestId("result-card").first().waitFor({ state: "visible", timeout: 120000 });
+    if (kind === "page") {
+      // the grade is shown while the scored file is still being made: the button says so, and works
+      const preparing = page.getByRole("button", { name: PREPARING[lang], exact: true });
+      await preparing.waitFor({ state: "visible", timeout: 10000 });
+      if ((await preparing.getAttribute("aria-busy")) !== "true") problems.push(`${tag}: the preparing download button is not aria-busy`);
+      await check("3-results-preparing-download");
+      await page.evaluate(() => window.__releaseApply());
+      await page.getByRole("button", { name: READY[lang], exact: true }).waitFor({ state: "visible", timeout: 60000 });
+    }
     await page
       .getByRole("status")
       .filter({ hasText: lang === "zh" ? "评分完成" : "Scoring finished" })
@@ -163,6 +194,7 @@ function register(ctx) {
           await page.setViewportSize({ width, height: 800 });
           await page.emulateMedia({ reducedMotion: "reduce" });
           const watch = watchPage(page, server.origin);
+          await page.addInitScript(holdWrites);
           await page.goto(`${server.origin}/index.html`, { waitUntil: "load" });
           // each page starts from the default language: settings live in the browser
           await page.evaluate(() => localStorage.clear());

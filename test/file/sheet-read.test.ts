@@ -1,0 +1,55 @@
+import { XlsxError } from "../../src/file/errors";
+import { readWorksheet } from "../../src/file/sheet-read";
+
+const sheet = (rows: string) =>
+  `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const SST = ["甲", "乙"];
+const FORMATS = [null, "0.00", "yyyy-mm-dd"];
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof XlsxError ? err.code : `not an XlsxError: ${String(err)}`;
+  }
+  return undefined;
+}
+
+describe("readWorksheet", () => {
+  it("reads cell tags written every way XML allows: spacing, single quotes, line breaks, attributes it does not know", () => {
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r = "B1"\n\tt=\'s\' ><v>1</v></c><c r="C1" s="1" cm="1" vm="2"><v>2.5</v></c><c r="D1" s="2"/><c r="E1"  s = "2" ><v>45000</v></c></row>' +
+      "<row><c><v>7</v></c><c t=\"n\"><v>-1e3</v></c><c r='D2'><v> 8 </v></c></row>";
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values).toEqual([
+      ["甲", "乙", 2.5, null, 45000],
+      [7, -1000, null, 8],
+    ]);
+    expect(cells.numberFormats[0]).toEqual([undefined, undefined, "0.00", undefined, "yyyy-mm-dd"]);
+  });
+
+  it("reads a <v> followed by other children, and children in any order", () => {
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v><extLst/></c><c r="B1"><f>A1*2</f><v>2</v></c><c r="C1" t="str"><v>x</v><f>"x"</f></c><c r="D1"><v></v></c><c r="E1"><v/></c></row>';
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values).toEqual([[1, 2, "x"]]);
+    expect(cells.formulas[0]).toEqual([undefined, "=A1*2", '="x"']);
+  });
+
+  it("refuses a cell tag it cannot take apart, as damage", () => {
+    for (const bad of ['<c r="A1" t="s>"><v>0</v></c>', '<c r="A1" foo><v>0</v></c>', '<c r="A1" t=>', '<c r="A1"><v>1</v>', '<c r="A1" t="s"><v>5</v></c>']) {
+      const code = codeOf(() => readWorksheet(sheet(`<row r="1">${bad}</row>`), SST, FORMATS));
+      expect([bad, code]).toEqual([bad, bad.includes("<v>5") ? "missing-string" : "corrupt"]);
+    }
+    expect(codeOf(() => readWorksheet(`<worksheet><sheetData><row><c r="A1"`, SST, FORMATS))).toBe("corrupt");
+  });
+
+  it("gives every row its own arrays", () => {
+    const cells = readWorksheet(sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>2</v></c></row>'), SST, FORMATS);
+    expect(cells.values).toEqual([[1], [], [null, 2]]);
+    cells.values[1].push(9);
+    expect(cells.formulas.every((r) => r.length === 0)).toBe(true);
+    expect(new Set(cells.formulas).size).toBe(3);
+    expect(new Set(cells.numberFormats).size).toBe(3);
+  });
+});
