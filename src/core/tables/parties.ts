@@ -12,9 +12,22 @@ export const PARTY_WORDS: readonly { party: PartyId; words: RegExp }[] = [
   { party: "buyer", words: /购买方|街道|镇人民政府|镇政府|街道办/ },
 ];
 
+/**
+ * The first character of every word of PARTY_WORDS. Normalising a label only drops characters or
+ * changes ASCII ones, so a label holding none of these names no party: a party block's search
+ * turns a roster's names, ID numbers and phones away without normalising each.
+ */
+const FIRST_CHARS = new Set<number>();
+for (const { words } of PARTY_WORDS) for (const w of words.source.split("|")) FIRST_CHARS.add(w.charCodeAt(0));
+
+function mayNameParty(label: string): boolean {
+  for (let i = 0; i < label.length; i++) if (FIRST_CHARS.has(label.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Which party a label names, or null. */
 export function partyOf(label: string): PartyId | null {
-  if (label.length > 60) return null;
+  if (label.length > 60 || !mayNameParty(label)) return null;
   const t = normaliseLabel(label);
   if (!t || t.length > 40) return null;
   for (const p of PARTY_WORDS) if (p.words.test(t)) return p.party;
