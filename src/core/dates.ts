@@ -162,6 +162,12 @@ export function readDate(v: CellValue): Ymd | null {
   return null;
 }
 
+/** Whether readDate reads `v` as a date, without making the date of a serial. */
+export function readsAsDate(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && v >= 1 && v <= 2958465;
+  return readDate(v) !== null;
+}
+
 /** The evaluation date (YYYY-MM-DD) as parts, or null when absent or unreadable. */
 export function parseAsOf(asOf: string | null): Ymd | null {
   if (!asOf) return null;

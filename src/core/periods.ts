@@ -54,11 +54,53 @@ export function labelKind(segment: string): PeriodKind | null {
   return best?.kind ?? null;
 }
 
-/** what every range periodsInText finds begins with (its RANGE_DATE's year and first separator) */
-const YEAR_THEN_SEPARATOR = /\d{4}\s*[年./-]/;
+/** \s as a regular expression reads it */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Whether the text may hold a range periodsInText finds: four ASCII digits as written, and once
+ * half-width, a year and its separator (RANGE_DATE's /\d{4}\s*[年./-]/). Most cells (names, ID
+ * numbers, phones, addresses) have neither; this tells so by one scan of character codes, with
+ * no half-width copy of each cell.
+ */
+function mayHoldRange(text: string): boolean {
+  let ascii = 0;
+  let found = false;
+  for (let i = 0; i < text.length && !found; i++) {
+    const c = text.charCodeAt(i);
+    ascii = c >= 48 && c <= 57 ? ascii + 1 : 0;
+    found = ascii >= 4;
+  }
+  if (!found) return false;
+  // runs of digits, ASCII or full-width ０-９; the last four of a run may be a year
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      run++;
+      continue;
+    }
+    if (run >= 4) {
+      let k = i;
+      while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+      const s = k < text.length ? text.charCodeAt(k) : -1;
+      // 年 . / - and their full-width forms
+      if (s === 0x5e74 || s === 46 || s === 47 || s === 45 || s === 0xff0e || s === 0xff0f || s === 0xff0d) return true;
+    }
+    run = 0;
+  }
+  return false;
+}
 
 /** Rows near the top of a sheet hold its titles; an unlabelled range there is the window. */
 const TITLE_ROWS = 3;
+/** The shortest text RANGE_RE matches: 2023.1.1-2023.1.2 (half-width keeps the length). */
+const MIN_RANGE = 17;
 /** A cell longer than this is prose, still read (the seed's 项目管理 paragraph names both spans). */
 const MAX_TEXT = 400;
 
@@ -76,11 +118,15 @@ export function findPeriods(snapshot: WorkbookSnapshot, skip: Set<string> = new 
   const out: FoundPeriod[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.hidden || skip.has(sheet.name)) continue;
-    sheet.values.forEach((row, r) => {
-      (row ?? []).forEach((_, c) => {
-        const text = cellString(sheet, r, c);
+    const values = sheet.values;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
         // a range starts with a year and its separator: most cells (names, ID numbers, phones) have neither
-        if (!text || !/\d{4}/.test(text) || !YEAR_THEN_SEPARATOR.test(toHalfWidth(text))) return;
+        if (typeof v !== "string" || v.length < MIN_RANGE || v.length > MAX_TEXT || !mayHoldRange(v)) continue;
+        const text = v;
         for (const hit of periodsInText(text)) {
           let kind = labelKind(hit.before);
           if (!kind && !hit.before.trim() && c > 0) {
@@ -91,8 +137,8 @@ export function findPeriods(snapshot: WorkbookSnapshot, skip: Set<string> = new 
           if (!kind && !fromTitle) continue;
           out.push({ kind: kind ?? "window", period: hit.period, sheet: sheet.name, cell: a1(r, c), row: r, col: c, fromTitle });
         }
-      });
-    });
+      }
+    }
   }
   return out;
 }

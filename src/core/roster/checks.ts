@@ -1,8 +1,8 @@
 import { finding, type Lang } from "../findings";
 import { maskId, maskPhone, maskText } from "../privacy/mask";
 import type { CellValue, Finding, SheetSnapshot, TemplateDef } from "../types";
-import { matchCategory, splitCategories } from "./categories";
-import { parseAsOf, readDate, type Ymd } from "../dates";
+import { matchCategory, splitCategories, type CategoryMatch } from "./categories";
+import { parseAsOf, readDate, readsAsDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
 import { readPhone } from "./phone";
@@ -47,11 +47,33 @@ function readSex(v: CellValue): "男" | "女" | null {
  * difference (what =YEAR(TODAY())-MID(...) gives, common in station sheets), or the exact age on
  * the row's 建档日期 (ages typed once at intake and never updated).
  */
-function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, intake: () => Ymd | null): boolean {
+function ageAccepted(declared: number, birth: Ymd, asOf: Ymd, row: readonly CellValue[], intakeCol: number | null): boolean {
   if (declared === ageOn(birth, asOf)) return true;
   if (declared === asOf.y - birth.y) return true;
-  const at = intake();
+  // the intake date is read only for the few ages neither reading explains
+  const at = intakeCol === null ? null : readDate(cell(row, intakeCol));
   return at !== null && declared === ageOn(birth, at);
+}
+
+/**
+ * The person a valid ID number names, as one exact integer: its region (6 digits), birth date and
+ * sequence (3 digits), the same for a 15-digit number and its 18-digit upgrade (which inserts 19
+ * and adds a check character that follows from the rest). A number, not the digits as a string:
+ * a Map hashes strings of digits badly, and a roster holds one per row. The birth date counts
+ * 372 days a year from 1890, the earliest year readId accepts, so with 4-digit years the whole
+ * key stays below 2^53.
+ */
+function personKey(text: string, legacy: boolean, birth: Ymd): number {
+  let region = 0;
+  for (let i = 0; i < 6; i++) region = region * 10 + text.charCodeAt(i) - 48;
+  let sequence = 0;
+  for (let i = legacy ? 12 : 14, end = i + 3; i < end; i++) sequence = sequence * 10 + text.charCodeAt(i) - 48;
+  const day = (birth.y - 1890) * 372 + (birth.m - 1) * 31 + (birth.d - 1);
+  return (region * 1000 + sequence) * 4194304 + day;
+}
+
+function cell(row: readonly CellValue[], col: number): CellValue {
+  return row[col] ?? null;
 }
 
 export interface CheckResult {
@@ -86,55 +108,79 @@ export function checkRows(input: CheckInput): CheckResult {
     .map((f, i) => ({ f, col: columns[i] }))
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
   const femaleWord = { zh: "女", en: "female" };
-  const seenIds = new Map<string, number>();
+  // The ID numbers are read first, so that the few people listed twice are known before the rows
+  // are checked: only their keys are tracked by row, not one entry per row of a large roster.
+  const ids = idCol ? rows.map((r) => readId(cell(sheet.values[r] ?? [], idCol.col))) : [];
+  const keys = new Float64Array(ids.length).fill(NaN);
+  ids.forEach((id, k) => {
+    if (id && (id.kind === "valid18" || id.kind === "valid15")) keys[k] = personKey(id.text, id.kind === "valid15", id.birth as Ymd);
+  });
+  const twice = new Set<number>();
+  const sorted = keys.slice().sort();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) twice.add(sorted[k]);
+  const seenIds = new Map<number, number>();
   const elderlyRows = new Set<number>();
+  // a roster repeats a handful of sexes and category texts: each is read once per run
+  const sexOf = new Map<string, "男" | "女" | null>();
+  const itemsOf = new Map<string, { item: string; match: CategoryMatch | null }[]>();
+  const elderlyAge = input.elderlyAge;
+  const ageFinding = (r: number, col: number, item: string, age: number, rule: { zh: string; en: string }) =>
+    out.push(finding("category-age-mismatch", sheet.name, r, col, { category: quote(item), rule, age }, lang));
 
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     const row = sheet.values[r] ?? [];
-    const at = (col: number): CellValue => row[col] ?? null;
 
     for (const q of required) {
-      if (isBlank(at(q.col))) out.push(finding("missing-value", sheet.name, r, q.col, { field: q.f.name }, lang));
+      if (isBlank(cell(row, q.col))) out.push(finding("missing-value", sheet.name, r, q.col, { field: q.f.name }, lang));
     }
 
-    const declaredSex = sexCol ? readSex(at(sexCol.col)) : null;
-    const declaredAge = ageCol ? readAge(at(ageCol.col)) : null;
+    let declaredSex: "男" | "女" | null = null;
+    if (sexCol) {
+      const v = cell(row, sexCol.col);
+      if (typeof v === "string") {
+        let sex = sexOf.get(v);
+        if (sex === undefined) {
+          sex = readSex(v);
+          sexOf.set(v, sex);
+        }
+        declaredSex = sex;
+      } else declaredSex = readSex(v);
+    }
+    const declaredAge = ageCol ? readAge(cell(row, ageCol.col)) : null;
     let idSex: "男" | "女" | null = null;
     let idBirth: Ymd | null = null;
 
     if (idCol) {
-      const v = at(idCol.col);
-      const id = readId(v);
+      const id = ids[k];
       if (id) {
         const c = idCol.col;
-        const masked = () => maskId(id.text);
-        if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: masked() }, lang));
-        if (id.kind === "precision-lost") out.push(finding("id-precision-lost", sheet.name, r, c, { masked: masked() }, lang));
-        else if (id.kind === "invalid") out.push(finding("invalid-id-number", sheet.name, r, c, { masked: masked() }, lang));
-        else if (id.kind === "valid15") out.push(finding("legacy-id-number", sheet.name, r, c, { masked: masked() }, lang));
+        if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: maskId(id.text) }, lang));
+        if (id.kind === "precision-lost") out.push(finding("id-precision-lost", sheet.name, r, c, { masked: maskId(id.text) }, lang));
+        else if (id.kind === "invalid") out.push(finding("invalid-id-number", sheet.name, r, c, { masked: maskId(id.text) }, lang));
+        else if (id.kind === "valid15") out.push(finding("legacy-id-number", sheet.name, r, c, { masked: maskId(id.text) }, lang));
         if (id.kind === "valid18" || id.kind === "valid15") {
           idSex = id.sex;
           idBirth = id.birth;
           // a 15-digit number and its 18-digit upgrade are the same person
-          const key = id.kind === "valid15" ? id.text.slice(0, 6) + "19" + id.text.slice(6) : id.text.slice(0, 17);
-          const first = seenIds.get(key);
-          if (first !== undefined) out.push(finding("duplicate-person", sheet.name, r, c, { masked: masked(), row: first + 1 }, lang));
-          else seenIds.set(key, r);
+          const key = keys[k];
+          if (twice.has(key)) {
+            const first = seenIds.get(key);
+            if (first !== undefined) out.push(finding("duplicate-person", sheet.name, r, c, { masked: maskId(id.text), row: first + 1 }, lang));
+            else seenIds.set(key, r);
+          }
         } else if (id.kind === "precision-lost") idBirth = id.birth;
       }
       if (idSex && declaredSex && sexCol && idSex !== declaredSex) {
-        out.push(finding("id-gender-mismatch", sheet.name, r, sexCol.col, { gender: quote(cellText(at(sexCol.col))) }, lang));
+        out.push(finding("id-gender-mismatch", sheet.name, r, sexCol.col, { gender: quote(cellText(cell(row, sexCol.col))) }, lang));
       }
-      if (idBirth && asOf && ageCol && declaredAge !== null) {
-        const intake = () => (intakeCol ? readDate(at(intakeCol.col)) : null);
-        if (!ageAccepted(declaredAge, idBirth, asOf, intake)) {
-          out.push(finding("id-age-mismatch", sheet.name, r, ageCol.col, { age: declaredAge, expected: ageOn(idBirth, asOf) }, lang));
-        }
+      if (idBirth && asOf && ageCol && declaredAge !== null && !ageAccepted(declaredAge, idBirth, asOf, row, intakeCol ? intakeCol.col : null)) {
+        out.push(finding("id-age-mismatch", sheet.name, r, ageCol.col, { age: declaredAge, expected: ageOn(idBirth, asOf) }, lang));
       }
     }
 
     if (phoneCol) {
-      const p = readPhone(at(phoneCol.col));
+      const p = readPhone(cell(row, phoneCol.col));
       if (p) {
         if (p.fullWidth) out.push(finding("full-width-digits", sheet.name, r, phoneCol.col, { text: maskPhone(p.text) }, lang));
         if (!p.valid) out.push(finding("invalid-phone", sheet.name, r, phoneCol.col, { masked: maskPhone(p.text) }, lang));
@@ -142,36 +188,44 @@ export function checkRows(input: CheckInput): CheckResult {
     }
 
     for (const d of dateCols) {
-      const v = at(d.col);
-      if (!isBlank(v) && readDate(v) === null) out.push(finding("invalid-date", sheet.name, r, d.col, { text: quote(cellText(v)) }, lang));
+      const v = cell(row, d.col);
+      if (!isBlank(v) && !readsAsDate(v)) out.push(finding("invalid-date", sheet.name, r, d.col, { text: quote(cellText(v)) }, lang));
     }
 
     if (catCol) {
-      const text = cellText(at(catCol.col));
+      const text = cellText(cell(row, catCol.col));
+      let items = itemsOf.get(text);
+      if (items === undefined) {
+        items = splitCategories(text).map((item) => ({ item, match: matchCategory(item) }));
+        itemsOf.set(text, items);
+      }
+      if (!items.length) continue;
       const age = declaredAge ?? (idBirth && asOf ? ageOn(idBirth, asOf) : null);
       const sex = declaredSex ?? idSex;
-      const reported = new Set<string>();
-      for (const item of splitCategories(text)) {
-        const match = matchCategory(item);
+      // the categories already checked in this row, when it names more than one
+      const reported: string[] | null = items.length > 1 ? [] : null;
+      for (let i = 0; i < items.length; i++) {
+        const { item, match } = items[i];
         if (!match) {
           out.push(finding("unknown-category", sheet.name, r, catCol.col, { category: quote(item) }, lang));
           continue;
         }
         const cat = match.category;
         // a bare 独居 of unknown age still files the row among the elderly, as the station did
-        if (cat.elderly && (!match.bare || age === null || age >= input.elderlyAge)) elderlyRows.add(r);
-        if (reported.has(cat.name)) continue;
-        reported.add(cat.name);
-        const ageRule = (rule: { zh: string; en: string }) =>
-          out.push(finding("category-age-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule, age: age as number }, lang));
-        if (cat.elderly && age !== null && age < input.elderlyAge) {
+        if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) elderlyRows.add(r);
+        if (reported) {
+          if (reported.includes(cat.name)) continue;
+          reported.push(cat.name);
+        }
+        const ageRule = (rule: { zh: string; en: string }) => ageFinding(r, catCol.col, item, age as number, rule);
+        if (cat.elderly && age !== null && age < elderlyAge) {
           if (match.bare) {
             // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category
             const advice = cat.youngerRecordAs
               ? { zh: `，请记录为“${cat.youngerRecordAs}”`, en: `; record as “${cat.youngerRecordAs}”` }
               : { zh: "，请按实际情况记录其类别", en: "; record the person's actual category" };
-            out.push(finding("category-not-elderly", sheet.name, r, catCol.col, { category: quote(item), age, elderly: input.elderlyAge, advice }, lang));
-          } else ageRule({ zh: `不小于 ${input.elderlyAge} 岁`, en: `≥ ${input.elderlyAge}` });
+            out.push(finding("category-not-elderly", sheet.name, r, catCol.col, { category: quote(item), age, elderly: elderlyAge, advice }, lang));
+          } else ageRule({ zh: `不小于 ${elderlyAge} 岁`, en: `≥ ${elderlyAge}` });
         } else if (!cat.elderly && cat.age && age !== null) {
           const below = cat.name === "农村留守儿童" && input.childAge !== null ? input.childAge : cat.age.below;
           if (below !== undefined && age >= below) ageRule({ zh: `小于 ${below} 岁`, en: `< ${below}` });

@@ -83,6 +83,12 @@ export interface FollowUpInput {
   lang: Lang;
 }
 
+/** How many days may pass since the last record, and the rule that says so. */
+interface Limit {
+  days: number;
+  rule: { zh: string; en: string };
+}
+
 export interface FollowUpResult {
   findings: Finding[];
   /** the latest dated record per row */
@@ -97,27 +103,49 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
   for (const [k, days] of Object.entries(intervals)) if (k !== ELDERLY_FOLLOW_UP && days > 0) byLevel.set(levelKey(k), days);
   const elderlyDays = intervals[ELDERLY_FOLLOW_UP] > 0 ? intervals[ELDERLY_FOLLOW_UP] : null;
   const asOfDays = parseAsOf(asOf) ? isoToDays(asOf as string) : null;
-  const undated: { row: number; rule: { zh: string; en: string }; limit: number }[] = [];
+  // the limits are few (one per level, one for the elderly): rows share them, and a finding gets a copy
+  const elderlyLimit: Limit | null =
+    elderlyDays === null ? null : { days: elderlyDays, rule: { zh: "特殊困难老年人月探访", en: "monthly visits to special-difficulty elderly people" } };
+  const levelLimits = new Map<string, Limit | null>();
+  const undatedRows: number[] = [];
+  const undatedLimits: Limit[] = [];
 
+  // records and levels repeat (按需电访, 三级): each distinct text is read once per run
+  const latestOf = new Map<string, TextDate | null>();
   for (const r of rows) {
     const text = cellText(sheet.values[r]?.[recordCol] ?? null);
-    const latest = text ? latestDate(text, yearOf, asOf) : null;
+    let latest: TextDate | null = null;
+    if (text) {
+      const known = latestOf.get(text);
+      if (known === undefined) {
+        latest = latestDate(text, yearOf, asOf);
+        latestOf.set(text, latest);
+      } else latest = known;
+    }
     if (latest) out.latest.set(r, latest);
     if (asOfDays === null) continue;
-    // the strictest interval that applies: the row's level, and the elderly rule
-    const candidates: { days: number; rule: { zh: string; en: string } }[] = [];
-    const level = levelCol === null ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
-    const levelDays = level ? byLevel.get(levelKey(level)) : undefined;
-    if (levelDays) candidates.push({ days: levelDays, rule: { zh: `跟进级别“${level.slice(0, 10)}”`, en: `follow-up level “${level.slice(0, 10)}”` } });
-    if (elderlyDays && elderlyRows.has(r))
-      candidates.push({ days: elderlyDays, rule: { zh: "特殊困难老年人月探访", en: "monthly visits to special-difficulty elderly people" } });
-    if (!candidates.length) continue;
-    const limit = candidates.reduce((a, b) => (b.days < a.days ? b : a));
+    // the strictest interval that applies: the row's level, and the elderly rule (the level's
+    // when both are as strict)
+    const level = levelCol === null || byLevel.size === 0 ? "" : cellText(sheet.values[r]?.[levelCol] ?? null);
+    let levelLimit: Limit | null = null;
+    if (level) {
+      const known = levelLimits.get(level);
+      if (known === undefined) {
+        const days = byLevel.get(levelKey(level));
+        levelLimit = days ? { days, rule: { zh: `跟进级别“${level.slice(0, 10)}”`, en: `follow-up level “${level.slice(0, 10)}”` } } : null;
+        levelLimits.set(level, levelLimit);
+      } else levelLimit = known;
+    }
+    const elderly = elderlyLimit !== null && elderlyRows.has(r);
+    if (!levelLimit && !elderly) continue;
+    const limit = levelLimit && !(elderly && (elderlyLimit as Limit).days < levelLimit.days) ? levelLimit : (elderlyLimit as Limit);
     if (!latest) {
-      undated.push({ row: r, rule: limit.rule, limit: limit.days });
+      undatedRows.push(r);
+      undatedLimits.push(limit);
       continue;
     }
-    const days = asOfDays - isoToDays(ymdToIso(latest.date));
+    // days since 1970 of the latest date, as isoToDays(ymdToIso(date)) reads them
+    const days = asOfDays - Date.UTC(latest.date.y, latest.date.m - 1, latest.date.d) / 86400000;
     if (days > limit.days) {
       out.findings.push(
         finding(
@@ -125,7 +153,7 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
           sheet.name,
           r,
           recordCol,
-          { last: ymdToIso(latest.date), asOf: asOf as string, days, rule: limit.rule, limit: limit.days },
+          { last: ymdToIso(latest.date), asOf: asOf as string, days, rule: { ...limit.rule }, limit: limit.days },
           lang,
         ),
       );
@@ -133,11 +161,14 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
   }
   // a column with not one date anywhere holds plans (每月电访一次), not a dated log: say so once on
   // its header instead of once per row
-  if (undated.length && out.latest.size === 0) {
-    const rule = undated[0].rule;
-    out.findings.push(finding("follow-up-no-dates", sheet.name, input.headerRow, recordCol, { rows: undated.length, rule }, lang));
+  if (undatedRows.length && out.latest.size === 0) {
+    const rule = { ...undatedLimits[0].rule };
+    out.findings.push(finding("follow-up-no-dates", sheet.name, input.headerRow, recordCol, { rows: undatedRows.length, rule }, lang));
   } else {
-    for (const u of undated) out.findings.push(finding("follow-up-undated", sheet.name, u.row, recordCol, { rule: u.rule, limit: u.limit }, lang));
+    undatedRows.forEach((row, i) => {
+      const limit = undatedLimits[i];
+      out.findings.push(finding("follow-up-undated", sheet.name, row, recordCol, { rule: { ...limit.rule }, limit: limit.days }, lang));
+    });
   }
   return out;
 }

@@ -25,10 +25,12 @@ export interface IdInfo {
   sex: "男" | "女" | null;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1] && y >= 1890;
+  const last = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+  return d <= last && y >= 1890;
 }
 
 function birthFrom(ymd: string): { y: number; m: number; d: number } | null {
@@ -36,6 +38,29 @@ function birthFrom(ymd: string): { y: number; m: number; d: number } | null {
   const m = Number(ymd.slice(4, 6));
   const d = Number(ymd.slice(6, 8));
   return validDate(y, m, d) ? { y, m, d } : null;
+}
+
+/** 17 ASCII digits and a digit or X: the form /^\d{17}[\dX]$/ accepts, checked by character codes. */
+function isPlainId18(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const c = s.charCodeAt(17);
+  return (c >= 48 && c <= 57) || c === 88;
+}
+
+/** An ID that reads as 17 digits and a check character (half-width, upper case). */
+function id18(text: string, fullWidth: boolean): IdInfo {
+  const y = (text.charCodeAt(6) - 48) * 1000 + (text.charCodeAt(7) - 48) * 100 + (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
+  const m = (text.charCodeAt(10) - 48) * 10 + (text.charCodeAt(11) - 48);
+  const d = (text.charCodeAt(12) - 48) * 10 + (text.charCodeAt(13) - 48);
+  const birth = validDate(y, m, d) ? { y, m, d } : null;
+  const sex = (text.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
+  if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
+  if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
+  return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
 }
 
 /**
@@ -50,6 +75,9 @@ export function readId(v: CellValue): IdInfo | null {
     const birth = text.length >= 14 ? birthFrom(text.slice(6, 14)) : null;
     return { kind: "precision-lost", text, fullWidth: false, birth, sex: null };
   }
+  // the common case, 18 plain digits (or X) as typed: what the general path below would read
+  // from them, without its copies of the text
+  if (isPlainId18(v)) return id18(v, false);
   const raw = v.trim();
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);
@@ -57,13 +85,7 @@ export function readId(v: CellValue): IdInfo | null {
     .replace(/[\s'‘’]/g, "")
     .toUpperCase();
   if (/^\d(\.\d+)?E\+\d+$/.test(text)) return { kind: "precision-lost", text, fullWidth, birth: null, sex: null };
-  if (/^\d{17}[\dX]$/.test(text)) {
-    const birth = birthFrom(text.slice(6, 14));
-    const sex = Number(text[16]) % 2 === 1 ? "男" : "女";
-    if (checkDigit(text) === text[17] && birth) return { kind: "valid18", text, fullWidth, birth, sex };
-    if (text.endsWith("000")) return { kind: "precision-lost", text, fullWidth, birth, sex: null };
-    return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
-  }
+  if (/^\d{17}[\dX]$/.test(text)) return id18(text, fullWidth);
   if (/^\d{15}$/.test(text)) {
     const birth = birthFrom("19" + text.slice(6, 12));
     if (birth) return { kind: "valid15", text, fullWidth, birth, sex: Number(text[14]) % 2 === 1 ? "男" : "女" };

@@ -20,12 +20,26 @@ function onePhone(p: string): boolean {
   return LANDLINE.test(keepExt);
 }
 
+/** 1[3-9] and nine more ASCII digits (MOBILE without a country code), checked by character codes. */
+function isPlainMobile(s: string): boolean {
+  if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
+  const c1 = s.charCodeAt(1);
+  if (c1 < 51 || c1 > 57) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * A 联系电话 cell: one number, or several separated by / 、 ， ; (a mobile and a home phone
  * side by side is common). Every part must be a mobile or a landline with its area code.
  */
 export function readPhone(v: CellValue): PhoneInfo | null {
   if (v === null || typeof v === "boolean") return null;
+  // the common case, a mobile number of 11 plain digits: what the general path would find
+  if (typeof v === "string" && isPlainMobile(v)) return { valid: true, fullWidth: false, text: v };
   const raw = typeof v === "number" ? numberToPlainString(v) : v.trim();
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);

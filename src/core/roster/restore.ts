@@ -72,50 +72,75 @@ export function buildView(input: ViewInput): PlanOp[] {
   }
 
   // each column is planned as runs: one per stretch of consecutive source rows (a skipped blank
-  // row shifts the formula's row offset) and number format; the serial column is one run
+  // row shifts the formula's row offset) and number format; the serial column is one run. The
+  // rows are walked once for all columns, each row's formats read together (a roster's rows are
+  // many, its columns few), and each column's runs planned in column order.
   const ref = sheetRef(sheet.name);
   const formats = sheet.numberFormats;
   const last = VIEW_FIRST_DATA_ROW + rows.length - 1;
+  const perColumn: PlanOp[][] = columns.map(() => []);
+  const copied: { j: number; source: number; fixed: boolean; fixedFormat: string | undefined; k0: number; fmt0: string | undefined }[] = [];
   columns.forEach((col, j) => {
     if (!rows.length) return;
     if (col.field.generated === "serial") {
-      ops.push({ kind: "columnRun", sheet: outputSheet, col: j, r1: VIEW_FIRST_DATA_ROW, r2: last, values: { kind: "serial", start: 1 }, purpose: "restore" });
-      return;
-    }
-    const source = col.source;
-    if (source === null) return;
-    const formatOf = (r: number): string | undefined => {
-      // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
-      if (col.field.type === "cn-id") return liveFormulas ? undefined : "@";
-      const fmt = formats?.[r]?.[source];
-      return fmt && fmt !== "General" && !(liveFormulas && fmt === "@") ? fmt : undefined;
-    };
-    let k0 = 0;
-    let fmt0 = formatOf(rows[0]);
-    for (let k = 1; k <= rows.length; k++) {
-      const fmt = k < rows.length ? formatOf(rows[k]) : undefined;
-      if (k < rows.length && rows[k] === rows[k - 1] + 1 && fmt === fmt0) continue;
-      const r1 = VIEW_FIRST_DATA_ROW + k0;
-      const run: ColumnRunOp = {
+      perColumn[j].push({
         kind: "columnRun",
         sheet: outputSheet,
         col: j,
-        r1,
-        r2: VIEW_FIRST_DATA_ROW + k - 1,
-        values: { kind: "copy", sheet: sheet.name, row: rows[k0], col: source },
+        r1: VIEW_FIRST_DATA_ROW,
+        r2: last,
+        values: { kind: "serial", start: 1 },
         purpose: "restore",
-      };
-      if (liveFormulas) {
-        // =IF(x="","",x) shows a blank source as blank
-        const x = `${ref}!${relativeR1C1(r1, j, rows[k0], source)}`;
-        run.formulaR1C1 = `=IF(${x}="","",${x})`;
-      }
-      if (fmt0 !== undefined) run.numberFormat = fmt0;
-      ops.push(run);
-      k0 = k;
-      fmt0 = fmt;
+      });
+      return;
     }
+    if (col.source === null) return;
+    // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
+    const fixed = col.field.type === "cn-id";
+    copied.push({ j, source: col.source, fixed, fixedFormat: liveFormulas ? undefined : "@", k0: 0, fmt0: undefined });
   });
+  const formatOf = (line: readonly (string | null | undefined)[] | undefined, c: (typeof copied)[number]): string | undefined => {
+    if (c.fixed) return c.fixedFormat;
+    const fmt = line?.[c.source];
+    return fmt && fmt !== "General" && !(liveFormulas && fmt === "@") ? fmt : undefined;
+  };
+  const endRun = (c: (typeof copied)[number], k: number) => {
+    const r1 = VIEW_FIRST_DATA_ROW + c.k0;
+    const run: ColumnRunOp = {
+      kind: "columnRun",
+      sheet: outputSheet,
+      col: c.j,
+      r1,
+      r2: VIEW_FIRST_DATA_ROW + k - 1,
+      values: { kind: "copy", sheet: sheet.name, row: rows[c.k0], col: c.source },
+      purpose: "restore",
+    };
+    if (liveFormulas) {
+      // =IF(x="","",x) shows a blank source as blank
+      const x = `${ref}!${relativeR1C1(r1, c.j, rows[c.k0], c.source)}`;
+      run.formulaR1C1 = `=IF(${x}="","",${x})`;
+    }
+    if (c.fmt0 !== undefined) run.numberFormat = c.fmt0;
+    perColumn[c.j].push(run);
+  };
+  if (rows.length && copied.length) {
+    const first = formats?.[rows[0]];
+    for (const c of copied) c.fmt0 = formatOf(first, c);
+    for (let k = 1; k < rows.length; k++) {
+      const next = rows[k] === rows[k - 1] + 1;
+      const line = formats?.[rows[k]];
+      for (const c of copied) {
+        const fmt = formatOf(line, c);
+        if (next && fmt === c.fmt0) continue;
+        endRun(c, k);
+        c.k0 = k;
+        c.fmt0 = fmt;
+      }
+    }
+    for (const c of copied) endRun(c, rows.length);
+  }
+  // one by one: a column of many runs would overflow push's arguments
+  for (const list of perColumn) for (const op of list) ops.push(op);
   ops.push({ kind: "columnWidths", sheet: outputSheet, widths: columns.map((c, j) => ({ col: j, width: columnWidth(c.field) })) });
   ops.push({ kind: "freeze", sheet: outputSheet, rows: VIEW_FIRST_DATA_ROW, cols: 0 });
   return ops;

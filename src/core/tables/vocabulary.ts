@@ -245,6 +245,42 @@ for (const key of lookup.keys()) for (let i = 0; i < key.length; i++) KEY_CHAR_B
 const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << (c & 7))) !== 0 };
 
 /**
+ * Characters a normal form that names a role may begin with, as a bit per UTF-16 code unit: the
+ * first character of every key (and the upper case of a letter), and what list numbering that
+ * normaliseLabel strips could begin with (a digit, a bracket, 一 … 十), left to the full match.
+ */
+const START_BITS = new Uint8Array(0x10000 / 8);
+const mayStart = (c: number) => (START_BITS[c >> 3] |= 1 << (c & 7));
+for (const key of lookup.keys()) {
+  if (!key.length) continue;
+  const c = key.charCodeAt(0);
+  mayStart(c);
+  if (c >= 97 && c <= 122) mayStart(c - 32);
+}
+for (const ch of "0123456789(一二三四五六七八九十") mayStart(ch.charCodeAt(0));
+
+/**
+ * Whether the normal form of `raw` could begin with the first character of a key. What is looked
+ * up is a prefix of the normal form (brackets, slashes and % are cut from its end), and
+ * normalising only drops whitespace and leading decorations before the first character and maps
+ * it one to one (half-width, lower case), so a roster's names and addresses, which begin with
+ * characters no key begins with, are turned away after one or two characters. Characters whose
+ * mapping is not that simple are left to the full match.
+ */
+function mayStartKey(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    // whitespace anywhere and a leading * or ※ are dropped
+    if (c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 0x203b) continue;
+    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return true;
+    return (START_BITS[c >> 3] & (1 << (c & 7))) !== 0;
+  }
+  // nothing but whitespace and decorations: the normal form is empty
+  return false;
+}
+
+/**
  * Whether `raw` could name a role at all: the key a header is looked up by is a stretch of its
  * normal form, and normalising changes characters one by one (half-width, lower case) or drops
  * them, so a text none of whose characters (so mapped) occurs in any key names none. A roster's
@@ -253,6 +289,7 @@ const KEY_CHARS = { has: (c: number): boolean => (KEY_CHAR_BITS[c >> 3] & (1 << 
  * ASCII and the common ideographs) are left to the full match, so no word is lost to it.
  */
 export function mayNameRole(raw: string): boolean {
+  if (!mayStartKey(raw)) return false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (KEY_CHARS.has(c)) return true;
