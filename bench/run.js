@@ -285,6 +285,12 @@ async function measurePageOnce(origin, input, timeoutMs) {
     })();
     try {
       const { msToGrade } = await scoreOnPage(page, origin, input, timeoutMs ? { timeoutMs } : {});
+      // The clock stops at the grade, but the scored file is built after it: memory is sampled
+      // until the download is ready, so the figures still cover the write.
+      await page
+        .getByRole("button", { name: "下载评估结果", exact: true })
+        .first()
+        .waitFor({ state: "visible", timeout: timeoutMs || 120000 });
       return { ms: msToGrade, heap: heapPeak, rss: tree.stop() };
     } finally {
       sampling = false;
