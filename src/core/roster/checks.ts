@@ -72,6 +72,48 @@ function personKey(text: string, legacy: boolean, birth: Ymd): number {
   return (region * 1000 + sequence) * 4194304 + day;
 }
 
+/** Rows, as far as asking goes. */
+export interface RowSet {
+  has(row: number): boolean;
+}
+
+/**
+ * The first row of each person, by personKey: a hash table over typed arrays, chained, holding
+ * only first rows. A Map of one number per row of a large roster costs more in hashing and
+ * garbage than the checks themselves.
+ */
+class PersonTable {
+  private readonly head: Int32Array;
+  private readonly next: Int32Array;
+  private readonly keys: Float64Array;
+  private readonly rows: Int32Array;
+  private size = 0;
+  private readonly shift: number;
+
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.shift = 32 - bits;
+    this.head = new Int32Array(1 << bits).fill(-1);
+    this.next = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  /** The first row the person of `key` was seen in; `row` itself when this is the first. */
+  firstRow(key: number, row: number): number {
+    // key is an integer below 2^53: mix its high and low 32 bits
+    const h = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) >>> this.shift;
+    for (let j = this.head[h]; j >= 0; j = this.next[j]) if (this.keys[j] === key) return this.rows[j];
+    const j = this.size++;
+    this.keys[j] = key;
+    this.rows[j] = row;
+    this.next[j] = this.head[h];
+    this.head[h] = j;
+    return row;
+  }
+}
+
 function cell(row: readonly CellValue[], col: number): CellValue {
   return row[col] ?? null;
 }
@@ -79,7 +121,7 @@ function cell(row: readonly CellValue[], col: number): CellValue {
 export interface CheckResult {
   findings: Finding[];
   /** rows holding an elderly category (the follow-up rule for 特殊困难老年人 applies to them) */
-  elderlyRows: Set<number>;
+  elderlyRows: RowSet;
 }
 
 /** Every row check of issue 3 item 6, each finding on the exact source cell. */
@@ -108,18 +150,9 @@ export function checkRows(input: CheckInput): CheckResult {
     .map((f, i) => ({ f, col: columns[i] }))
     .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
   const femaleWord = { zh: "女", en: "female" };
-  // The ID numbers are read first, so that the few people listed twice are known before the rows
-  // are checked: only their keys are tracked by row, not one entry per row of a large roster.
-  const ids = idCol ? rows.map((r) => readId(cell(sheet.values[r] ?? [], idCol.col))) : [];
-  const keys = new Float64Array(ids.length).fill(NaN);
-  ids.forEach((id, k) => {
-    if (id && (id.kind === "valid18" || id.kind === "valid15")) keys[k] = personKey(id.text, id.kind === "valid15", id.birth as Ymd);
-  });
-  const twice = new Set<number>();
-  const sorted = keys.slice().sort();
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) twice.add(sorted[k]);
-  const seenIds = new Map<number, number>();
-  const elderlyRows = new Set<number>();
+  const people = new PersonTable(rows.length);
+  // a mark per sheet row: a Set of half a large roster's rows would cost more than the checks
+  const elderlyMarks = new Uint8Array(sheet.values.length);
   // a roster repeats a handful of sexes and category texts: each is read once per run
   const sexOf = new Map<string, "男" | "女" | null>();
   const itemsOf = new Map<string, { item: string; match: CategoryMatch | null }[]>();
@@ -152,7 +185,7 @@ export function checkRows(input: CheckInput): CheckResult {
     let idBirth: Ymd | null = null;
 
     if (idCol) {
-      const id = ids[k];
+      const id = readId(cell(row, idCol.col));
       if (id) {
         const c = idCol.col;
         if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: maskId(id.text) }, lang));
@@ -163,12 +196,8 @@ export function checkRows(input: CheckInput): CheckResult {
           idSex = id.sex;
           idBirth = id.birth;
           // a 15-digit number and its 18-digit upgrade are the same person
-          const key = keys[k];
-          if (twice.has(key)) {
-            const first = seenIds.get(key);
-            if (first !== undefined) out.push(finding("duplicate-person", sheet.name, r, c, { masked: maskId(id.text), row: first + 1 }, lang));
-            else seenIds.set(key, r);
-          }
+          const first = people.firstRow(personKey(id.text, id.kind === "valid15", id.birth as Ymd), r);
+          if (first !== r) out.push(finding("duplicate-person", sheet.name, r, c, { masked: maskId(id.text), row: first + 1 }, lang));
         } else if (id.kind === "precision-lost") idBirth = id.birth;
       }
       if (idSex && declaredSex && sexCol && idSex !== declaredSex) {
@@ -212,7 +241,7 @@ export function checkRows(input: CheckInput): CheckResult {
         }
         const cat = match.category;
         // a bare 独居 of unknown age still files the row among the elderly, as the station did
-        if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) elderlyRows.add(r);
+        if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) elderlyMarks[r] = 1;
         if (reported) {
           if (reported.includes(cat.name)) continue;
           reported.push(cat.name);
@@ -237,5 +266,5 @@ export function checkRows(input: CheckInput): CheckResult {
       }
     }
   }
-  return { findings: out, elderlyRows };
+  return { findings: out, elderlyRows: { has: (row: number) => elderlyMarks[row] === 1 } };
 }

@@ -76,7 +76,7 @@ export interface FollowUpInput {
   headerRow: number;
   levelCol: number | null;
   /** rows in an elderly category (from the category checks) */
-  elderlyRows: Set<number>;
+  elderlyRows: { has(row: number): boolean };
   intervals: Record<string, number>;
   asOf: string | null;
   base: Period | null;
