@@ -729,7 +729,6 @@ function clip(value: CellValue): CellValue {
  * edit falls on a run's cell the run supplies the content and the edit its fill or format.
  */
 function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContext, out: Sink): void {
-  const p = ctx.p;
   const sheets = ctx.sheets ?? (() => undefined);
   let nextSi = 0;
   const pending = [...edits.runs].sort((a, b) => a.r1 - b.r1 || a.col - b.col);
@@ -741,70 +740,13 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
   while (r <= lastRow) {
     while (next < pending.length && pending[next].r1 === r) {
       const run = pending[next++];
-      const base = defaultStyle(null, run.col, ctx);
-      const style = run.numberFormat !== undefined ? ctx.styles().xfWith(base, { numberFormat: run.numberFormat }) : base;
-      const shared = run.formulaR1C1 !== undefined && runLength(run) > 1;
-      if (run.formulaR1C1 !== undefined) ctx.state.formulasChanged = true;
-      const sAttr = style ? ` s="${style}"` : "";
-      const si = shared ? nextSi++ : -1;
-      const sharedF = si >= 0 ? `<${p}f t="shared" si="${si}"/>` : "";
-      const head = `<${p}c r="${cellRef(0, run.col).slice(0, -1)}`;
-      const midNumber = `"${sAttr}>${sharedF}<${p}v>`;
-      const midText = `"${sAttr}${run.formulaR1C1 !== undefined ? ' t="str"' : ' t="s"'}>${sharedF}<${p}v>`;
-      const tail = `</${p}v></${p}c>`;
-      const item: LiveRun = {
-        run,
-        col: run.col,
-        r1: run.r1,
-        r2: run.r2,
-        formula: run.formulaR1C1 !== undefined,
-        plainFrom: run.formulaR1C1 === undefined ? 0 : si >= 0 ? 1 : Infinity,
-        value: runValues(run.values, sheets),
-        s: sAttr,
-        si,
-        head,
-        midNumber,
-        midText,
-        tail,
-        headBytes: utf8Encode(head),
-        midNumberBytes: utf8Encode(midNumber),
-        midTextBytes: utf8Encode(midText),
-        tailBytes: utf8Encode(tail),
-      };
+      const item = liveRun(run, run.formulaR1C1 !== undefined && runLength(run) > 1 ? nextSi++ : -1, sheets, ctx);
       let at = live.length;
       while (at > 0 && live[at - 1].col > run.col) at--;
       live.splice(at, 0, item);
     }
     const rowEdits = e < editRows.length && editRows[e] === r ? edits.cells.get(editRows[e++]) : undefined;
-    if (live.length || rowEdits) {
-      // pieces go to the sink one by one: a row is never assembled as a string of its own
-      const rowNumber = rowNumberOf(r);
-      out.push(`<${p}row r="${rowNumber.text}">`);
-      const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
-      let j = 0;
-      for (const item of live) {
-        const c = item.col;
-        while (j < editCols.length && editCols[j] < c) {
-          out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
-          j++;
-        }
-        let s = item.s;
-        if (j < editCols.length && editCols[j] === c) {
-          const edit = rowEdits!.get(c)!;
-          j++;
-          if (edit.fill !== undefined || edit.numberFormat !== undefined) {
-            const style = ctx.styles().xfWith(defaultStyle(null, c, ctx), { numberFormat: item.run.numberFormat ?? edit.numberFormat, fill: edit.fill });
-            s = style ? ` s="${style}"` : "";
-          }
-        }
-        writeRunCell(out, item, r, rowNumber, s, ctx);
-      }
-      while (j < editCols.length) {
-        out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
-        j++;
-      }
-      out.push(`</${p}row>`);
-    }
+    if (live.length || rowEdits) writeRunRow(r, live, rowEdits, ctx, out);
     // runs that end here leave; then on to the next row anything is written in
     for (let i = live.length - 1; i >= 0; i--) if (live[i].r2 === r) live.splice(i, 1);
     r++;
@@ -815,6 +757,78 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       if (r === Infinity) break;
     }
   }
+}
+
+/**
+ * The pieces of a run that starts: encoded once, copied for each of its cells. Kept out of the
+ * rows loop, whose compiled code would otherwise be thrown away where a run starts mid-sheet.
+ */
+function liveRun(run: ColumnRunOp, si: number, sheets: SheetLookup, ctx: RowContext): LiveRun {
+  const p = ctx.p;
+  const base = defaultStyle(null, run.col, ctx);
+  const style = run.numberFormat !== undefined ? ctx.styles().xfWith(base, { numberFormat: run.numberFormat }) : base;
+  if (run.formulaR1C1 !== undefined) ctx.state.formulasChanged = true;
+  const sAttr = style ? ` s="${style}"` : "";
+  const sharedF = si >= 0 ? `<${p}f t="shared" si="${si}"/>` : "";
+  const head = `<${p}c r="${cellRef(0, run.col).slice(0, -1)}`;
+  const midNumber = `"${sAttr}>${sharedF}<${p}v>`;
+  const midText = `"${sAttr}${run.formulaR1C1 !== undefined ? ' t="str"' : ' t="s"'}>${sharedF}<${p}v>`;
+  const tail = `</${p}v></${p}c>`;
+  return {
+    run,
+    col: run.col,
+    r1: run.r1,
+    r2: run.r2,
+    formula: run.formulaR1C1 !== undefined,
+    plainFrom: run.formulaR1C1 === undefined ? 0 : si >= 0 ? 1 : Infinity,
+    value: runValues(run.values, sheets),
+    s: sAttr,
+    si,
+    head,
+    midNumber,
+    midText,
+    tail,
+    headBytes: utf8Encode(head),
+    midNumberBytes: utf8Encode(midNumber),
+    midTextBytes: utf8Encode(midText),
+    tailBytes: utf8Encode(tail),
+  };
+}
+
+/**
+ * One row of writeRowsWithRuns. A function of its own so it is optimised once as a whole; inside
+ * the rows loop, code that first runs at a gap or where a run starts would throw away code
+ * compiled mid-loop (a second compile of the whole loop each time).
+ */
+function writeRunRow(r: number, live: LiveRun[], rowEdits: Map<number, CellEdit> | undefined, ctx: RowContext, out: Sink): void {
+  const p = ctx.p;
+  // pieces go to the sink one by one: a row is never assembled as a string of its own
+  const rowNumber = rowNumberOf(r);
+  out.push(`<${p}row r="${rowNumber.text}">`);
+  const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
+  let j = 0;
+  for (const item of live) {
+    const c = item.col;
+    while (j < editCols.length && editCols[j] < c) {
+      out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
+      j++;
+    }
+    let s = item.s;
+    if (j < editCols.length && editCols[j] === c) {
+      const edit = rowEdits!.get(c)!;
+      j++;
+      if (edit.fill !== undefined || edit.numberFormat !== undefined) {
+        const style = ctx.styles().xfWith(defaultStyle(null, c, ctx), { numberFormat: item.run.numberFormat ?? edit.numberFormat, fill: edit.fill });
+        s = style ? ` s="${style}"` : "";
+      }
+    }
+    writeRunCell(out, item, r, rowNumber, s, ctx);
+  }
+  while (j < editCols.length) {
+    out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
+    j++;
+  }
+  out.push(`</${p}row>`);
 }
 
 /**

@@ -105,7 +105,12 @@ export function readColStyles(head: string, p: string): Map<number, number> {
   return out;
 }
 
-export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>, also: CellRange | null = null): void {
+/**
+ * The box the edits and `also` cover. Its own small function: the loop over a restored roster's
+ * rows is hot enough to be compiled mid-loop, and compiled alone it is not thrown away and
+ * compiled again when the code after the loop first runs.
+ */
+function editedBox(cells: Map<number, Map<number, unknown>>, also: CellRange | null): CellRange | null {
   // four numbers, not a range object per cell: a restored roster writes millions of cells
   let r1 = also ? also.r1 : Infinity;
   let c1 = also ? also.c1 : Infinity;
@@ -113,15 +118,19 @@ export function updateDimension(head: Fragment, cells: Map<number, Map<number, u
   let c2 = also ? also.c2 : -1;
   for (const [r, cols] of cells) {
     if (!cols.size) continue;
-    r1 = Math.min(r1, r);
-    r2 = Math.max(r2, r);
+    if (r < r1) r1 = r;
+    if (r > r2) r2 = r;
     for (const c of cols.keys()) {
       if (c < c1) c1 = c;
       if (c > c2) c2 = c;
     }
   }
-  if (r2 < 0) return;
-  const written: CellRange = { r1, c1, r2, c2 };
+  return r2 < 0 ? null : { r1, c1, r2, c2 };
+}
+
+export function updateDimension(head: Fragment, cells: Map<number, Map<number, unknown>>, also: CellRange | null = null): void {
+  const written = editedBox(cells, also);
+  if (!written) return;
   const dim = head.find("dimension");
   // dimension is optional; without one there is no stale range to fix
   if (!dim) return;
