@@ -5,7 +5,7 @@ import { matchCategory, splitCategories, type CategoryMatch } from "./categories
 import { parseAsOf, readDate, readsAsDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
 import { ageOn, readId } from "./idcard";
-import { readPhone } from "./phone";
+import { isPlainMobile, readPhone } from "./phone";
 import { cellText, isBlank, toHalfWidth } from "../text";
 
 export interface CheckInput {
@@ -208,8 +208,10 @@ export function checkRows(input: CheckInput): CheckResult {
       }
     }
 
-    if (phoneCol) {
-      const p = readPhone(cell(row, phoneCol.col));
+    const phone = phoneCol ? cell(row, phoneCol.col) : null;
+    // a plain mobile number, most of a roster's, has nothing to report
+    if (phoneCol && !(typeof phone === "string" && isPlainMobile(phone))) {
+      const p = readPhone(phone);
       if (p) {
         if (p.fullWidth) out.push(finding("full-width-digits", sheet.name, r, phoneCol.col, { text: maskPhone(p.text) }, lang));
         if (!p.valid) out.push(finding("invalid-phone", sheet.name, r, phoneCol.col, { masked: maskPhone(p.text) }, lang));

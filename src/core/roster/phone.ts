@@ -21,7 +21,7 @@ function onePhone(p: string): boolean {
 }
 
 /** 1[3-9] and nine more ASCII digits (MOBILE without a country code), checked by character codes. */
-function isPlainMobile(s: string): boolean {
+export function isPlainMobile(s: string): boolean {
   if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
   const c1 = s.charCodeAt(1);
   if (c1 < 51 || c1 > 57) return false;
