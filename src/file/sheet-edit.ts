@@ -810,7 +810,7 @@ function writeRunRow(r: number, live: LiveRun[], rowEdits: Map<number, CellEdit>
   for (const item of live) {
     const c = item.col;
     while (j < editCols.length && editCols[j] < c) {
-      out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
+      pushNewCell(out, r, editCols[j], rowEdits!.get(editCols[j])!, ctx);
       j++;
     }
     let s = item.s;
@@ -825,10 +825,22 @@ function writeRunRow(r: number, live: LiveRun[], rowEdits: Map<number, CellEdit>
     writeRunCell(out, item, r, rowNumber, s, ctx);
   }
   while (j < editCols.length) {
-    out.push(writeCell(r, editCols[j], rowEdits!.get(editCols[j])!, null, defaultStyle(null, editCols[j], ctx), ctx));
+    pushNewCell(out, r, editCols[j], rowEdits!.get(editCols[j])!, ctx);
     j++;
   }
   out.push(`</${p}row>`);
+}
+
+/**
+ * A cell edit beside the runs of a sheet written from blank. An empty value with no style is what
+ * the missing cell already is, so nothing is written: a restored roster plans one for every row
+ * of its 最近跟进日期 column whose record has no date (tens of thousands of `<c r="V…"/>`).
+ */
+function pushNewCell(out: Sink, r: number, c: number, edit: CellEdit, ctx: RowContext): void {
+  const style = defaultStyle(null, c, ctx);
+  if (!style && edit.content && edit.content.value === null && edit.content.formula === undefined && edit.fill === undefined && edit.numberFormat === undefined)
+    return;
+  out.push(writeCell(r, c, edit, null, style, ctx));
 }
 
 /**
