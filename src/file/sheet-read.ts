@@ -66,13 +66,25 @@ function isDelimiter(c: number): boolean {
 }
 
 /**
- * A fresh empty row. Not a `[]` literal: V8 watches the arrays a literal makes, and once it sees
- * that most survive (every row does) it moves the literal to the old generation and throws away
- * the optimised code of readWorksheet, which then has to be compiled again mid-sheet.
+ * Fresh empty arrays, copied from templates rather than made by `[]` literals, for two reasons.
+ * V8 watches the arrays a literal makes, and once it sees that most survive (every row does) it
+ * moves the literal to the old generation and throws away the optimised code that holds it. And
+ * an array's elements kind only ever widens (small integers, then doubles, then anything; packed,
+ * then holey): arrays that start narrow widen on their first stores, and the next sheet's fresh
+ * ones arrive in the narrow kind again, which the optimised readCell has not seen — a deopt and
+ * a second compile per workbook. Copies of a template already in the final kind never change:
+ * "anything, packed" for the lists and the value rows (filled in order, gaps with null), "anything,
+ * holey" for the formula and format rows (sparse: set only where a cell has one).
  */
-const NO_CELLS: never[] = [];
-function newRow<T>(): T[] {
-  return NO_CELLS.slice();
+const PACKED = [null] as never[];
+PACKED.length = 0;
+const HOLEY = [null, , null] as never[];
+HOLEY.length = 0;
+function newList<T>(): T[] {
+  return PACKED.slice();
+}
+function newSparseRow<T>(): T[] {
+  return HOLEY.slice();
 }
 
 type CellType = "" | "n" | "s" | "str" | "inlineStr" | "b" | "e" | "d";
@@ -91,9 +103,9 @@ interface SharedMaster {
  * it a second time for the next sheet — ~100 ms of compiler time on a 20k-row workbook.
  */
 class SheetReader {
-  readonly values: CellValue[][] = [];
-  readonly formulas: (string | null | undefined)[][] = [];
-  readonly numberFormats: (string | null | undefined)[][] = [];
+  readonly values: CellValue[][] = newList();
+  readonly formulas: (string | null | undefined)[][] = newList();
+  readonly numberFormats: (string | null | undefined)[][] = newList();
   readonly masters = new Map<string, SharedMaster>();
   readonly parts: CellParts = { vStart: -1, vEnd: -1, inline: null, formula: undefined };
   readonly rowOpen: string;
@@ -294,9 +306,9 @@ function numberText(raw: string): CellValue {
 }
 
 function addRow(r: SheetReader): void {
-  r.values.push(newRow());
-  r.formulas.push(newRow());
-  r.numberFormats.push(newRow());
+  r.values.push(newList());
+  r.formulas.push(newSparseRow());
+  r.numberFormats.push(newSparseRow());
 }
 
 /** The sheet's merged ranges (after sheetData, which ends at `from`); a malformed ref is skipped. */
