@@ -156,12 +156,26 @@ function readOtherTag(r: SheetReader, lt: number): number {
   const xml = r.xml;
   const te = scanTo(xml, 62, lt);
   if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
-  if (hasAt(xml, lt, r.rowOpen) && isDelimiter(xml.charCodeAt(lt + r.rowOpen.length))) {
-    const ref = attr(xml.slice(lt, te + 1), "r");
-    r.row = ref ? Number(ref) - 1 : r.row + 1;
+  const rl = r.rowOpen.length;
+  if (hasAt(xml, lt, r.rowOpen) && isDelimiter(xml.charCodeAt(lt + rl))) {
+    // the usual shape, <row r="123" …>, read in place; anything else as attr reads it
+    const k = lt + rl;
+    let n = -1;
+    if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === 114 && xml.charCodeAt(k + 2) === 61 && xml.charCodeAt(k + 3) === 34) {
+      let q = k + 4;
+      while (q < te && xml.charCodeAt(q) !== 34) q++;
+      if (q < te) n = digitsAt(xml, k + 4, q);
+    }
+    r.row = n >= 0 ? n - 1 : rowByAttr(xml.slice(lt, te + 1), r.row);
     r.col = -1;
   }
   return te + 1;
+}
+
+/** The row a `<row>` start tag not of the usual shape names: its `r`, or the one after `previous` without it. */
+function rowByAttr(tag: string, previous: number): number {
+  const ref = attr(tag, "r");
+  return ref ? Number(ref) - 1 : previous + 1;
 }
 
 /** The `<c>` at `lt`: its value, formula and format stored in the arrays; returns the end of the cell. */
@@ -292,8 +306,16 @@ function readCell(r: SheetReader, lt: number): number {
   const values = r.values;
   while (values.length <= row) addRow(r);
   const vr = values[row];
-  while (vr.length < col) vr.push(null);
-  vr[col] = value;
+  let n = vr.length;
+  if (col < n)
+    vr[col] = value; // a cell after a later one of its row, or a second time
+  else {
+    // gaps before the cell filled with null. One store per column, the cell's own among them, so
+    // the store has type feedback before the first row with a gap (usually well after readCell
+    // is optimised): a separate padding loop would deopt readCell at that row
+    do vr[n] = n === col ? value : null;
+    while (n++ < col);
+  }
   if (formula !== undefined) r.formulas[row][col] = formula;
   if (fmt) r.numberFormats[row][col] = fmt;
   return cellEnd;

@@ -52,4 +52,18 @@ describe("readWorksheet", () => {
     expect(new Set(cells.formulas).size).toBe(3);
     expect(new Set(cells.numberFormats).size).toBe(3);
   });
+  it("reads a row's number however its tag is written, and a row without one as the next", () => {
+    const rows =
+      '<row r="2"><c><v>1</v></c></row><row spans="1:1" r="4"><c><v>2</v></c></row><row r=\'5\'><c><v>3</v></c></row>' +
+      '<row r="007" ht="15"><c><v>4</v></c></row><row><c><v>5</v></c></row><row r="10" ><c><v>6</v></c></row><row r="12"/>';
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values.map((r, i) => (r.length ? `${i + 1}:${r.join()}` : "")).filter(Boolean)).toEqual(["2:1", "4:2", "5:3", "7:4", "8:5", "10:6"]);
+  });
+
+  it("fills a row's gaps with null and lets a cell after a later one, or a second time, take its place", () => {
+    const rows = '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c><c r="C1" s="1"><v>9</v></c></row>';
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values).toEqual([[1, null, 9, null, 5]]);
+    expect(cells.numberFormats[0][2]).toBe("0.00");
+  });
 });
