@@ -66,13 +66,25 @@ function isDelimiter(c: number): boolean {
 }
 
 /**
- * A fresh empty row. Not a `[]` literal: V8 watches the arrays a literal makes, and once it sees
- * that most survive (every row does) it moves the literal to the old generation and throws away
- * the optimised code of readWorksheet, which then has to be compiled again mid-sheet.
+ * Fresh empty arrays, copied from templates rather than made by `[]` literals, for two reasons.
+ * V8 watches the arrays a literal makes, and once it sees that most survive (every row does) it
+ * moves the literal to the old generation and throws away the optimised code that holds it. And
+ * an array's elements kind only ever widens (small integers, then doubles, then anything; packed,
+ * then holey): arrays that start narrow widen on their first stores, and the next sheet's fresh
+ * ones arrive in the narrow kind again, which the optimised readCell has not seen — a deopt and
+ * a second compile per workbook. Copies of a template already in the final kind never change:
+ * "anything, packed" for the lists and the value rows (filled in order, gaps with null), "anything,
+ * holey" for the formula and format rows (sparse: set only where a cell has one).
  */
-const NO_CELLS: never[] = [];
-function newRow<T>(): T[] {
-  return NO_CELLS.slice();
+const PACKED = [null] as never[];
+PACKED.length = 0;
+const HOLEY = [null, , null] as never[];
+HOLEY.length = 0;
+function newList<T>(): T[] {
+  return PACKED.slice();
+}
+function newSparseRow<T>(): T[] {
+  return HOLEY.slice();
 }
 
 type CellType = "" | "n" | "s" | "str" | "inlineStr" | "b" | "e" | "d";
@@ -83,178 +95,226 @@ interface SharedMaster {
   text: string;
 }
 
+/**
+ * One sheet's read in progress. The per-cell work is a function of its own (readCell) over this
+ * state rather than the body of one long loop: V8 then optimises it once, as an ordinary call,
+ * after a few hundred cells, instead of compiling the whole reader on-stack (OSR) mid-loop, then
+ * deoptimising at the code after the loop (never run yet, so without type feedback) and compiling
+ * it a second time for the next sheet — ~100 ms of compiler time on a 20k-row workbook.
+ */
+class SheetReader {
+  readonly values: CellValue[][] = newList();
+  readonly formulas: (string | null | undefined)[][] = newList();
+  readonly numberFormats: (string | null | undefined)[][] = newList();
+  readonly masters = new Map<string, SharedMaster>();
+  readonly parts: CellParts = { vStart: -1, vEnd: -1, inline: null, formula: undefined };
+  readonly rowOpen: string;
+  readonly cOpen: string;
+  readonly vOpen: string;
+  readonly vcClose: string;
+  row = -1;
+  col = -1;
+
+  constructor(
+    readonly xml: string,
+    readonly sst: readonly string[],
+    readonly cellFormats: readonly (string | null)[],
+    readonly p: string,
+  ) {
+    this.rowOpen = `<${p}row`;
+    this.cOpen = `<${p}c`;
+    this.vOpen = `<${p}v>`;
+    this.vcClose = `</${p}v></${p}c>`;
+  }
+}
+
 export function readWorksheet(xml: string, sst: readonly string[], cellFormats: readonly (string | null)[]): SheetCells {
   const p = rootPrefix(xml);
-  const values: CellValue[][] = [];
-  const formulas: (string | null | undefined)[][] = [];
-  const numberFormats: (string | null | undefined)[][] = [];
   const sheetData = findElement(xml, `${p}sheetData`);
   if (!sheetData) throw new XlsxError("corrupt", "worksheet without <sheetData>");
-
-  const rowOpen = `<${p}row`;
-  const cOpen = `<${p}c`;
-  const vOpen = `<${p}v>`;
-  const vcClose = `</${p}v></${p}c>`;
-  const masters = new Map<string, SharedMaster>();
-
-  const parts: CellParts = { vStart: -1, vEnd: -1, inline: null, formula: undefined };
-
-  let row = -1;
-  let col = -1;
-  let i = sheetData.openEnd;
   const end = sheetData.selfClosing ? sheetData.openEnd : sheetData.end;
+  const r = new SheetReader(xml, sst, cellFormats, p);
+  readCells(r, sheetData.openEnd, end);
+  return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormats, merges: readMerges(xml, p, end) };
+}
+
+/** The sheetData loop: each `<c>` to readCell, any other tag (rows among them) to readOtherTag. */
+function readCells(r: SheetReader, from: number, end: number): void {
+  const xml = r.xml;
+  const cOpen = r.cOpen;
+  const cl = cOpen.length;
+  let i = from;
   for (;;) {
     const lt = scanTo(xml, 60, i);
-    if (lt < 0 || lt >= end) break;
+    if (lt < 0 || lt >= end) return;
+    i = hasAt(xml, lt, cOpen) && isDelimiter(xml.charCodeAt(lt + cl)) ? readCell(r, lt) : readOtherTag(r, lt);
+  }
+}
 
-    if (!(hasAt(xml, lt, cOpen) && isDelimiter(xml.charCodeAt(lt + cOpen.length)))) {
-      const te = scanTo(xml, 62, lt);
-      if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
-      if (hasAt(xml, lt, rowOpen) && isDelimiter(xml.charCodeAt(lt + rowOpen.length))) {
-        const r = attr(xml.slice(lt, te + 1), "r");
-        row = r ? Number(r) - 1 : row + 1;
-        col = -1;
-      }
-      i = te + 1;
+/** A tag in sheetData that is not a cell: a `<row>` sets the row; returns the position after it. */
+function readOtherTag(r: SheetReader, lt: number): number {
+  const xml = r.xml;
+  const te = scanTo(xml, 62, lt);
+  if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
+  if (hasAt(xml, lt, r.rowOpen) && isDelimiter(xml.charCodeAt(lt + r.rowOpen.length))) {
+    const ref = attr(xml.slice(lt, te + 1), "r");
+    r.row = ref ? Number(ref) - 1 : r.row + 1;
+    r.col = -1;
+  }
+  return te + 1;
+}
+
+/** The `<c>` at `lt`: its value, formula and format stored in the arrays; returns the end of the cell. */
+function readCell(r: SheetReader, lt: number): number {
+  const xml = r.xml;
+  // <c r="AB12" s="3" t="s"> — attributes scanned in place, in the same pass that finds the
+  // tag's end (a '>' inside a value is refused, as a first-'>' tag end would have it)
+  let style = 0;
+  let type: CellType = "";
+  let hasRef = false;
+  let row = r.row;
+  let col = r.col;
+  let k = lt + r.cOpen.length;
+  let te = -1;
+  for (;;) {
+    let c = xml.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      k++;
       continue;
     }
-
-    // <c r="AB12" s="3" t="s"> — attributes scanned in place, in the same pass that finds the
-    // tag's end (a '>' inside a value is refused, as a first-'>' tag end would have it)
-    let style = 0;
-    let type: CellType = "";
-    let hasRef = false;
-    let k = lt + cOpen.length;
-    let te = -1;
-    for (;;) {
-      let c = xml.charCodeAt(k);
-      if (c === 32 || c === 9 || c === 10 || c === 13) {
-        k++;
-        continue;
-      }
-      if (c === 62) {
-        te = k;
-        break;
-      }
-      if (c === 47) {
-        te = scanTo(xml, 62, k);
-        break;
-      }
-      if (c !== c) break; // NaN: the text ended inside the tag
-      const nameStart = k;
-      while (c !== 61 && c !== 62 && c === c) c = xml.charCodeAt(++k);
-      if (c !== 61) {
-        // no `=` before the tag's end
-        if (c === 62) throw new XlsxError("corrupt", "bad cell attribute");
-        break;
-      }
-      let nameEnd = k;
-      while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-      k++;
-      while (xml.charCodeAt(k) <= 32) k++;
-      const quote = xml.charCodeAt(k);
-      if (quote === 62) throw new XlsxError("corrupt", "bad cell attribute");
-      const vs = k + 1;
-      let ve = vs;
-      for (c = xml.charCodeAt(ve); c !== quote; c = xml.charCodeAt(++ve)) {
-        if (c === 62 || c !== c) throw new XlsxError("corrupt", "bad cell attribute");
-      }
-      k = ve + 1;
-      if (nameEnd - nameStart !== 1) continue;
-      c = xml.charCodeAt(nameStart);
-      if (c === 114) {
-        // r: column letters then row digits
-        let cc = 0;
-        let q = vs;
-        let ch = xml.charCodeAt(q);
-        while (q < ve && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
-          cc = cc * 26 + ((ch & 0xdf) - 64);
-          ch = xml.charCodeAt(++q);
-        }
-        let rr = 0;
-        while (q < ve) rr = rr * 10 + (xml.charCodeAt(q++) - 48);
-        col = cc - 1;
-        if (rr > 0) row = rr - 1;
-        hasRef = true;
-      } else if (c === 115) {
-        let sv = 0;
-        for (let q = vs; q < ve; q++) sv = sv * 10 + (xml.charCodeAt(q) - 48);
-        style = sv;
-      } else if (c === 116) type = ve - vs === 1 ? (xml[vs] as CellType) : (xml.slice(vs, ve) as CellType);
+    if (c === 62) {
+      te = k;
+      break;
     }
-    if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
-    if (!hasRef) col++;
-    if (row < 0) row = 0;
-    if (row >= MAX_ROWS || col >= MAX_COLS) throw new XlsxError("corrupt", `cell outside the sheet at row ${row + 1}, column ${col + 1}`);
-
-    let cellEnd = te + 1;
-    // the <v> text as positions: integers (most numbers, every shared-string index) are read in place
-    let vStart = -1;
-    let vEnd = -1;
-    let inline: string | null = null;
-    let formula: string | null | undefined;
-    if (xml.charCodeAt(te - 1) !== 47) {
-      let j = te + 1;
-      let walk = true;
-      // the usual shape, <v>123</v></c>, read without the general walk below
-      if (hasAt(xml, j, vOpen)) {
-        vStart = j + vOpen.length;
-        vEnd = scanTo(xml, 60, vStart);
-        if (vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
-        if (hasAt(xml, vEnd, vcClose)) {
-          cellEnd = vEnd + vcClose.length;
-          walk = false;
-        } else j = vEnd;
-      }
-      if (walk) {
-        cellEnd = walkCell(xml, j, p, row, col, masters, parts);
-        if (parts.vStart >= 0) {
-          vStart = parts.vStart;
-          vEnd = parts.vEnd;
-        }
-        inline = parts.inline;
-        formula = parts.formula;
-      }
+    if (c === 47) {
+      te = scanTo(xml, 62, k);
+      break;
     }
-    i = cellEnd;
-
-    let value: CellValue = null;
-    if (type === "" || type === "n") {
-      if (vEnd > vStart) {
-        const int = digitsAt(xml, vStart, vEnd);
-        if (int >= 0) value = int;
-        else {
-          const raw = xml.slice(vStart, vEnd);
-          const n = Number(raw);
-          value = Number.isNaN(n) ? raw.trim() : n;
-        }
-      }
-    } else if (type === "s") {
-      if (vEnd > vStart) {
-        const int = digitsAt(xml, vStart, vEnd);
-        // a string the table lacks (a garbled or cut-short table): the strings a plan appends
-        // would take that index and become this cell's text
-        if (int >= sst.length) throw new XlsxError("missing-string", `a cell names shared string ${int}; the table holds ${sst.length}`);
-        value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
-      }
-    } else value = otherValue(type, vStart >= 0 ? xml.slice(vStart, vEnd) : null, inline, formula);
-    const fmt = style ? cellFormats[style] : cellFormats[0];
-    if (value === null && formula === undefined) continue;
-
-    while (values.length <= row) {
-      values.push(newRow());
-      formulas.push(newRow());
-      numberFormats.push(newRow());
+    if (c !== c) break; // NaN: the text ended inside the tag
+    const nameStart = k;
+    while (c !== 61 && c !== 62 && c === c) c = xml.charCodeAt(++k);
+    if (c !== 61) {
+      // no `=` before the tag's end
+      if (c === 62) throw new XlsxError("corrupt", "bad cell attribute");
+      break;
     }
-    const vr = values[row];
-    while (vr.length < col) vr.push(null);
-    vr[col] = value;
-    if (formula !== undefined) formulas[row][col] = formula;
-    if (fmt) numberFormats[row][col] = fmt;
+    let nameEnd = k;
+    while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    k++;
+    while (xml.charCodeAt(k) <= 32) k++;
+    const quote = xml.charCodeAt(k);
+    if (quote === 62) throw new XlsxError("corrupt", "bad cell attribute");
+    const vs = k + 1;
+    let ve = vs;
+    for (c = xml.charCodeAt(ve); c !== quote; c = xml.charCodeAt(++ve)) {
+      if (c === 62 || c !== c) throw new XlsxError("corrupt", "bad cell attribute");
+    }
+    k = ve + 1;
+    if (nameEnd - nameStart !== 1) continue;
+    c = xml.charCodeAt(nameStart);
+    if (c === 114) {
+      // r: column letters then row digits
+      let cc = 0;
+      let q = vs;
+      let ch = xml.charCodeAt(q);
+      while (q < ve && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+        cc = cc * 26 + ((ch & 0xdf) - 64);
+        ch = xml.charCodeAt(++q);
+      }
+      let rr = 0;
+      while (q < ve) rr = rr * 10 + (xml.charCodeAt(q++) - 48);
+      col = cc - 1;
+      if (rr > 0) row = rr - 1;
+      hasRef = true;
+    } else if (c === 115) {
+      let sv = 0;
+      for (let q = vs; q < ve; q++) sv = sv * 10 + (xml.charCodeAt(q) - 48);
+      style = sv;
+    } else if (c === 116) type = ve - vs === 1 ? (xml[vs] as CellType) : (xml.slice(vs, ve) as CellType);
+  }
+  if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
+  if (!hasRef) col++;
+  if (row < 0) row = 0;
+  r.row = row;
+  r.col = col;
+  if (row >= MAX_ROWS || col >= MAX_COLS) throw new XlsxError("corrupt", `cell outside the sheet at row ${row + 1}, column ${col + 1}`);
+
+  let cellEnd = te + 1;
+  // the <v> text as positions: integers (most numbers, every shared-string index) are read in place
+  let vStart = -1;
+  let vEnd = -1;
+  let inline: string | null = null;
+  let formula: string | null | undefined;
+  if (xml.charCodeAt(te - 1) !== 47) {
+    let j = te + 1;
+    let walk = true;
+    // the usual shape, <v>123</v></c>, read without the general walk
+    if (hasAt(xml, j, r.vOpen)) {
+      vStart = j + r.vOpen.length;
+      vEnd = scanTo(xml, 60, vStart);
+      if (vEnd < 0) throw new XlsxError("corrupt", "unterminated <v>");
+      if (hasAt(xml, vEnd, r.vcClose)) {
+        cellEnd = vEnd + r.vcClose.length;
+        walk = false;
+      } else j = vEnd;
+    }
+    if (walk) {
+      const parts = r.parts;
+      cellEnd = walkCell(xml, j, r.p, row, col, r.masters, parts);
+      if (parts.vStart >= 0) {
+        vStart = parts.vStart;
+        vEnd = parts.vEnd;
+      }
+      inline = parts.inline;
+      formula = parts.formula;
+    }
   }
 
+  let value: CellValue = null;
+  if (type === "" || type === "n") {
+    if (vEnd > vStart) {
+      const int = digitsAt(xml, vStart, vEnd);
+      value = int >= 0 ? int : numberText(xml.slice(vStart, vEnd));
+    }
+  } else if (type === "s") {
+    if (vEnd > vStart) {
+      const int = digitsAt(xml, vStart, vEnd);
+      const sst = r.sst;
+      // a string the table lacks (a garbled or cut-short table): the strings a plan appends
+      // would take that index and become this cell's text
+      if (int >= sst.length) throw new XlsxError("missing-string", `a cell names shared string ${int}; the table holds ${sst.length}`);
+      value = sst[int >= 0 ? int : Number(xml.slice(vStart, vEnd))] ?? null;
+    }
+  } else value = otherValue(type, vStart >= 0 ? xml.slice(vStart, vEnd) : null, inline, formula);
+  if (value === null && formula === undefined) return cellEnd;
+  const fmt = style ? r.cellFormats[style] : r.cellFormats[0];
+
+  const values = r.values;
+  while (values.length <= row) addRow(r);
+  const vr = values[row];
+  while (vr.length < col) vr.push(null);
+  vr[col] = value;
+  if (formula !== undefined) r.formulas[row][col] = formula;
+  if (fmt) r.numberFormats[row][col] = fmt;
+  return cellEnd;
+}
+
+/** A number cell's text that is not a plain integer: as Number reads it, or the text itself (trimmed) when not a number. */
+function numberText(raw: string): CellValue {
+  const n = Number(raw);
+  return Number.isNaN(n) ? raw.trim() : n;
+}
+
+function addRow(r: SheetReader): void {
+  r.values.push(newList());
+  r.formulas.push(newSparseRow());
+  r.numberFormats.push(newSparseRow());
+}
+
+/** The sheet's merged ranges (after sheetData, which ends at `from`); a malformed ref is skipped. */
+function readMerges(xml: string, p: string, from: number): CellRange[] {
   const merges: CellRange[] = [];
-  const mergeCells = findElement(xml, `${p}mergeCells`, end);
+  const mergeCells = findElement(xml, `${p}mergeCells`, from);
   if (mergeCells && !mergeCells.selfClosing) {
     for (const m of findAll(xml, `${p}mergeCell`, mergeCells.openEnd, mergeCells.end)) {
       const ref = attr(xml.slice(m.start, m.openEnd), "ref");
@@ -266,7 +326,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
       }
     }
   }
-  return { values, formulas, numberFormats, merges };
+  return merges;
 }
 
 /** What walkCell found among a cell's children: the `<v>` text's positions, an inline string, a formula. */

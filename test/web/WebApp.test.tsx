@@ -5,7 +5,7 @@ import { createFileHost } from "../../src/web/fileHost";
 import { PAGE_LIMITS } from "../../src/web/limits";
 import { WebApp } from "../../src/web/WebApp";
 import { fakeTemplates, sampleReport, SNAPSHOT } from "../taskpane/support/fakes";
-import { fakeDeps, fakePort } from "./support/fakeWorker";
+import { fakeDeps, fakePort, holdApplies } from "./support/fakeWorker";
 
 const ZIP_HEAD = [0x50, 0x4b, 0x03, 0x04];
 
@@ -109,13 +109,7 @@ test("a workbook with nothing to score: the worker is never asked to write, and 
 test("the grade shows before the scored file is built; a download clicked early waits for it and gets the right file", async () => {
   const deps = fakeDeps(SNAPSHOT, () => ({ report: sampleReport(), plan: [{ kind: "addSheet", sheet: "名单（套表）" }] }));
   const { port } = fakePort(deps, PAGE_LIMITS);
-  // the worker's write is held back until released, as a slow build of a big workbook would be
-  const held: (() => void)[] = [];
-  const post = port.postMessage.bind(port);
-  port.postMessage = (message, transfer) => {
-    if (message.type === "apply") held.push(() => post(message, transfer));
-    else post(message, transfer);
-  };
+  const { held, release } = holdApplies(port);
   const host = createFileHost({ createPort: () => port, storage: null });
   const saveFile = jest.fn();
   render(<WebApp host={host} templates={fakeTemplates()} initialLanguage="zh" saveFile={saveFile} />);
@@ -138,7 +132,7 @@ test("the grade shows before the scored file is built; a download clicked early 
   fireEvent.click(button);
   await new Promise((r) => setTimeout(r, 20));
   expect(saveFile).not.toHaveBeenCalled();
-  held.splice(0).forEach((go) => go());
+  release();
   await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
   expect(saveFile.mock.calls[0][0]).toBe("站点-评估结果.xlsx");
   expect([...saveFile.mock.calls[0][1]]).toEqual([...ZIP_HEAD, 1]);

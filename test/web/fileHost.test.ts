@@ -4,7 +4,7 @@ import { errorMessage } from "../../src/taskpane/errors";
 import { createFileHost, outputName, SETTINGS_KEY } from "../../src/web/fileHost";
 import { PAGE_LIMITS } from "../../src/web/limits";
 import { countCells } from "../../src/web/workerCore";
-import { fakeDeps, fakePort, fileOf } from "./support/fakeWorker";
+import { fakeDeps, fakePort, fileOf, holdApplies } from "./support/fakeWorker";
 
 const SNAPSHOT: WorkbookSnapshot = {
   source: "",
@@ -256,15 +256,10 @@ describe("the page shows the grade before the scored file is built", () => {
   function gatedSetup() {
     const deps = fakeDeps(SNAPSHOT, result);
     const { port } = fakePort(deps, PAGE_LIMITS);
-    const held: (() => void)[] = [];
-    const post = port.postMessage.bind(port);
-    port.postMessage = (message, transfer) => {
-      if (message.type === "apply") held.push(() => post(message, transfer));
-      else post(message, transfer);
-    };
+    const { held, release } = holdApplies(port);
     const createPort = jest.fn(() => port);
     const host = createFileHost({ createPort, storage: null });
-    return { host, deps, held, createPort, release: () => held.splice(0).forEach((go) => go()) };
+    return { host, deps, held, createPort, release };
   }
 
   test("applyPlan returns at once; download and outputReady wait for the file and get the right bytes", async () => {

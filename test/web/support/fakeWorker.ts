@@ -64,6 +64,20 @@ export function fakePort(deps: WorkerDeps<FakePkg>, limits: PageLimits) {
   return { port, sent };
 }
 
+/**
+ * Holds back the port's apply requests until `release`, as a slow build of a big workbook in the
+ * worker would: the page must show the grade before the file exists.
+ */
+export function holdApplies(port: WorkerPort) {
+  const held: (() => void)[] = [];
+  const post = port.postMessage.bind(port);
+  port.postMessage = (message, transfer) => {
+    if (message.type === "apply") held.push(() => post(message, transfer));
+    else post(message, transfer);
+  };
+  return { held, release: () => held.splice(0).forEach((go) => go()) };
+}
+
 export function fileOf(name: string, bytes: number[]) {
   const data = Uint8Array.from(bytes);
   return { name, size: data.byteLength, arrayBuffer: jest.fn(async () => data.slice().buffer) };
