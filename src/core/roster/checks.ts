@@ -1,10 +1,10 @@
 import { finding, type Lang } from "../findings";
 import { maskId, maskPhone, maskText } from "../privacy/mask";
-import type { CellValue, Finding, SheetSnapshot, TemplateDef } from "../types";
+import type { CellValue, Finding, FindingCode, FindingParam, SheetSnapshot, TemplateDef } from "../types";
 import { matchCategory, splitCategories, type CategoryMatch } from "./categories";
 import { parseAsOf, readDate, readsAsDate, type Ymd } from "../dates";
 import { builtinRole } from "./dictionary";
-import { ageOn, readId } from "./idcard";
+import { ageOn, readId, readValid18, type Valid18 } from "./idcard";
 import { isPlainMobile, readPhone } from "./phone";
 import { cellText, isBlank, toHalfWidth } from "../text";
 
@@ -124,149 +124,233 @@ export interface CheckResult {
   elderlyRows: RowSet;
 }
 
-/** Every row check of issue 3 item 6, each finding on the exact source cell. */
-export function checkRows(input: CheckInput): CheckResult {
-  const { sheet, template, columns, rows, lang } = input;
-  const out: Finding[] = [];
-  const asOf = parseAsOf(input.asOf);
-  const fieldCol = (pred: (i: number) => boolean): { col: number; index: number } | null => {
-    for (let i = 0; i < template.fields.length; i++) {
-      const col = columns[i];
-      if (col !== null && pred(i)) return { col, index: i };
-    }
-    return null;
-  };
-  const role = template.fields.map((f) => builtinRole(f));
-  const idCol = fieldCol((i) => template.fields[i].type === "cn-id");
-  const phoneCol = fieldCol((i) => template.fields[i].type === "phone");
-  const catCol = fieldCol((i) => template.fields[i].type === "category-set");
-  const sexCol = fieldCol((i) => template.fields[i].type === "gender" || role[i] === "性别");
-  const ageCol = fieldCol((i) => role[i] === "年龄");
-  const intakeCol = fieldCol((i) => role[i] === "建档日期");
-  const dateCols = template.fields
-    .map((f, i) => ({ f, col: columns[i] }))
-    .filter((x): x is { f: typeof x.f; col: number } => x.f.type === "date" && x.col !== null);
-  const required = template.fields
-    .map((f, i) => ({ f, col: columns[i] }))
-    .filter((x): x is { f: typeof x.f; col: number } => x.f.required === true && !x.f.generated && x.col !== null);
-  const femaleWord = { zh: "女", en: "female" };
-  const people = new PersonTable(rows.length);
+type Word = { zh: string; en: string };
+type FieldCol = { f: TemplateDef["fields"][number]; col: number };
+type Items = { item: string; match: CategoryMatch | null }[];
+const FEMALE_WORD: Word = { zh: "女", en: "female" };
+
+/**
+ * The checks of one roster, row by row. The per-row body (`row`) is a small method of its own,
+ * optimised once for every row rather than on-stack-replaced inside one giant loop, and what only
+ * a few rows reach (each finding, an ID that is not 18 plain valid digits, the category rules) is
+ * in methods of their own, so the hot code stays small and is not recompiled. Per-row state is
+ * in fields of one object: a valid ID leaves its birth date and sex in `birth` and `idSex`
+ * instead of two objects per row.
+ */
+class RowChecker {
+  readonly out: Finding[] = [];
+  readonly name: string;
+  readonly lang: Lang;
+  readonly asOf: Ymd | null;
+  readonly idCol: number;
+  readonly phoneCol: number;
+  readonly catCol: number;
+  readonly sexCol: number;
+  readonly ageCol: number;
+  readonly intakeCol: number | null;
+  readonly dateCols: FieldCol[];
+  readonly required: FieldCol[];
+  readonly people: PersonTable;
   // a mark per sheet row: a Set of half a large roster's rows would cost more than the checks
-  const elderlyMarks = new Uint8Array(sheet.values.length);
+  readonly elderlyMarks: Uint8Array;
   // a roster repeats a handful of sexes and category texts: each is read once per run
-  const sexOf = new Map<string, "男" | "女" | null>();
-  const itemsOf = new Map<string, { item: string; match: CategoryMatch | null }[]>();
-  const elderlyAge = input.elderlyAge;
-  const ageFinding = (r: number, col: number, item: string, age: number, rule: { zh: string; en: string }) =>
-    out.push(finding("category-age-mismatch", sheet.name, r, col, { category: quote(item), rule, age }, lang));
+  readonly sexOf = new Map<string, "男" | "女" | null>();
+  readonly itemsOf = new Map<string, Items>();
+  readonly elderlyAge: number;
+  readonly childAge: number | null;
+  /** the ID's birth date in the row at hand, when `hasBirth` */
+  readonly birth: Valid18 = { y: 0, m: 0, d: 0, male: false };
+  hasBirth = false;
+  idSex: "男" | "女" | null = null;
 
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const row = sheet.values[r] ?? [];
-
-    for (const q of required) {
-      if (isBlank(cell(row, q.col))) out.push(finding("missing-value", sheet.name, r, q.col, { field: q.f.name }, lang));
-    }
-
-    let declaredSex: "男" | "女" | null = null;
-    if (sexCol) {
-      const v = cell(row, sexCol.col);
-      if (typeof v === "string") {
-        let sex = sexOf.get(v);
-        if (sex === undefined) {
-          sex = readSex(v);
-          sexOf.set(v, sex);
-        }
-        declaredSex = sex;
-      } else declaredSex = readSex(v);
-    }
-    const declaredAge = ageCol ? readAge(cell(row, ageCol.col)) : null;
-    let idSex: "男" | "女" | null = null;
-    let idBirth: Ymd | null = null;
-
-    if (idCol) {
-      const id = readId(cell(row, idCol.col));
-      if (id) {
-        const c = idCol.col;
-        if (id.fullWidth) out.push(finding("full-width-digits", sheet.name, r, c, { text: maskId(id.text) }, lang));
-        if (id.kind === "precision-lost") out.push(finding("id-precision-lost", sheet.name, r, c, { masked: maskId(id.text) }, lang));
-        else if (id.kind === "invalid") out.push(finding("invalid-id-number", sheet.name, r, c, { masked: maskId(id.text) }, lang));
-        else if (id.kind === "valid15") out.push(finding("legacy-id-number", sheet.name, r, c, { masked: maskId(id.text) }, lang));
-        if (id.kind === "valid18" || id.kind === "valid15") {
-          idSex = id.sex;
-          idBirth = id.birth;
-          // a 15-digit number and its 18-digit upgrade are the same person
-          const first = people.firstRow(personKey(id.text, id.kind === "valid15", id.birth as Ymd), r);
-          if (first !== r) out.push(finding("duplicate-person", sheet.name, r, c, { masked: maskId(id.text), row: first + 1 }, lang));
-        } else if (id.kind === "precision-lost") idBirth = id.birth;
+  constructor(input: CheckInput) {
+    const { sheet, template, columns } = input;
+    this.name = sheet.name;
+    this.lang = input.lang;
+    this.asOf = parseAsOf(input.asOf);
+    const fieldCol = (pred: (i: number) => boolean): number => {
+      for (let i = 0; i < template.fields.length; i++) {
+        const col = columns[i];
+        if (col !== null && pred(i)) return col;
       }
-      if (idSex && declaredSex && sexCol && idSex !== declaredSex) {
-        out.push(finding("id-gender-mismatch", sheet.name, r, sexCol.col, { gender: quote(cellText(cell(row, sexCol.col))) }, lang));
-      }
-      if (idBirth && asOf && ageCol && declaredAge !== null && !ageAccepted(declaredAge, idBirth, asOf, row, intakeCol ? intakeCol.col : null)) {
-        out.push(finding("id-age-mismatch", sheet.name, r, ageCol.col, { age: declaredAge, expected: ageOn(idBirth, asOf) }, lang));
+      return -1;
+    };
+    const role = template.fields.map((f) => builtinRole(f));
+    this.idCol = fieldCol((i) => template.fields[i].type === "cn-id");
+    this.phoneCol = fieldCol((i) => template.fields[i].type === "phone");
+    this.catCol = fieldCol((i) => template.fields[i].type === "category-set");
+    this.sexCol = fieldCol((i) => template.fields[i].type === "gender" || role[i] === "性别");
+    this.ageCol = fieldCol((i) => role[i] === "年龄");
+    const intake = fieldCol((i) => role[i] === "建档日期");
+    this.intakeCol = intake < 0 ? null : intake;
+    this.dateCols = template.fields.map((f, i) => ({ f, col: columns[i] })).filter((x): x is FieldCol => x.f.type === "date" && x.col !== null);
+    this.required = template.fields
+      .map((f, i) => ({ f, col: columns[i] }))
+      .filter((x): x is FieldCol => x.f.required === true && !x.f.generated && x.col !== null);
+    this.people = new PersonTable(input.rows.length);
+    this.elderlyMarks = new Uint8Array(sheet.values.length);
+    this.elderlyAge = input.elderlyAge;
+    this.childAge = input.childAge;
+  }
+
+  push(code: FindingCode, r: number, col: number, params: Record<string, FindingParam>): void {
+    this.out.push(finding(code, this.name, r, col, params, this.lang));
+  }
+
+  sex(v: CellValue): "男" | "女" | null {
+    if (typeof v !== "string") return readSex(v);
+    let sex = this.sexOf.get(v);
+    if (sex === undefined) {
+      sex = readSex(v);
+      this.sexOf.set(v, sex);
+    }
+    return sex;
+  }
+
+  row(r: number, row: readonly CellValue[]): void {
+    const required = this.required;
+    for (let i = 0; i < required.length; i++) {
+      const q = required[i];
+      if (isBlank(cell(row, q.col))) this.push("missing-value", r, q.col, { field: q.f.name });
+    }
+    const declaredSex = this.sexCol >= 0 ? this.sex(cell(row, this.sexCol)) : null;
+    const declaredAge = this.ageCol >= 0 ? readAge(cell(row, this.ageCol)) : null;
+    this.hasBirth = false;
+    this.idSex = null;
+    if (this.idCol >= 0) {
+      const v = cell(row, this.idCol);
+      if (readValid18(v, this.birth)) {
+        this.hasBirth = true;
+        this.idSex = this.birth.male ? "男" : "女";
+        this.person(v as string, false, r);
+      } else this.otherId(v, r);
+      if (this.idSex !== null && declaredSex !== null && this.sexCol >= 0 && this.idSex !== declaredSex) this.genderMismatch(r, row);
+      if (this.hasBirth && this.asOf !== null && this.ageCol >= 0 && declaredAge !== null) {
+        if (!ageAccepted(declaredAge, this.birth, this.asOf, row, this.intakeCol)) this.ageMismatch(r, declaredAge);
       }
     }
-
-    const phone = phoneCol ? cell(row, phoneCol.col) : null;
-    // a plain mobile number, most of a roster's, has nothing to report
-    if (phoneCol && !(typeof phone === "string" && isPlainMobile(phone))) {
-      const p = readPhone(phone);
-      if (p) {
-        if (p.fullWidth) out.push(finding("full-width-digits", sheet.name, r, phoneCol.col, { text: maskPhone(p.text) }, lang));
-        if (!p.valid) out.push(finding("invalid-phone", sheet.name, r, phoneCol.col, { masked: maskPhone(p.text) }, lang));
-      }
+    if (this.phoneCol >= 0) {
+      const phone = cell(row, this.phoneCol);
+      // a plain mobile number, most of a roster's, has nothing to report
+      if (!(typeof phone === "string" && isPlainMobile(phone))) this.phone(r, phone);
     }
-
-    for (const d of dateCols) {
+    const dateCols = this.dateCols;
+    for (let i = 0; i < dateCols.length; i++) {
+      const d = dateCols[i];
       const v = cell(row, d.col);
-      if (!isBlank(v) && !readsAsDate(v)) out.push(finding("invalid-date", sheet.name, r, d.col, { text: quote(cellText(v)) }, lang));
+      if (!isBlank(v) && !readsAsDate(v)) this.push("invalid-date", r, d.col, { text: quote(cellText(v)) });
     }
-
-    if (catCol) {
-      const text = cellText(cell(row, catCol.col));
-      let items = itemsOf.get(text);
+    if (this.catCol >= 0) {
+      const text = cellText(cell(row, this.catCol));
+      let items = this.itemsOf.get(text);
       if (items === undefined) {
         items = splitCategories(text).map((item) => ({ item, match: matchCategory(item) }));
-        itemsOf.set(text, items);
+        this.itemsOf.set(text, items);
       }
-      if (!items.length) continue;
-      const age = declaredAge ?? (idBirth && asOf ? ageOn(idBirth, asOf) : null);
-      const sex = declaredSex ?? idSex;
-      // the categories already checked in this row, when it names more than one
-      const reported: string[] | null = items.length > 1 ? [] : null;
-      for (let i = 0; i < items.length; i++) {
-        const { item, match } = items[i];
-        if (!match) {
-          out.push(finding("unknown-category", sheet.name, r, catCol.col, { category: quote(item) }, lang));
-          continue;
-        }
-        const cat = match.category;
-        // a bare 独居 of unknown age still files the row among the elderly, as the station did
-        if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) elderlyMarks[r] = 1;
-        if (reported) {
-          if (reported.includes(cat.name)) continue;
-          reported.push(cat.name);
-        }
-        const ageRule = (rule: { zh: string; en: string }) => ageFinding(r, catCol.col, item, age as number, rule);
-        if (cat.elderly && age !== null && age < elderlyAge) {
-          if (match.bare) {
-            // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category
-            const advice = cat.youngerRecordAs
-              ? { zh: `，请记录为“${cat.youngerRecordAs}”`, en: `; record as “${cat.youngerRecordAs}”` }
-              : { zh: "，请按实际情况记录其类别", en: "; record the person's actual category" };
-            out.push(finding("category-not-elderly", sheet.name, r, catCol.col, { category: quote(item), age, elderly: elderlyAge, advice }, lang));
-          } else ageRule({ zh: `不小于 ${elderlyAge} 岁`, en: `≥ ${elderlyAge}` });
-        } else if (!cat.elderly && cat.age && age !== null) {
-          const below = cat.name === "农村留守儿童" && input.childAge !== null ? input.childAge : cat.age.below;
-          if (below !== undefined && age >= below) ageRule({ zh: `小于 ${below} 岁`, en: `< ${below}` });
-          else if (cat.age.min !== undefined && age < cat.age.min) ageRule({ zh: `不小于 ${cat.age.min} 岁`, en: `≥ ${cat.age.min}` });
-        }
-        if (cat.sex === "女" && sex === "男") {
-          out.push(finding("category-gender-mismatch", sheet.name, r, catCol.col, { category: quote(item), rule: femaleWord }, lang));
-        }
+      if (items.length) {
+        const age = declaredAge ?? (this.hasBirth && this.asOf !== null ? ageOn(this.birth, this.asOf) : null);
+        this.categories(r, items, age, declaredSex ?? this.idSex);
       }
     }
   }
-  return { findings: out, elderlyRows: { has: (row: number) => elderlyMarks[row] === 1 } };
+
+  /** The first row of this person, or a duplicate-person finding. */
+  person(text: string, legacy: boolean, r: number): void {
+    // a 15-digit number and its 18-digit upgrade are the same person
+    const first = this.people.firstRow(personKey(text, legacy, this.birth), r);
+    if (first !== r) this.push("duplicate-person", r, this.idCol, { masked: maskId(text), row: first + 1 });
+  }
+
+  /** An ID cell that is not 18 plain valid digits: read the general way. */
+  otherId(v: CellValue, r: number): void {
+    const id = readId(v);
+    if (!id) return;
+    const c = this.idCol;
+    if (id.fullWidth) this.push("full-width-digits", r, c, { text: maskId(id.text) });
+    if (id.kind === "precision-lost") this.push("id-precision-lost", r, c, { masked: maskId(id.text) });
+    else if (id.kind === "invalid") this.push("invalid-id-number", r, c, { masked: maskId(id.text) });
+    else if (id.kind === "valid15") this.push("legacy-id-number", r, c, { masked: maskId(id.text) });
+    if (id.kind === "valid18" || id.kind === "valid15") {
+      const b = id.birth as Ymd;
+      this.setBirth(b);
+      this.idSex = id.sex;
+      this.person(id.text, id.kind === "valid15", r);
+    } else if (id.kind === "precision-lost" && id.birth) this.setBirth(id.birth);
+  }
+
+  setBirth(b: Ymd): void {
+    this.birth.y = b.y;
+    this.birth.m = b.m;
+    this.birth.d = b.d;
+    this.hasBirth = true;
+  }
+
+  genderMismatch(r: number, row: readonly CellValue[]): void {
+    this.push("id-gender-mismatch", r, this.sexCol, { gender: quote(cellText(cell(row, this.sexCol))) });
+  }
+
+  ageMismatch(r: number, declaredAge: number): void {
+    this.push("id-age-mismatch", r, this.ageCol, { age: declaredAge, expected: ageOn(this.birth, this.asOf as Ymd) });
+  }
+
+  phone(r: number, phone: CellValue): void {
+    const p = readPhone(phone);
+    if (!p) return;
+    if (p.fullWidth) this.push("full-width-digits", r, this.phoneCol, { text: maskPhone(p.text) });
+    if (!p.valid) this.push("invalid-phone", r, this.phoneCol, { masked: maskPhone(p.text) });
+  }
+
+  ageFinding(r: number, item: string, age: number, rule: Word): void {
+    this.push("category-age-mismatch", r, this.catCol, { category: quote(item), rule, age });
+  }
+
+  categories(r: number, items: Items, age: number | null, sex: "男" | "女" | null): void {
+    const elderlyAge = this.elderlyAge;
+    const col = this.catCol;
+    // the categories already checked in this row, when it names more than one
+    const reported: string[] | null = items.length > 1 ? [] : null;
+    for (let i = 0; i < items.length; i++) {
+      const { item, match } = items[i];
+      if (!match) {
+        this.push("unknown-category", r, col, { category: quote(item) });
+        continue;
+      }
+      const cat = match.category;
+      // a bare 独居 of unknown age still files the row among the elderly, as the station did
+      if (cat.elderly && (!match.bare || age === null || age >= elderlyAge)) this.elderlyMarks[r] = 1;
+      if (reported) {
+        if (reported.includes(cat.name)) continue;
+        reported.push(cat.name);
+      }
+      if (cat.elderly && age !== null && age < elderlyAge) {
+        if (match.bare) {
+          // a bare 重残 / 独居 at 45 is no elderly breach: the person is simply not this category
+          const advice = cat.youngerRecordAs
+            ? { zh: `，请记录为“${cat.youngerRecordAs}”`, en: `; record as “${cat.youngerRecordAs}”` }
+            : { zh: "，请按实际情况记录其类别", en: "; record the person's actual category" };
+          this.push("category-not-elderly", r, col, { category: quote(item), age, elderly: elderlyAge, advice });
+        } else this.ageFinding(r, item, age, { zh: `不小于 ${elderlyAge} 岁`, en: `≥ ${elderlyAge}` });
+      } else if (!cat.elderly && cat.age && age !== null) {
+        const below = cat.name === "农村留守儿童" && this.childAge !== null ? this.childAge : cat.age.below;
+        if (below !== undefined && age >= below) this.ageFinding(r, item, age, { zh: `小于 ${below} 岁`, en: `< ${below}` });
+        else if (cat.age.min !== undefined && age < cat.age.min) this.ageFinding(r, item, age, { zh: `不小于 ${cat.age.min} 岁`, en: `≥ ${cat.age.min}` });
+      }
+      if (cat.sex === "女" && sex === "男") this.push("category-gender-mismatch", r, col, { category: quote(item), rule: FEMALE_WORD });
+    }
+  }
+}
+
+const NO_CELLS: readonly CellValue[] = [];
+
+/** Every row check of issue 3 item 6, each finding on the exact source cell. */
+export function checkRows(input: CheckInput): CheckResult {
+  const checker = new RowChecker(input);
+  const values = input.sheet.values;
+  const rows = input.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    checker.row(r, values[r] ?? NO_CELLS);
+  }
+  const marks = checker.elderlyMarks;
+  return { findings: checker.out, elderlyRows: { has: (row: number) => marks[row] === 1 } };
 }

@@ -63,6 +63,36 @@ function id18(text: string, fullWidth: boolean): IdInfo {
   return { kind: "invalid", text, fullWidth, birth, sex: birth ? sex : null };
 }
 
+/** Where readValid18 leaves what a valid ID says: reused from row to row, so no object per ID. */
+export interface Valid18 {
+  y: number;
+  m: number;
+  d: number;
+  male: boolean;
+}
+
+/**
+ * The common case of a roster's ID cell, 18 plain digits (or X) that pass the check with a real
+ * birth date: true, with its birth date and sex written into `out`, exactly what readId reports
+ * as valid18. False for anything else (readId then reads the cell the general way). The row
+ * checks call this once per row; readId's IdInfo and birth object per row were most of their garbage.
+ */
+export function readValid18(v: CellValue, out: Valid18): boolean {
+  if (typeof v !== "string" || !isPlainId18(v)) return false;
+  const y = (v.charCodeAt(6) - 48) * 1000 + (v.charCodeAt(7) - 48) * 100 + (v.charCodeAt(8) - 48) * 10 + (v.charCodeAt(9) - 48);
+  const m = (v.charCodeAt(10) - 48) * 10 + (v.charCodeAt(11) - 48);
+  const d = (v.charCodeAt(12) - 48) * 10 + (v.charCodeAt(13) - 48);
+  if (!validDate(y, m, d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (v.charCodeAt(i) - 48) * WEIGHTS[i];
+  if (CHECK.charCodeAt(sum % 11) !== v.charCodeAt(17)) return false;
+  out.y = y;
+  out.m = m;
+  out.d = d;
+  out.male = (v.charCodeAt(16) - 48) % 2 === 1;
+  return true;
+}
+
 /**
  * Read an ID number cell. A number cell has already lost everything past Excel's 15 significant
  * digits; so has text that was pasted from such a number (18 digits ending 000 that fail the check,

@@ -1,4 +1,4 @@
-import { ageOn, checkDigit, readId } from "../../../src/core/roster/idcard";
+import { ageOn, checkDigit, readId, readValid18, type Valid18 } from "../../../src/core/roster/idcard";
 import { makeId } from "../../fixtures/roster/build";
 
 describe("GB 11643 IDs", () => {
@@ -46,5 +46,39 @@ describe("GB 11643 IDs", () => {
   test("age in whole years", () => {
     expect(ageOn({ y: 1950, m: 6, d: 30 }, { y: 2025, m: 6, d: 30 })).toBe(75);
     expect(ageOn({ y: 1950, m: 7, d: 1 }, { y: 2025, m: 6, d: 30 })).toBe(74);
+  });
+});
+
+describe("readValid18 (the row checks' fast path)", () => {
+  it("reads exactly what readId reports as valid18, and nothing else", () => {
+    const valid = makeId("440106", "19580317", "002");
+    const cells = [
+      valid,
+      valid.slice(0, 17) + (valid[17] === "0" ? "1" : "0"),
+      makeId("440106", "19990229", "001"),
+      makeId("440106", "18800101", "001"),
+      makeId("440106", "20101231", "007"),
+      valid.slice(0, 15) + "000",
+      " " + valid,
+      "４４０１０６" + valid.slice(6),
+      valid.slice(0, 6) + valid.slice(8, 17),
+      44010619580317123,
+      null,
+      "",
+    ];
+    let accepted = 0;
+    for (const v of cells) {
+      const out: Valid18 = { y: 0, m: 0, d: 0, male: false };
+      const id = readId(v);
+      const fast = readValid18(v, out);
+      const plainValid = typeof v === "string" && /^\d{17}[\dX]$/.test(v) && id?.kind === "valid18";
+      expect(fast).toBe(plainValid);
+      if (fast) accepted++;
+      if (fast && id) {
+        expect({ y: out.y, m: out.m, d: out.d }).toEqual(id.birth);
+        expect(out.male ? "男" : "女").toBe(id.sex);
+      }
+    }
+    expect(accepted).toBe(2);
   });
 });
