@@ -66,9 +66,14 @@ export function ymdToIso(d: Ymd): string {
   return `${String(d.y).padStart(4, "0")}-${String(d.m).padStart(2, "0")}-${String(d.d).padStart(2, "0")}`;
 }
 
+/** Days since 1970-01-01 of a civil date, as isoToDays counts them. */
+export function ymdToDays(d: Ymd): number {
+  return Date.UTC(d.y, d.m - 1, d.d) / 86400000;
+}
+
 /** Excel's serial for a civil date (1900 system, right from 1900-03-01 on). */
 export function serialOf(d: Ymd): number {
-  return Date.UTC(d.y, d.m - 1, d.d) / 86400000 + 25569;
+  return ymdToDays(d) + 25569;
 }
 
 /** A date written inside free text, with where it was written (for a formula that looks for it). */
@@ -132,8 +137,13 @@ function valid(y: number, m: number, d: number): Ymd | null {
  * before that (it believes in 29 Feb 1900), which no roster date reaches.
  */
 export function fromSerial(serial: number): Ymd | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  if (!isDateSerial(serial)) return null;
   return civilFromSerial(Math.floor(serial));
+}
+
+/** Whether a number is a serial fromSerial reads as a date (9999-12-31 is Excel's last). */
+function isDateSerial(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= 1 && serial <= 2958465;
 }
 
 function civilFromSerial(serial: number): Ymd {
@@ -164,7 +174,7 @@ export function readDate(v: CellValue): Ymd | null {
 
 /** Whether readDate reads `v` as a date, without making the date of a serial. */
 export function readsAsDate(v: CellValue): boolean {
-  if (typeof v === "number") return Number.isFinite(v) && v >= 1 && v <= 2958465;
+  if (typeof v === "number") return isDateSerial(v);
   return readDate(v) !== null;
 }
 

@@ -1,6 +1,6 @@
 import { columnLetters, sheetRef } from "../a1";
 import { relativeR1C1 } from "../runs";
-import { datesInText, isoToDays, parseAsOf, serialOf, ymdToIso, type Period, type TextDate } from "../dates";
+import { datesInText, isoToDays, parseAsOf, serialOf, ymdToDays, ymdToIso, type Period, type TextDate } from "../dates";
 import { finding, type Lang } from "../findings";
 import { cellText, toHalfWidth } from "../text";
 import type { CellValue, Finding, PlanCell, PlanOp, SheetSnapshot } from "../types";
@@ -144,8 +144,7 @@ export function checkFollowUps(input: FollowUpInput): FollowUpResult {
       undatedLimits.push(limit);
       continue;
     }
-    // days since 1970 of the latest date, as isoToDays(ymdToIso(date)) reads them
-    const days = asOfDays - Date.UTC(latest.date.y, latest.date.m - 1, latest.date.d) / 86400000;
+    const days = asOfDays - ymdToDays(latest.date);
     if (days > limit.days) {
       out.findings.push(
         finding(
