@@ -79,7 +79,7 @@ export function buildView(input: ViewInput): PlanOp[] {
   const formats = sheet.numberFormats;
   const last = VIEW_FIRST_DATA_ROW + rows.length - 1;
   const perColumn: PlanOp[][] = columns.map(() => []);
-  const copied: { j: number; source: number; fixed: boolean; fixedFormat: string | undefined; k0: number; fmt0: string | undefined }[] = [];
+  const copied: { j: number; source: number; fixed: boolean; k0: number; fmt0: string | undefined }[] = [];
   columns.forEach((col, j) => {
     if (!rows.length) return;
     if (col.field.generated === "serial") {
@@ -95,12 +95,12 @@ export function buildView(input: ViewInput): PlanOp[] {
       return;
     }
     if (col.source === null) return;
-    // a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
-    const fixed = col.field.type === "cn-id";
-    copied.push({ j, source: col.source, fixed, fixedFormat: liveFormulas ? undefined : "@", k0: 0, fmt0: undefined });
+    copied.push({ j, source: col.source, fixed: col.field.type === "cn-id", k0: 0, fmt0: undefined });
   });
+  // an ID column's format: a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
+  const fixedFormat = liveFormulas ? undefined : "@";
   const formatOf = (line: readonly (string | null | undefined)[] | undefined, c: (typeof copied)[number]): string | undefined => {
-    if (c.fixed) return c.fixedFormat;
+    if (c.fixed) return fixedFormat;
     const fmt = line?.[c.source];
     return fmt && fmt !== "General" && !(liveFormulas && fmt === "@") ? fmt : undefined;
   };
