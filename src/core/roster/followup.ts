@@ -4,6 +4,7 @@ import { datesInText, isoToDays, parseAsOf, serialOf, ymdToDays, ymdToIso, type 
 import { finding, type Lang } from "../findings";
 import { cellText, toHalfWidth } from "../text";
 import type { CellValue, Finding, PlanCell, PlanOp, SheetSnapshot } from "../types";
+import type { RowSet } from "./checks";
 import { VIEW_FIRST_DATA_ROW, VIEW_HEADER_ROW } from "./restore";
 
 /**
@@ -76,7 +77,7 @@ export interface FollowUpInput {
   headerRow: number;
   levelCol: number | null;
   /** rows in an elderly category (from the category checks) */
-  elderlyRows: { has(row: number): boolean };
+  elderlyRows: RowSet;
   intervals: Record<string, number>;
   asOf: string | null;
   base: Period | null;
