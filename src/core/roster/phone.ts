@@ -20,7 +20,10 @@ function onePhone(p: string): boolean {
   return LANDLINE.test(keepExt);
 }
 
-/** 1[3-9] and nine more ASCII digits (MOBILE without a country code), checked by character codes. */
+/**
+ * 1[3-9] and nine more ASCII digits (MOBILE without a country code), checked by character codes:
+ * a cell that is one has nothing to report, so the row checks do not call readPhone for it.
+ */
 export function isPlainMobile(s: string): boolean {
   if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
   const c1 = s.charCodeAt(1);
@@ -38,8 +41,6 @@ export function isPlainMobile(s: string): boolean {
  */
 export function readPhone(v: CellValue): PhoneInfo | null {
   if (v === null || typeof v === "boolean") return null;
-  // the common case, a mobile number of 11 plain digits: what the general path would find
-  if (typeof v === "string" && isPlainMobile(v)) return { valid: true, fullWidth: false, text: v };
   const raw = typeof v === "number" ? numberToPlainString(v) : v.trim();
   if (!raw) return null;
   const fullWidth = hasFullWidthDigits(raw);
