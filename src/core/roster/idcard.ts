@@ -5,11 +5,16 @@ import { hasFullWidthDigits, toHalfWidth } from "../text";
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 
-/** GB 11643 check character for the first 17 digits. */
-export function checkDigit(first17: string): string {
+/** Where GB 11643's check character for the first 17 digits stands in CHECK. */
+function checkIndex(first17: string): number {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
-  return CHECK[sum % 11];
+  return sum % 11;
+}
+
+/** GB 11643 check character for the first 17 digits. */
+export function checkDigit(first17: string): string {
+  return CHECK[checkIndex(first17)];
 }
 
 export type IdKind = "valid18" | "valid15" | "invalid" | "precision-lost";
@@ -83,9 +88,7 @@ export function readValid18(v: CellValue, out: Valid18): boolean {
   const m = (v.charCodeAt(10) - 48) * 10 + (v.charCodeAt(11) - 48);
   const d = (v.charCodeAt(12) - 48) * 10 + (v.charCodeAt(13) - 48);
   if (!validDate(y, m, d)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (v.charCodeAt(i) - 48) * WEIGHTS[i];
-  if (CHECK.charCodeAt(sum % 11) !== v.charCodeAt(17)) return false;
+  if (CHECK.charCodeAt(checkIndex(v)) !== v.charCodeAt(17)) return false;
   out.y = y;
   out.m = m;
   out.d = d;
