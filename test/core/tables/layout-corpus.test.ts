@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { parseA1 } from "../../../src/core/a1";
 import { evaluate } from "../../../src/core/evaluate";
-import type { EvaluateResult, PlanCell } from "../../../src/core/types";
+import type { EvaluateResult, PlanCell, WorkbookSnapshot } from "../../../src/core/types";
 import { applyPlan, openXlsx, snapshotOf } from "../../../src/file";
 import { buildLayoutWorkbook } from "../../fixtures/layouts/build";
 import { LAYOUT_CASES, type LayoutCase } from "../../fixtures/layouts/cases";
+import { bareStyle } from "../../fixtures/layouts/bare-style";
 import { wpsStyle } from "../../fixtures/layouts/wps-style";
 
 /** How Excel shows a written cell, for the formats the scorer writes. */
@@ -44,7 +45,9 @@ function check(c: LayoutCase, bytes: Uint8Array): void {
   const pkg = openXlsx(bytes);
   const snapshot = snapshotOf(pkg, `${c.id}.xlsx`);
   const result = evaluate(snapshot, { findingsSheet: false });
-  rerunChangesNothing(c, applyPlan(pkg, result.plan, snapshot));
+  const once = applyPlan(pkg, result.plan, snapshot);
+  readsBackAsPlanned(result, snapshot, once);
+  rerunChangesNothing(c, once);
   const cells = written(result);
   for (const [ref, shown] of Object.entries(c.expect)) {
     const [sheet, a1] = ref.split("!");
@@ -76,6 +79,30 @@ function check(c: LayoutCase, bytes: Uint8Array): void {
 }
 
 /**
+ * The written file, read again, holds the plan's numbers in its cells (cached results included)
+ * and every cell the plan does not write as it was: whatever shape the producer gave its rows.
+ */
+function readsBackAsPlanned(result: EvaluateResult, before: WorkbookSnapshot, bytes: Uint8Array): void {
+  const after = snapshotOf(openXlsx(bytes), "again.xlsx");
+  const cells = written(result);
+  for (const sheet of before.sheets) {
+    const values = after.sheets.find((x) => x.name === sheet.name)?.values ?? [];
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, col) => {
+        if (!cells.has(`${sheet.name}!${r}:${col}`)) expect([sheet.name, r, col, values[r]?.[col]]).toEqual([sheet.name, r, col, v]);
+      }),
+    );
+  }
+  for (const [key, cell] of cells) {
+    if (typeof cell.value !== "number") continue;
+    const [name, rc] = key.split("!");
+    const [r, col] = rc.split(":").map(Number);
+    const got = after.sheets.find((x) => x.name === name)?.values[r]?.[col];
+    expect([key, got]).toEqual([key, cell.value]);
+  }
+}
+
+/**
  * Scoring the scored workbook again reads the same tables (the headers the tool added included)
  * and leaves every cell of the case's sheets as the first run wrote it.
  */
@@ -102,6 +129,17 @@ describe("layout corpus, packed as WPS Office writes it (dimension A1:A1, refine
   it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     const bytes = wpsStyle(await buildLayoutWorkbook(c));
     expect(strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"])).toContain('<dimension ref="A1:A1"/>');
+    check(c, bytes);
+  });
+});
+
+describe("layout corpus, packed as minimal writers emit it (no inferable row or cell r, no spans, inline strings)", () => {
+  it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    const bytes = bareStyle(await buildLayoutWorkbook(c));
+    const sheet = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toMatch(/<row>|<row [^>]*>/);
+    expect(sheet).not.toMatch(/<c r="A1"/);
+    expect(sheet).not.toContain('t="s"');
     check(c, bytes);
   });
 });
