@@ -240,15 +240,7 @@ export function patchWorksheetPart(
   if (!located) return patchInto(out, utf8Decode(bytes), edits, styles, strings);
   const { head, openTag, closeTag, tail, contentStart, contentEnd } = located;
   const writeRows: SheetDataWriter = (_xml, _sd, e, ctx, sink) =>
-    writeSheetRows(
-      new ByteRows(bytes, contentEnd, ctx.p, sink as BytesSink),
-      contentStart,
-      contentEnd,
-      openTag.endsWith("/>") ? openTag.replace(/\s*\/>$/, ">") : openTag,
-      e,
-      ctx,
-      sink,
-    );
+    writeSheetRows(new ByteRows(bytes, contentEnd, ctx.p, sink as BytesSink), contentStart, contentEnd, openTag, e, ctx, sink);
   return patchInto(out, head + openTag + closeTag + tail, edits, styles, strings, undefined, writeRows);
 }
 
@@ -405,9 +397,8 @@ class ByteRows implements RowSource {
 // sheetData
 
 function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowContext, out: Sink): void {
-  const openTag = sd.selfClosing ? xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">") : xml.slice(sd.start, sd.openEnd);
   const contentEnd = sd.selfClosing ? sd.openEnd : sd.end - `</${ctx.p}sheetData>`.length;
-  writeSheetRows(new TextRows(xml, contentEnd, ctx.p, out), sd.openEnd, contentEnd, openTag, edits, ctx, out);
+  writeSheetRows(new TextRows(xml, contentEnd, ctx.p, out), sd.openEnd, contentEnd, xml.slice(sd.start, sd.openEnd), edits, ctx, out);
 }
 
 /**
@@ -419,7 +410,8 @@ function writeSheetRows(rows: RowSource, from: number, to: number, openTag: stri
   const p = ctx.p;
   const orphans = ctx.orphans;
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
-  out.push(openTag);
+  // an empty <sheetData/> opens as <sheetData> for the rows that follow
+  out.push(openTag.replace(/\s*\/>$/, ">"));
   let copyFrom = from;
   let k = 0;
   let prevRow = -1;

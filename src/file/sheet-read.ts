@@ -362,14 +362,13 @@ interface CellParts {
 /**
  * The general walk over a cell's children from `j` to its own closing tag (no look-ahead for
  * `</c>`: that would scan twice), for every cell but `<v>…</v></c>`; returns the end of the cell.
- * Kept out of readWorksheet so that its loop stays small enough to be optimised early.
+ * Kept out of readCell so that it stays small enough to be optimised early.
  */
 function walkCell(xml: string, j: number, p: string, row: number, col: number, masters: Map<string, SharedMaster>, parts: CellParts): number {
   const pl = p.length;
   parts.vStart = parts.vEnd = -1;
   parts.inline = null;
   parts.formula = undefined;
-  // walk the cell's children until its own closing tag (no look-ahead for </c>: that would scan twice)
   for (;;) {
     const a = scanTo(xml, 60, j);
     if (a < 0) throw new XlsxError("corrupt", "unterminated <c>");

@@ -11,6 +11,10 @@ import { withOptions, type SectionProps } from "./types";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: "8px" },
+  // Each field spans three rows of the grid (label, box, hint or message) and takes them as its
+  // own, so the boxes of one line stay level and of one height when a label wraps (特殊困难老年人
+  // 跟进间隔 does at 450 px); where subgrid is missing the fields simply stack as before.
+  cell: { display: "grid", gridRow: "span 3", gridTemplateRows: "subgrid", rowGap: 0, alignContent: "start" },
   input: { minWidth: 0, width: "100%" },
 });
 
@@ -83,10 +87,11 @@ export function StaffingSection({ draft, onChange, onValidity }: StaffingSection
     if (patch) onChange(withOptions(draft, patch));
   };
 
-  const field = (key: keyof Texts, label: MessageKey, hint: MessageKey, inputMode: "numeric" | "decimal" | "text", placeholder?: string) => {
+  const field = (key: keyof Texts, label: MessageKey, hint: MessageKey, inputMode: "numeric" | "decimal" | "text", placeholder?: string, inGrid = true) => {
     const problem = problems[key];
     return (
       <Field
+        className={inGrid ? s.cell : undefined}
         label={t(label)}
         hint={problem ? undefined : t(hint)}
         validationState={problem ? "error" : "none"}
@@ -105,7 +110,7 @@ export function StaffingSection({ draft, onChange, onValidity }: StaffingSection
         {field("retention", "settings.retention", "settings.retentionHint", "decimal", "80")}
         {field("elderly", "settings.elderlyDays", "settings.elderlyHint", "numeric")}
       </div>
-      {field("levels", "settings.levels", "settings.levelsHint", "text", "一级=7；二级=30")}
+      {field("levels", "settings.levels", "settings.levelsHint", "text", "一级=7；二级=30", false)}
     </SettingsGroup>
   );
 }
