@@ -127,14 +127,14 @@ export async function applyPlanInExcel(
               const fill = range.format.fill;
               // null = the cells differ (RangeFill); a value not there at all counts as plain
               const tint = features.fillDetail && fill.tintAndShade !== undefined ? fill.tintAndShade : 0;
-              const pattern = !features.fillDetail || fill.pattern === undefined ? "Solid" : fill.pattern === null ? "mixed" : String(fill.pattern);
+              const pattern = features.fillDetail ? fill.pattern : undefined;
               const entry: UndoRecord["fills"][number] = { sheet: op.sheet, range: part, color: fill.color ?? null, bold: range.format.font.bold ?? null };
               if (tint) entry.tint = tint;
               record.fills.push(entry);
               // mixed fills, a tint that differs between cells, a patterned fill, or text bold in
               // part (of a range, or inside one cell) could not come back as they were: leave the
               // range alone rather than flatten it
-              const flat = pattern === "Solid" || pattern === "None";
+              const flat = pattern === undefined || pattern === "Solid" || pattern === "None";
               if ((part === r && entry.color === null) || tint === null || !flat || (entry.bold === null && BOLD_ROLES.has(op.role)))
                 mixedFills.push({ op, r, entry });
             });

@@ -1,5 +1,5 @@
 import type { EvaluateOptions, EvaluateResult, WorkbookSnapshot } from "../core/types";
-import { WorkerClient } from "./workerClient";
+import { WorkerClient, type WorkerPortOf } from "./workerClient";
 
 export interface EvaluateRequest {
   id: number;
@@ -22,12 +22,7 @@ export function handleEvaluateMessage(req: EvaluateRequest, evaluate: Evaluate):
   }
 }
 
-export interface WorkerLike {
-  postMessage(msg: EvaluateRequest): void;
-  onmessage: ((e: { data: EvaluateResponse }) => void) | null;
-  onerror: ((e: { preventDefault?: () => void }) => void) | null;
-  terminate(): void;
-}
+export type WorkerLike = WorkerPortOf<EvaluateRequest, EvaluateResponse>;
 
 /**
  * The pane side: evaluate in a worker when one can be started, else in the pane's own thread (the
