@@ -69,32 +69,34 @@ function isSpace(c: number): boolean {
  * no half-width copy of each cell.
  */
 function mayHoldRange(text: string): boolean {
+  // a run of four ASCII digits somewhere, and a run of four digits (ASCII or full-width ０-９)
+  // followed by 年 . / - (or their full-width forms): one pass looks for both
   let ascii = 0;
-  let found = false;
-  for (let i = 0; i < text.length && !found; i++) {
-    const c = text.charCodeAt(i);
-    ascii = c >= 48 && c <= 57 ? ascii + 1 : 0;
-    found = ascii >= 4;
-  }
-  if (!found) return false;
-  // runs of digits, ASCII or full-width ０-９; the last four of a run may be a year
   let run = 0;
+  let digits = false;
+  let year = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    if (c >= 48 && c <= 57) {
+      run++;
+      if (++ascii >= 4) digits = true;
+      continue;
+    }
+    ascii = 0;
+    if (c >= 0xff10 && c <= 0xff19) {
       run++;
       continue;
     }
-    if (run >= 4) {
+    if (run >= 4 && !year) {
       let k = i;
       while (k < text.length && isSpace(text.charCodeAt(k))) k++;
       const s = k < text.length ? text.charCodeAt(k) : -1;
-      // 年 . / - and their full-width forms
-      if (s === 0x5e74 || s === 46 || s === 47 || s === 45 || s === 0xff0e || s === 0xff0f || s === 0xff0d) return true;
+      year = s === 0x5e74 || s === 46 || s === 47 || s === 45 || s === 0xff0e || s === 0xff0f || s === 0xff0d;
     }
     run = 0;
+    if (digits && year) return true;
   }
-  return false;
+  return digits && year;
 }
 
 /** Rows near the top of a sheet hold its titles; an unlabelled range there is the window. */

@@ -25,6 +25,35 @@ export function hasFullWidthDigits(s: string): boolean {
  * (a leading or trailing *, a trailing 必填 or colon) removed.
  */
 export function normaliseHeader(s: string): string {
+  return isNormalHeader(s) ? s : normaliseHeaderUnfiltered(s);
+}
+
+/**
+ * Whether normaliseHeader leaves `s` as it is: every character one that none of its steps
+ * changes (ASCII but upper case letters and whitespace, CJK punctuation but the brackets it
+ * unifies, the common ideographs: none is whitespace, full-width or cased), no leading * and
+ * no trailing * : 必填 (选填). Most headers and labels are such, and telling so by one scan of
+ * character codes spares them the half a dozen regular expressions of the general case: the
+ * core normalises thousands of header texts a run (every header row candidate, every label).
+ */
+function isNormalHeader(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 32 || c === 127 || (c >= 65 && c <= 90)) return false;
+    } else if (c >= 0x4e00 && c <= 0x9fff) continue;
+    else if (c < 0x3001 || c > 0x303f || c === 0x3010 || c === 0x3011 || c === 0x3014 || c === 0x3015) return false;
+  }
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  // 填 (U+586B) ends 必填 and 选填, in or out of brackets
+  return first !== 42 && last !== 42 && last !== 58 && !(last === 0x586b || (last === 41 && n >= 2 && s.charCodeAt(n - 2) === 0x586b));
+}
+
+/** normaliseHeader without the fast path: what it must agree with (test/core/text.test.ts) */
+export function normaliseHeaderUnfiltered(s: string): string {
   let t = toHalfWidth(s).replace(/\s+/g, "").toLowerCase();
   t = t.replace(/[【〔［]/g, "(").replace(/[】〕］]/g, ")");
   for (let prev = ""; prev !== t;) {
@@ -65,5 +94,14 @@ export function isBlank(v: CellValue | undefined): boolean {
  * numbering people put in front (1. / 一、 / （二）).
  */
 export function normaliseLabel(s: string): string {
-  return normaliseHeader(s).replace(/^(\d+[.、)]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)/, "");
+  const t = normaliseHeader(s);
+  // list numbering begins with a digit, a bracket or 一 … 十: anything else has none to remove
+  return mayBeNumbered(t.charCodeAt(0)) ? t.replace(/^(\d+[.、)]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)/, "") : t;
+}
+
+/** 一 二 三 四 五 六 七 八 九 十, as character codes */
+const CN_NUMERALS = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+
+function mayBeNumbered(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 40 || CN_NUMERALS.has(c);
 }

@@ -42,6 +42,17 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
   { id: "media", name: "媒体报道", synonyms: ["媒体报道", "宣传报道", "报道"], units: ["篇", "篇次", "次"] },
 ];
 
+/** The built-in catalogue's synonyms in normal form: normalised once, not for every label matched. */
+let builtinNormal: string[][] | null = null;
+
+/** Each entry's synonyms in normal form. A catalogue passed in is read afresh: its owner may edit it between runs. */
+function normalSynonyms(catalogue: readonly CatalogueEntry[]): string[][] {
+  const normalise = () => catalogue.map((entry) => entry.synonyms.map(normaliseLabel));
+  if (catalogue !== INDICATOR_CATALOGUE) return normalise();
+  builtinNormal = builtinNormal ?? normalise();
+  return builtinNormal;
+}
+
 /**
  * The catalogue entry a label names. The longest synonym found in the label wins; on a tie the
  * one nearer the end wins, since a Chinese noun phrase puts its head last (新增志愿者队伍 is a
@@ -50,10 +61,11 @@ export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = [
 export function matchIndicator(label: string, catalogue: readonly CatalogueEntry[] = INDICATOR_CATALOGUE): CatalogueEntry | null {
   const text = normaliseLabel(label);
   if (!text) return null;
+  const normal = normalSynonyms(catalogue);
   let best: { entry: CatalogueEntry; len: number; end: number } | null = null;
-  for (const entry of catalogue) {
-    for (const syn of entry.synonyms) {
-      const s = normaliseLabel(syn);
+  for (let e = 0; e < catalogue.length; e++) {
+    const entry = catalogue[e];
+    for (const s of normal[e]) {
       const at = text.lastIndexOf(s);
       if (at < 0) continue;
       const end = at + s.length;

@@ -5,7 +5,7 @@ import type { CellRange, CellValue, SheetSnapshot } from "../types";
 import { bandPieces, impliedGroups } from "./band";
 import { gridOf, MergeIndex, sheetWidthOf, type Grid } from "./grid";
 import type { LineRole, Orientation, Pos, TableLine, TableModel, TableRecord } from "./model";
-import { partyOf } from "./parties";
+import { memoPartyOf, partyOf } from "./parties";
 import { addedPercentLine, groupKindOf, isTotalGroup, percentsWanted } from "./groups";
 import { matchRole, mayNameRole, TOTAL_WORDS, unitNote, type HeaderRole, type RoleMatch } from "./vocabulary";
 
@@ -698,11 +698,12 @@ function weightLike(line: FigureLine): boolean {
 function partyBlock(grid: Grid): TableModel | null {
   const found: { i: number; j: number; party: NonNullable<TableRecord["party"]> }[] = [];
   const seen = new Set<string>();
+  const partyIn = memoPartyOf();
   for (let i = 0; i < Math.min(grid.length, 400); i++) {
     for (let j = 0; j < Math.min(grid.width, 20); j++) {
       const v = grid.value(i, j);
       if (typeof v !== "string") continue;
-      const party = partyOf(v);
+      const party = partyIn(v);
       if (party && !seen.has(party)) {
         seen.add(party);
         found.push({ i, j, party });

@@ -33,3 +33,20 @@ export function partyOf(label: string): PartyId | null {
   for (const p of PARTY_WORDS) if (p.words.test(t)) return p.party;
   return null;
 }
+
+/**
+ * partyOf with a memory, for a search over many cells: a roster's 街道 column repeats one
+ * 夏港街道 on every row, and each would be normalised again.
+ */
+export function memoPartyOf(): (label: string) => PartyId | null {
+  const memo = new Map<string, PartyId | null>();
+  return (label) => {
+    if (label.length > 60 || !mayNameParty(label)) return null;
+    let party = memo.get(label);
+    if (party === undefined) {
+      party = partyOf(label);
+      memo.set(label, party);
+    }
+    return party;
+  };
+}

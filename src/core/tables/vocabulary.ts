@@ -257,7 +257,27 @@ for (const key of lookup.keys()) {
   mayStart(c);
   if (c >= 97 && c <= 122) mayStart(c - 32);
 }
+const CN_NUMERALS = new Set([..."一二三四五六七八九十"].map((ch) => ch.charCodeAt(0)));
+/** 一 … 十 that begin no key themselves: a normal form begins with one only for list numbering (一、) */
+const NUMBERING_ONLY = new Set([...CN_NUMERALS].filter((c) => (START_BITS[c >> 3] & (1 << (c & 7))) === 0));
 for (const ch of "0123456789(一二三四五六七八九十") mayStart(ch.charCodeAt(0));
+
+/**
+ * After a leading 一 … 十 that begins no key (at `i`): whether normaliseLabel may strip it as
+ * numbering, which it does only for a run of them followed by 、 (whitespace between is dropped
+ * first). Otherwise the normal form begins with that numeral and names no role: 一级, 三代同堂,
+ * the follow-up levels and family situations a roster repeats on every row. Characters whose
+ * normalising is not that simple are left to the full match.
+ */
+function mayBeNumbering(raw: string, i: number): boolean {
+  for (let k = i + 1; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (CN_NUMERALS.has(c) || c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c === 0x3001) return true;
+    return !(c < 0x80 || (c >= 0x4e00 && c <= 0x9fff));
+  }
+  return false;
+}
 
 /**
  * Whether the normal form of `raw` could begin with the first character of a key. What is looked
@@ -274,6 +294,7 @@ function mayStartKey(raw: string): boolean {
     // whitespace anywhere and a leading * or ※ are dropped
     if (c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 0x203b) continue;
     if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return true;
+    if (NUMBERING_ONLY.has(c)) return mayBeNumbering(raw, i);
     return (START_BITS[c >> 3] & (1 << (c & 7))) !== 0;
   }
   // nothing but whitespace and decorations: the normal form is empty
