@@ -265,6 +265,10 @@ function cellEdit(edits: SheetEdits, r: number, c: number): CellEdit {
   return e;
 }
 
+function isNoOpCell(cell: PlanCell): boolean {
+  return cell.value === null && cell.formula === undefined && cell.numberFormat === undefined;
+}
+
 /** a date the core counted in the 1900 system goes back into a 1904 workbook as its own serial */
 function toDate1904(cell: PlanCell): PlanCell {
   return typeof cell.value === "number" && isDateFormat(cell.numberFormat) ? { ...cell, value: cell.value - DATE1904_OFFSET } : cell;
@@ -276,10 +280,16 @@ function collect(wb: Workbook, op: PlanOp, sheets: () => SheetLookup): void {
       wb.addSheet(op.sheet, op.after, op.tabColor);
       return;
     case "cells": {
-      const edits = wb.sheet(op.sheet).edits;
+      const target = wb.sheet(op.sheet);
+      const edits = target.edits;
       op.cells.forEach((line, i) =>
         line.forEach((cell, j) => {
           if (!cell) return;
+          // On a sheet written from blank an empty cell with no format is what the missing cell
+          // already is: a restored roster plans one for every undated 最近跟进日期 row, and an
+          // edit each (a Map per row) cost more than the rest of its column. One that would
+          // clear an earlier edit of the same cell still goes in.
+          if (target.blank && isNoOpCell(cell) && !edits.cells.get(op.row + i)?.has(op.col + j)) return;
           const e = cellEdit(edits, op.row + i, op.col + j);
           // the plan's own cell object: no copy per cell (a restored roster has hundreds of thousands)
           e.content = wb.date1904 ? toDate1904(cell) : cell;

@@ -738,7 +738,13 @@ function writeRowsWithRuns(editRows: number[], edits: SheetEdits, ctx: RowContex
       live.splice(at, 0, item);
     }
     const rowEdits = e < editRows.length && editRows[e] === r ? edits.cells.get(editRows[e++]) : undefined;
-    if (live.length || rowEdits) writeRunRow(r, live, rowEdits, ctx, out);
+    if (!rowEdits && live.length && allPlainAt(live, r)) {
+      // up to the row before the next edit or run start, and no further than the first run's end
+      let end = Math.min(e < editRows.length ? editRows[e] - 1 : Infinity, next < pending.length ? pending[next].r1 - 1 : Infinity);
+      for (const item of live) end = Math.min(end, item.r2);
+      writePlainRows(r, end, live, ctx, out);
+      r = end;
+    } else if (live.length || rowEdits) writeRunRow(r, live, rowEdits, ctx, out);
     // runs that end here leave; then on to the next row anything is written in
     for (let i = live.length - 1; i >= 0; i--) if (live[i].r2 === r) live.splice(i, 1);
     r++;
@@ -842,22 +848,58 @@ function pushNewCell(out: Sink, r: number, c: number, edit: CellEdit, ctx: RowCo
  */
 function writeRunCell(out: Sink, item: LiveRun, r: number, rowNumber: RowNumber, s: string, ctx: RowContext): void {
   const k = r - item.r1;
-  const value = clip(item.value(k));
-  if (s === item.s && k >= item.plainFrom) {
-    if (typeof value === "number" && Number.isFinite(value)) {
-      plainCell(out, item, rowNumber, false, numberText(value), false);
-      return;
-    }
-    const formula = item.formula;
-    // a formula's blank result caches an empty formula string, as contentXml writes it; the
-    // cheap look at the first character spares hashing every text for the error literals
-    if ((typeof value === "string" && !(value.charCodeAt(0) === 35 && ERROR_LITERALS.has(value))) || (value === null && formula)) {
-      if (formula) plainCell(out, item, rowNumber, true, value ?? "", true);
-      else plainCell(out, item, rowNumber, true, String(ctx.strings().indexOf(value as string)), false);
-      return;
-    }
-  }
+  if (s === item.s && k >= item.plainFrom && writePlainValue(out, item, k, rowNumber, ctx)) return;
   out.push(runCellXml(item, r, s, ctx));
+}
+
+/** whether no live run's cell in row `r` is its shared formula's master or a one-cell formula */
+function allPlainAt(live: LiveRun[], r: number): boolean {
+  for (const item of live) if (r - item.r1 < item.plainFrom) return false;
+  return true;
+}
+
+/**
+ * Rows [from, to] where every live run's cell is plain: no run starts, ends early or meets an
+ * edit — nearly all of a restored roster. A loop of its own that never meets the rarer paths
+ * (a shared formula's master, a restyled cell): V8 compiles it once, where in one loop with them
+ * a run starting mid-sheet threw the compiled code away (they had no type feedback yet, since
+ * a function's first calls record none) and compiled it again.
+ */
+function writePlainRows(from: number, to: number, live: LiveRun[], ctx: RowContext, out: Sink): void {
+  const rowOpen = `<${ctx.p}row r="`;
+  const rowClose = `</${ctx.p}row>`;
+  const n = live.length;
+  for (let r = from; r <= to; r++) {
+    const rowNumber = rowNumberOf(r);
+    out.push(`${rowOpen}${rowNumber.text}">`);
+    for (let i = 0; i < n; i++) {
+      const item = live[i];
+      if (!writePlainValue(out, item, r - item.r1, rowNumber, ctx)) out.push(runCellXml(item, r, item.s, ctx));
+    }
+    out.push(rowClose);
+  }
+}
+
+/**
+ * The k-th cell of a run as a plain cell — a shared formula's follower or a plain value caching
+ * a number or text — as a few pieces; false for anything else (an error, a boolean, a value
+ * run's blank), which goes through contentXml like every other cell.
+ */
+function writePlainValue(out: Sink, item: LiveRun, k: number, rowNumber: RowNumber, ctx: RowContext): boolean {
+  const value = clip(item.value(k));
+  if (typeof value === "number" && Number.isFinite(value)) {
+    plainCell(out, item, rowNumber, false, numberText(value), false);
+    return true;
+  }
+  const formula = item.formula;
+  // a formula's blank result caches an empty formula string, as contentXml writes it; the
+  // cheap look at the first character spares hashing every text for the error literals
+  if ((typeof value === "string" && !(value.charCodeAt(0) === 35 && ERROR_LITERALS.has(value))) || (value === null && formula)) {
+    if (formula) plainCell(out, item, rowNumber, true, value ?? "", true);
+    else plainCell(out, item, rowNumber, true, String(ctx.strings().indexOf(value as string)), false);
+    return true;
+  }
+  return false;
 }
 
 /** A plain run cell; `escape`: `value` is cell text still to escape. */

@@ -244,6 +244,12 @@ export function makeEntry(name: string, content: Uint8Array, like?: { dosTime: n
 const textEncoder = new TextEncoder();
 /** bytes gathered before they are compressed: big enough for zlib, small next to a sheet */
 const STREAM_PIECE_BYTES = 1 << 20;
+/**
+ * the first piece is small: the flush then first runs within a sheet's first rows, before its
+ * writer's loop is optimised — a first flush a megabyte in threw that compiled code away
+ * (V8 deoptimises at a path it has no feedback for) and compiled the loop again
+ */
+const FIRST_PIECE_BYTES = 1 << 13;
 /** strings longer than this are encoded by the platform's encoder rather than char by char */
 const LONG_TEXT = 4096;
 
@@ -348,6 +354,7 @@ function encodeUtf8(buf: Uint8Array, at: number, s: string): number {
 export class StreamedEntry {
   private buf = new Uint8Array(STREAM_PIECE_BYTES + 3 * LONG_TEXT + CELL_PIECES);
   private at = 0;
+  private flushAt = FIRST_PIECE_BYTES;
   private readonly chunks: Uint8Array[] = [];
   private readonly whole: Uint8Array[] = [];
   private crc = 0;
@@ -369,7 +376,7 @@ export class StreamedEntry {
       this.pushBytes(textEncoder.encode(s));
       return;
     }
-    if (this.at >= STREAM_PIECE_BYTES) this.flush(false);
+    if (this.at >= this.flushAt) this.flush(false);
     this.at = encodeUtf8(this.buf, this.at, s);
   }
 
@@ -391,7 +398,7 @@ export class StreamedEntry {
       this.pushBytes(tail);
       return;
     }
-    if (this.at >= STREAM_PIECE_BYTES) this.flush(false);
+    if (this.at >= this.flushAt) this.flush(false);
     const buf = this.buf;
     let at = copyBytes(buf, this.at, head);
     at = copyBytes(buf, at, row);
@@ -431,6 +438,7 @@ export class StreamedEntry {
     const bytes = this.deflate ? this.buf.subarray(0, this.at) : this.buf.slice(0, this.at);
     this.compress(bytes, final);
     this.at = 0;
+    this.flushAt = STREAM_PIECE_BYTES;
   }
 
   private compress(bytes: Uint8Array, final: boolean): void {

@@ -409,6 +409,22 @@ describe("applyPlan addSheet", () => {
     expect(strFromU8(parts["xl/worksheets/sheet3.xml"])).toContain('<dimension ref="A1:B2"/>');
   });
 
+  it("writes no cell for an empty unformatted planned cell on a new sheet, unless it clears an earlier one", () => {
+    const plan: Plan = [
+      { kind: "addSheet", sheet: "评估发现", after: "S" },
+      { kind: "cells", sheet: "评估发现", row: 0, col: 0, purpose: "findings", cells: [[{ value: "甲" }, { value: "乙" }, { value: null }]] },
+      { kind: "cells", sheet: "评估发现", row: 1, col: 0, purpose: "findings", cells: [[{ value: null }, { value: null, numberFormat: "0.00" }]] },
+      { kind: "cells", sheet: "评估发现", row: 0, col: 1, purpose: "findings", cells: [[{ value: null }]] },
+    ];
+    const xml = strFromU8(partsOf(applyPlan(openXlsx(input), plan))["xl/worksheets/sheet3.xml"]);
+    // C1 and A2 are nothing at all; B2 keeps its format; B1 was written, then cleared
+    expect(xml).not.toMatch(/r="C1"|r="A2"/);
+    expect(xml).toMatch(/<c r="B2" s="\d+"\/>/);
+    expect(xml).toContain('<c r="B1"/>');
+    const s = snapshotOf(openXlsx(applyPlan(openXlsx(input), plan)), "x");
+    expect(s.sheets[1].values[0]).toEqual(["甲"]);
+  });
+
   it("re-running on its own output replaces the sheet instead of adding a duplicate", () => {
     const once = applyPlan(openXlsx(input), findingsPlan);
     const rerunPlan: Plan = [
