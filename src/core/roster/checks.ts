@@ -104,13 +104,18 @@ class PersonTable {
   firstRow(key: number, row: number): number {
     // key is an integer below 2^53: mix its high and low 32 bits
     const h = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) >>> this.shift;
-    for (let j = this.head[h]; j >= 0; j = this.next[j]) if (this.keys[j] === key) return this.rows[j];
-    const j = this.size++;
-    this.keys[j] = key;
-    this.rows[j] = row;
-    this.next[j] = this.head[h];
-    this.head[h] = j;
-    return row;
+    let j = this.head[h];
+    while (j >= 0 && this.keys[j] !== key) j = this.next[j];
+    if (j < 0) {
+      j = this.size++;
+      this.keys[j] = key;
+      this.rows[j] = row;
+      this.next[j] = this.head[h];
+      this.head[h] = j;
+    }
+    // one exit for new and known people alike: a first duplicate, late in a roster, finds this
+    // code optimised with feedback for it instead of deoptimising it
+    return this.rows[j];
   }
 }
 

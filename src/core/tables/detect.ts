@@ -74,9 +74,14 @@ function classify(sheet: SheetSnapshot): Classified {
 }
 
 function add(map: Map<number, RoleCell[]>, k: number, cell: RoleCell): void {
-  const list = map.get(k);
-  if (list) list.push(cell);
-  else map.set(k, [cell]);
+  // one push for a new list and a known one: a roster's header row opens a list per column and
+  // adds to none, and a push first reached on a later sheet would deoptimise classify
+  let list = map.get(k);
+  if (!list) {
+    list = [];
+    map.set(k, list);
+  }
+  list.push(cell);
 }
 
 function text(grid: Grid, i: number, j: number): string {
