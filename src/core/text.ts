@@ -68,9 +68,33 @@ export function normaliseHeaderUnfiltered(s: string): string {
 
 /** Header text as people read it: trimmed, inner line breaks and runs of spaces collapsed. */
 export function displayHeader(v: CellValue): string {
-  return cellText(v)
-    .replace(/\s*[\r\n]+\s*/g, "")
-    .replace(/\s{2,}/g, " ");
+  const t = cellText(v);
+  return hasBreakOrSpaces(t) ? displayHeaderUnfiltered(t) : t;
+}
+
+/** displayHeader without the fast path: what it must agree with (test/core/text.test.ts) */
+export function displayHeaderUnfiltered(t: string): string {
+  return t.replace(/\s*[\r\n]+\s*/g, "").replace(/\s{2,}/g, " ");
+}
+
+/** A character \s may match (and the other controls): what displayHeader's patterns start from. */
+function maySpace(c: number): boolean {
+  if (c < 0x80) return c <= 32;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether `t` holds a line break or two spaces in a row: else displayHeader leaves it as it is. */
+function hasBreakOrSpaces(t: string): boolean {
+  let prev = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const space = maySpace(c);
+    if ((space && prev) || c === 10 || c === 13) return true;
+    prev = space;
+  }
+  return false;
 }
 
 export function cellText(v: CellValue | undefined): string {

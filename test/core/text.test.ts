@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { normaliseHeader, normaliseHeaderUnfiltered, normaliseLabel } from "../../src/core/text";
+import { displayHeader, displayHeaderUnfiltered, normaliseHeader, normaliseHeaderUnfiltered, normaliseLabel } from "../../src/core/text";
 
 /** normaliseLabel as it reads without its fast paths */
 const labelUnfiltered = (s: string) => normaliseHeaderUnfiltered(s).replace(/^(\d+[.、)]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)/, "");
@@ -56,7 +56,7 @@ const pieces = [
   "%",
 ];
 
-describe("normaliseHeader's fast path changes nothing", () => {
+describe("the fast paths of normaliseHeader and displayHeader change nothing", () => {
   test("texts built from header words, decorations, brackets, spaces and cased or wide characters (property)", () => {
     fc.assert(
       fc.property(
@@ -77,6 +77,7 @@ describe("normaliseHeader's fast path changes nothing", () => {
       const ch = String.fromCharCode(c);
       for (const s of [ch, `年龄${ch}`, `${ch}年龄`, `${ch}、年龄`, `一${ch}年龄`]) {
         if (normaliseHeader(s) !== normaliseHeaderUnfiltered(s) || normaliseLabel(s) !== labelUnfiltered(s)) wrong.push(s);
+        for (const d of [s, `${s}${ch}`, `${s} `, ` ${ch}${s}`]) if (displayHeader(d) !== displayHeaderUnfiltered(d.trim())) wrong.push(d);
       }
     }
     expect(wrong).toEqual([]);
