@@ -36,8 +36,11 @@ describe("App: saved layouts reach the core", () => {
     const taught = await score([oddLayout()]);
     expect(taught.calls[0].layouts).toEqual([oddLayout()]);
     // 建档 150 / 200 份 and 小组 9 / 12 节, 电访 500 / 400 人次
-    expect(await screen.findAllByText("75.00%")).toHaveLength(2);
-    expect(screen.getByText("125.00%")).toBeTruthy();
+    // counted in the results: the report draft renders a deferred, lazily loaded step later and
+    // repeats some figures in its appendix table, whether or not it is on screen yet
+    const inResults = (els: HTMLElement[]) => els.filter((e) => !e.closest('[aria-labelledby="report-draft-heading"]'));
+    expect(inResults(await screen.findAllByText("75.00%"))).toHaveLength(2);
+    expect(inResults(screen.getAllByText("125.00%"))).toHaveLength(1);
     expect(taught.host.applied).toHaveLength(1);
   });
 });
