@@ -124,7 +124,8 @@ export function scoreFile(
   let outBytes: Uint8Array | null = null;
   try {
     const pkg = openXlsx(bytes, { codec: nodeZlibCodec });
-    const snapshot = snapshotOf(pkg, path.basename(input));
+    // the worksheets' bytes are kept for the writer: the roster is inflated once
+    const snapshot = snapshotOf(pkg, path.basename(input), true);
     onPhase("analyse");
     result = evaluate(snapshot, options);
     if (!result.report.nothingToScore) {

@@ -8,7 +8,7 @@ import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
 import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
 import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
-import { findEntry, readText, REL_NAMESPACES, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
+import { findEntry, readText, releaseBytes, REL_NAMESPACES, takeBytes, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
@@ -16,7 +16,7 @@ import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, minimalStyles, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
-import { inflateEntry, makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
+import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -399,7 +399,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
       const entry = findEntry(pkg, sheet.path);
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
       const out = new StreamedEntry(sheet.path, entry.size, entry, pkg.codec);
-      const r = patchWorksheetPart(inflateEntry(entry, pkg.codec), sheet.edits, stylesProvider, stringsProvider, out);
+      const r = patchWorksheetPart(takeBytes(pkg, entry), sheet.edits, stylesProvider, stringsProvider, out);
       formulasChanged ||= r.formulasChanged;
       replaced.set(sheet.path.toLowerCase(), out.finish());
       continue;
@@ -431,6 +431,8 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     formulasChanged ||= result.formulasChanged;
     replaced.set(sheet.path.toLowerCase(), result.bytes);
   }
+  // bytes the snapshot kept for sheets the plan left alone are not needed again
+  releaseBytes(pkg);
 
   const editor = styles as StylesEditor | null;
   if (editor && editor.isChanged) {

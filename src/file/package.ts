@@ -178,13 +178,38 @@ export function findEntry(pkg: XlsxPackage, path: string): ZipEntry | undefined 
 /** Parts whose decoded text openXlsx already holds (the shared strings), by entry. */
 const keptText = new WeakMap<ZipEntry, string>();
 
-/** Inflate and decode a part, reporting malformed text as corruption rather than crashing. */
-export function readText(pkg: XlsxPackage, entry: ZipEntry): string {
-  return keptText.get(entry) ?? readPartText(entry, pkg.codec);
+/**
+ * Worksheets' inflated bytes, from the snapshot's reading them to the writer's patching them, when
+ * the caller asks for it (the command line): a roster's sheet is tens of megabytes, inflated and
+ * CRC-checked once instead of twice. The page does not keep them: its worker holds the package
+ * between the two steps, and memory is what limits it there.
+ */
+const keptBytes = new WeakMap<ZipEntry, Uint8Array>();
+
+/**
+ * Inflate and decode a part, reporting malformed text as corruption rather than crashing; with
+ * `keepBytes`, its bytes stay for takeBytes.
+ */
+export function readText(pkg: XlsxPackage, entry: ZipEntry, keepBytes = false): string {
+  return keptText.get(entry) ?? readPartText(entry, pkg.codec, keepBytes);
 }
 
-function readPartText(entry: ZipEntry, codec: DeflateCodec): string {
+/** A part's inflated bytes: the ones readText kept (handed over once), else inflated now. */
+export function takeBytes(pkg: XlsxPackage, entry: ZipEntry): Uint8Array {
+  const kept = keptBytes.get(entry);
+  if (!kept) return inflateEntry(entry, pkg.codec);
+  keptBytes.delete(entry);
+  return kept;
+}
+
+/** Let go of every part's bytes readText kept (the writer is done). */
+export function releaseBytes(pkg: XlsxPackage): void {
+  for (const e of pkg.entries) keptBytes.delete(e);
+}
+
+function readPartText(entry: ZipEntry, codec: DeflateCodec, keepBytes = false): string {
   const bytes = inflateEntry(entry, codec);
+  if (keepBytes) keptBytes.set(entry, bytes);
   let text: string;
   try {
     text = utf8Decode(bytes);

@@ -17,15 +17,18 @@ function shiftDates(values: CellValue[][], formats: (string | null | undefined)[
   shiftDateSerials(values, formats, DATE1904_OFFSET);
 }
 
-/** Read every sheet of the package into the core's host-neutral snapshot, in workbook order. */
-export function snapshotOf(pkg: XlsxPackage, source: string): WorkbookSnapshot {
+/**
+ * Read every sheet of the package into the core's host-neutral snapshot, in workbook order. With
+ * `keepBytes` the worksheets' inflated bytes stay for applyPlan on the same package (package.ts).
+ */
+export function snapshotOf(pkg: XlsxPackage, source: string, keepBytes = false): WorkbookSnapshot {
   const date1904 = usesDate1904(pkg.workbookXml);
   const sheets: SheetSnapshot[] = pkg.sheets.map((info) => {
     const entry = info.kind === "worksheet" && info.path ? findEntry(pkg, info.path) : undefined;
     const base: SheetSnapshot = { name: info.name, values: [] };
     if (info.hidden) base.hidden = true;
     if (!entry) return base;
-    const cells = readWorksheet(readText(pkg, entry), pkg.sharedStrings, pkg.cellFormats);
+    const cells = readWorksheet(readText(pkg, entry, keepBytes), pkg.sharedStrings, pkg.cellFormats);
     if (date1904) shiftDates(cells.values, cells.numberFormats);
     return { ...base, values: cells.values, formulas: cells.formulas, numberFormats: cells.numberFormats, merges: cells.merges };
   });

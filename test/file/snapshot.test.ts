@@ -1,4 +1,5 @@
-import { openXlsx, snapshotOf } from "../../src/file";
+import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
+import { fflateCodec } from "../../src/file/zip";
 import { excelJsWorkbook, miniXlsx, STYLES_XML, worksheetXml } from "../fixtures/file/build";
 
 function snap(bytes: Uint8Array) {
@@ -102,5 +103,28 @@ describe("snapshotOf on hand-built parts", () => {
     );
     expect(s.sheets[0].values).toEqual([]);
     expect(s.sheets[1].values).toEqual([[null, 2]]);
+  });
+});
+
+describe("snapshotOf keeping the worksheets' bytes for the writer", () => {
+  it("writes the same file as a package read afresh, inflating each patched sheet once", async () => {
+    const bytes = await excelJsWorkbook();
+    const plan = [{ kind: "fill" as const, sheet: "指标", role: "error" as const, ranges: [{ r1: 1, c1: 1, r2: 1, c2: 1 }] }];
+    const plain = openXlsx(bytes);
+    const expected = applyPlan(plain, plan, snapshotOf(plain, "t.xlsx"));
+    let inflations = 0;
+    const counting = { ...fflateCodec, inflateRaw: (d: Uint8Array, limit: number) => (inflations++, fflateCodec.inflateRaw(d, limit)) };
+    const kept = openXlsx(bytes, { codec: counting });
+    const snapshot = snapshotOf(kept, "t.xlsx", true);
+    const before = inflations;
+    const written = applyPlan(kept, plan, snapshot);
+    const keptWrite = inflations - before;
+    expect(Buffer.compare(Buffer.from(written), Buffer.from(expected))).toBe(0);
+    // the patched sheet came from the kept bytes: only parts the snapshot never read are inflated
+    const again = openXlsx(bytes, { codec: counting });
+    const snapshotAgain = snapshotOf(again, "t.xlsx");
+    const beforeAgain = inflations;
+    applyPlan(again, plan, snapshotAgain);
+    expect(keptWrite).toBe(inflations - beforeAgain - 1);
   });
 });
