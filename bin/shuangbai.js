@@ -12,10 +12,11 @@ const { execArgv } = process;
 if (!execArgv.some((a) => a.includes("inlin")) && !(process.env.NODE_OPTIONS || "").includes("inlin")) {
   require("node:v8").setFlagsFromString("--max-inlined-bytecode-size=60");
 }
-// The command runs from the compiled build/ (made by `npm ci` through the prepare script).
+// The command runs from the compiled build/ (made by `npm ci` through the prepare script): one
+// bundled file, which loads in about half the CPU time of tsc's separate modules.
 const path = require("node:path");
 const fs = require("node:fs");
-const entry = path.join(__dirname, "..", "build", "cli", "main.js");
+const entry = path.join(__dirname, "..", "build", "shuangbai.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write("shuangbai: 尚未编译，请先运行 npm ci（或 npm run build:cli）\n");
   process.exit(2);

@@ -186,7 +186,7 @@ function docPath(args: ScoreArgs, out: string): string | null {
 
 async function writeDocs(jobs: { file: string; draft: ReportDraft }[], args: ScoreArgs, io: Io): Promise<number> {
   // loaded only when a document is asked for: the docx library is the largest dependency
-  const { reportDocx } = await import("../word/reportDocx");
+  const { reportDocx } = await import(/* webpackChunkName: "word" */ "../word/reportDocx");
   let failed = 0;
   for (const job of jobs) {
     if (!args.force && fs.existsSync(job.file)) {

@@ -15,8 +15,16 @@ function newest(dir) {
 
 module.exports = async function globalSetup() {
   const root = path.join(__dirname, "..", "..");
-  const stamp = path.join(root, "build", "cli", "main.js");
-  const src = Math.max(...["core", "file", "cli"].map((d) => newest(path.join(root, "src", d))));
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= src) return;
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
+  const src = Math.max(
+    ...["core", "file", "cli", "word"].map((d) => newest(path.join(root, "src", d))),
+    fs.statSync(path.join(root, "webpack.cli.config.js")).mtimeMs,
+  );
+  // what `npm run build:cli` makes: tsc's modules, then the bundle bin/shuangbai.js runs
+  const fresh = (file) => fs.existsSync(file) && fs.statSync(file).mtimeMs >= src;
+  if (!fresh(path.join(root, "build", "cli", "main.js"))) {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
+  }
+  if (!fresh(path.join(root, "build", "shuangbai.js"))) {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.cli.config.js"], { cwd: root, stdio: "inherit" });
+  }
 };
