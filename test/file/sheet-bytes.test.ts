@@ -74,6 +74,24 @@ describe("finding a sheet's rows in its bytes", () => {
     expect(startTagFinder("row")(b, 23, b.length)).toBe(-1);
   });
 
+  test("node's Buffers (searched natively) and plain Uint8Arrays find the same row starts", () => {
+    const piece = fc.constantFrom("<row", "<row>", "<row ", "<rowBreaks/>", '<x:row r="1">', "<c/>", "row", "<", "r", " ", "/>", "<ro");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (pieces, a, z) => {
+        const plain = enc.encode(pieces.join(""));
+        const buffer = Buffer.from(plain);
+        const from = plain.length ? a % plain.length : 0;
+        const to = from + (plain.length ? z % (plain.length - from + 1) : 0);
+        for (const name of ["row", "x:row"]) {
+          const find = startTagFinder(name);
+          expect(Buffer.isBuffer(buffer) && !Buffer.isBuffer(plain)).toBe(true);
+          expect(find(buffer, from, to)).toBe(find(plain, from, to));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("the r of a row: a number, absent, or written another way", () => {
     const at = (tag: string) => {
       const b = enc.encode(tag);
