@@ -9,7 +9,8 @@
 require("./lib/ts-register");
 const fs = require("fs");
 const path = require("path");
-const { spawnSync } = require("child_process");
+const { execFileSync, spawnSync } = require("child_process");
+const { newest } = require("../support/newest");
 const { serveDirectory } = require("./lib/static-server");
 const { chromiumPath, launch, watchPage } = require("./lib/browser");
 const { sofficePath, compareWithLibreOffice, renderedSheets } = require("./lib/soffice");
@@ -373,7 +374,29 @@ function loadSuites() {
   }
 }
 
+/**
+ * The pages and the command line as the suites need them, built when missing or older than their
+ * sources: after `npm ci` a newcomer's `npm run test:e2e` would otherwise find no dist/.
+ */
+async function buildIfStale() {
+  await require("../support/global-setup.js")();
+  if (process.env.E2E_DIST) return;
+  const sources = Math.max(
+    newest(path.join(ROOT, "src")),
+    newest(path.join(ROOT, "assets")),
+    ...["webpack.config.js", "manifest.xml"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
+  );
+  const fresh = (file) => fs.existsSync(path.join(DIST, file)) && fs.statSync(path.join(DIST, file)).mtimeMs >= sources;
+  if (fresh("index.html") && fresh("taskpane.html")) return;
+  console.log("dist/ is missing or older than src/: building it (npm run build)");
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+  // webpack leaves a file whose content is unchanged as it was: mark the build as fresh
+  const now = new Date();
+  for (const file of ["index.html", "taskpane.html"]) fs.utimesSync(path.join(DIST, file), now, now);
+}
+
 async function main() {
+  await buildIfStale();
   loadSuites();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await makeFixtures();
