@@ -19,4 +19,10 @@ module.exports = async function globalSetup() {
   if (!fresh(path.join(root, "build", "shuangbai.js"))) {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.cli.config.js"], { cwd: root, stdio: "inherit" });
   }
+  // and its code cache (bin/code-cache.js), made from the bundle as it now is
+  const bundle = fs.statSync(path.join(root, "build", "shuangbai.js")).mtimeMs;
+  const cache = path.join(root, "build", "shuangbai.js.cache");
+  if (!fs.existsSync(cache) || fs.statSync(cache).mtimeMs < bundle) {
+    execFileSync(process.execPath, [path.join(root, "bin", "code-cache.js")], { cwd: root, stdio: "inherit" });
+  }
 };

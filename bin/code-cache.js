@@ -1,0 +1,92 @@
+"use strict";
+/**
+ * Loading the bundled command line (build/shuangbai.js) with V8's code cache.
+ *
+ * Why: a scoring run is short, and a large share of a small one is V8 parsing the 650 KB bundle
+ * and compiling each function to bytecode the first time it is called. A code cache made at build
+ * time after one representative run holds that bytecode, so a run deserialises it instead. Node 22
+ * has this built in (module.enableCompileCache); on Node 20 it is vm.Script's `cachedData`
+ * (https://nodejs.org/api/vm.html#new-vmscriptcode-options, "cachedData" and
+ * "script.createCachedData()"). The cache holds compiled code only, never any workbook's data, and
+ * is written only by the build (`npm run build:cli`), never by a scoring run: the install may be
+ * read-only and nothing is left behind.
+ *
+ * V8 checks a cache against its own version and flags and refuses a mismatch
+ * (`script.cachedDataRejected`), but it checks the source only by its length, so the file starts
+ * with the SHA-256 of the bundle it was made from; a cache for other source is not offered to V8.
+ * Any problem with the cache means loading the bundle the ordinary way.
+ *
+ *   node bin/code-cache.js     (run by build:cli: makes build/shuangbai.js.cache)
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const Module = require("node:module");
+const crypto = require("node:crypto");
+
+const ENTRY = path.join(__dirname, "..", "build", "shuangbai.js");
+const CACHE = `${ENTRY}.cache`;
+const HASH_BYTES = 32;
+
+function digest(source) {
+  return crypto.createHash("sha256").update(source).digest();
+}
+
+/** the bundle's exports, compiled with the cache when it fits this bundle; `script` for the builder */
+function load(entry = ENTRY, cacheFile = `${entry}.cache`, useCache = true) {
+  const bytes = fs.readFileSync(entry);
+  let cachedData;
+  if (useCache) {
+    try {
+      const file = fs.readFileSync(cacheFile);
+      if (file.length > HASH_BYTES && file.subarray(0, HASH_BYTES).equals(digest(bytes))) cachedData = file.subarray(HASH_BYTES);
+    } catch {
+      // no cache (a fresh tsc-only build, a copied bundle): compile as usual
+    }
+  }
+  // the same wrapper and arguments Node gives a CommonJS file, so the bundle sees no difference
+  const script = new vm.Script(Module.wrap(bytes.toString("utf8")), { filename: entry, cachedData });
+  const mod = { exports: {}, filename: entry, id: entry, loaded: false };
+  const compiled = script.runInThisContext({ displayErrors: true });
+  compiled.call(mod.exports, mod.exports, Module.createRequire(entry), mod, entry, path.dirname(entry));
+  mod.loaded = true;
+  return { exports: mod.exports, script, usedCache: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * Makes the cache: one run of the example workbook in this process, with the command's own V8
+ * flags, then the script's code as it stands (every function that run compiled). Output goes to
+ * a temporary folder that is removed.
+ */
+async function build() {
+  require("./v8-flags").apply();
+  const os = require("node:os");
+  const { exports, script } = load(ENTRY, CACHE, false);
+  const example = path.join(__dirname, "..", "examples", "示例社工站评估表.xlsx");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shuangbai-cache-"));
+  const quiet = { write: () => true };
+  try {
+    const args = ["score", example, "--out", path.join(dir, "out.xlsx"), "--report", path.join(dir, "r.json"), "--as-of", "2023-11-30", "--force"];
+    const code = await exports.main(args, { stdout: quiet, stderr: quiet });
+    if (code !== 0) throw new Error(`warm-up run exited ${code}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const data = script.createCachedData();
+  const partial = `${CACHE}.partial`;
+  fs.writeFileSync(partial, Buffer.concat([digest(fs.readFileSync(ENTRY)), data]));
+  fs.renameSync(partial, CACHE);
+  process.stderr.write(`code cache: ${(data.length / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), CACHE)}\n`);
+}
+
+module.exports = { load, ENTRY, CACHE };
+
+if (require.main === module) {
+  build().catch((e) => {
+    // the cache only saves time: a build without it still works
+    process.stderr.write(`code cache not made: ${e && e.message ? e.message : e}\n`);
+    try {
+      fs.rmSync(CACHE, { force: true });
+    } catch {}
+  });
+}
