@@ -32,25 +32,27 @@ function digest(source) {
   return crypto.createHash("sha256").update(source).digest();
 }
 
-/** the bundle's exports, compiled with the cache when it fits this bundle; `script` for the builder */
-function load(entry = ENTRY, cacheFile = `${entry}.cache`, useCache = true) {
+/**
+ * The bundle's exports, compiled with the cache in `cacheFile` when it was made from this very
+ * bundle (null: no cache). `hash` and `script` are for the builder, `usedCache` for the tests.
+ */
+function load(entry = ENTRY, cacheFile = `${entry}.cache`) {
   const bytes = fs.readFileSync(entry);
+  const hash = digest(bytes);
   let cachedData;
-  if (useCache) {
+  if (cacheFile) {
     try {
       const file = fs.readFileSync(cacheFile);
-      if (file.length > HASH_BYTES && file.subarray(0, HASH_BYTES).equals(digest(bytes))) cachedData = file.subarray(HASH_BYTES);
+      if (file.length > HASH_BYTES && file.subarray(0, HASH_BYTES).equals(hash)) cachedData = file.subarray(HASH_BYTES);
     } catch {
       // no cache (a fresh tsc-only build, a copied bundle): compile as usual
     }
   }
   // the same wrapper and arguments Node gives a CommonJS file, so the bundle sees no difference
   const script = new vm.Script(Module.wrap(bytes.toString("utf8")), { filename: entry, cachedData });
-  const mod = { exports: {}, filename: entry, id: entry, loaded: false };
-  const compiled = script.runInThisContext({ displayErrors: true });
-  compiled.call(mod.exports, mod.exports, Module.createRequire(entry), mod, entry, path.dirname(entry));
-  mod.loaded = true;
-  return { exports: mod.exports, script, usedCache: cachedData !== undefined && !script.cachedDataRejected };
+  const mod = { exports: {} };
+  script.runInThisContext({ displayErrors: true }).call(mod.exports, mod.exports, Module.createRequire(entry), mod, entry, path.dirname(entry));
+  return { exports: mod.exports, hash, script, usedCache: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /**
@@ -61,7 +63,7 @@ function load(entry = ENTRY, cacheFile = `${entry}.cache`, useCache = true) {
 async function build() {
   require("./v8-flags").apply();
   const os = require("node:os");
-  const { exports, script } = load(ENTRY, CACHE, false);
+  const { exports, script, hash } = load(ENTRY, null);
   const example = path.join(__dirname, "..", "examples", "示例社工站评估表.xlsx");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shuangbai-cache-"));
   const quiet = { write: () => true };
@@ -74,7 +76,8 @@ async function build() {
   }
   const data = script.createCachedData();
   const partial = `${CACHE}.partial`;
-  fs.writeFileSync(partial, Buffer.concat([digest(fs.readFileSync(ENTRY)), data]));
+  // the hash of the bytes that were compiled, so a bundle rebuilt meanwhile is not matched
+  fs.writeFileSync(partial, Buffer.concat([hash, data]));
   fs.renameSync(partial, CACHE);
   process.stderr.write(`code cache: ${(data.length / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), CACHE)}\n`);
 }

@@ -4,10 +4,9 @@ require("./v8-flags").apply();
 // The command runs from the compiled build/ (made by `npm ci` through the prepare script): one
 // bundled file, which loads in about half the CPU time of tsc's separate modules, and with the
 // code cache the build made for it (bin/code-cache.js) in less again.
-const path = require("node:path");
 const fs = require("node:fs");
-const entry = path.join(__dirname, "..", "build", "shuangbai.js");
-if (!fs.existsSync(entry)) {
+const codeCache = require("./code-cache");
+if (!fs.existsSync(codeCache.ENTRY)) {
   process.stderr.write("shuangbai: 尚未编译，请先运行 npm ci（或 npm run build:cli）\n");
   process.exit(2);
 }
@@ -25,7 +24,7 @@ const internal = (e) => {
 };
 let code;
 try {
-  code = require("./code-cache").load(entry).exports.main(process.argv.slice(2));
+  code = codeCache.load().exports.main(process.argv.slice(2));
 } catch (e) {
   internal(e);
 }

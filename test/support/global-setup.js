@@ -20,9 +20,8 @@ module.exports = async function globalSetup() {
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.cli.config.js"], { cwd: root, stdio: "inherit" });
   }
   // and its code cache (bin/code-cache.js), made from the bundle as it now is
-  const bundle = fs.statSync(path.join(root, "build", "shuangbai.js")).mtimeMs;
-  const cache = path.join(root, "build", "shuangbai.js.cache");
-  if (!fs.existsSync(cache) || fs.statSync(cache).mtimeMs < bundle) {
+  const { ENTRY, CACHE } = require("../../bin/code-cache");
+  if (!fs.existsSync(CACHE) || fs.statSync(CACHE).mtimeMs < fs.statSync(ENTRY).mtimeMs) {
     execFileSync(process.execPath, [path.join(root, "bin", "code-cache.js")], { cwd: root, stdio: "inherit" });
   }
 };
