@@ -408,10 +408,29 @@ function rebuildSheetData(xml: string, sd: Span, edits: SheetEdits, ctx: RowCont
  */
 function writeSheetRows(rows: RowSource, from: number, to: number, openTag: string, edits: SheetEdits, ctx: RowContext, out: Sink): void {
   const p = ctx.p;
-  const orphans = ctx.orphans;
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
   // an empty <sheetData/> opens as <sheetData> for the rows that follow
   out.push(openTag.replace(/\s*\/>$/, ">"));
+  const at = copyRows(rows, from, editRows, edits, ctx, out);
+  let k = at.k;
+  rows.copy(at.copyFrom, to);
+  if (edits.runs.length) {
+    if (at.prevRow >= 0) throw new Error("column runs are written only on sheets written from blank");
+    writeRowsWithRuns(editRows.slice(k), edits, ctx, out);
+  } else {
+    for (; k < editRows.length; k++) out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
+  }
+  out.push(`</${p}sheetData>`);
+}
+
+/**
+ * The source's rows through the last, with the plan's rows that come before each; returns how
+ * far it got. A function of its own so that the loop V8 compiles on the stack (a roster is one
+ * long run of it) returns instead of running on into the code after it, which it has no type
+ * feedback for yet: that threw the compiled loop away and compiled it again for the next sheet.
+ */
+function copyRows(rows: RowSource, from: number, editRows: number[], edits: SheetEdits, ctx: RowContext, out: Sink): { k: number; prevRow: number; copyFrom: number } {
+  const orphans = ctx.orphans;
   let copyFrom = from;
   let k = 0;
   let prevRow = -1;
@@ -438,14 +457,7 @@ function writeSheetRows(rows: RowSource, from: number, to: number, openTag: stri
     prevRow = r;
     lt = rows.next(te + 1);
   }
-  rows.copy(copyFrom, to);
-  if (edits.runs.length) {
-    if (prevRow >= 0) throw new Error("column runs are written only on sheets written from blank");
-    writeRowsWithRuns(editRows.slice(k), edits, ctx, out);
-  } else {
-    for (; k < editRows.length; k++) out.push(newRow(editRows[k], edits.cells.get(editRows[k])!, ctx));
-  }
-  out.push(`</${p}sheetData>`);
+  return { k, prevRow, copyFrom };
 }
 
 interface RowContext {

@@ -126,10 +126,15 @@ export function buildView(input: ViewInput): PlanOp[] {
   if (rows.length && copied.length) {
     const first = formats?.[rows[0]];
     for (const c of copied) c.fmt0 = formatOf(first, c);
+    const m = copied.length;
     for (let k = 1; k < rows.length; k++) {
       const next = rows[k] === rows[k - 1] + 1;
       const line = formats?.[rows[k]];
-      for (const c of copied) {
+      // a roster's rows × its columns: the common case (the next row, the same format) tested
+      // in place before formatOf is asked
+      for (let i = 0; i < m; i++) {
+        const c = copied[i];
+        if (next && !c.fixed && c.fmt0 === undefined && (line === undefined || line[c.source] == null)) continue;
         const fmt = formatOf(line, c);
         if (next && fmt === c.fmt0) continue;
         endRun(c, k);
