@@ -14,7 +14,14 @@ export const EMPTY_SST =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
 
 export class SharedStringsEditor {
+  /** texts already answered, and every text the plan added */
+  private readonly known = new Map<string, number>();
+  /** the table's items by textKey, when its texts came from parseSharedStrings (see lookUp) */
+  private buckets: Map<number, number | number[]> | null = null;
+  private rich: ReadonlySet<number> | undefined;
+  /** the table's items by text, when only its XML is known */
   private index: Map<string, number> | null = null;
+  private built = false;
   private existing = 0;
   private readonly added: string[] = [];
   private references = 0;
@@ -32,16 +39,29 @@ export class SharedStringsEditor {
     return this.added.length > 0;
   }
 
-  private build(): Map<string, number> {
-    const index = new Map<string, number>();
+  private build(): void {
+    this.built = true;
     const xml = this.xml;
     const texts = this.texts;
     // texts parseSharedStrings read from this table: it noted the rich items, so no second scan
     const rich = xml && texts ? richItemsOf(texts) : undefined;
     if (texts && rich) {
-      for (let n = 0; n < texts.length; n++) if (!rich.has(n) && !index.has(texts[n])) index.set(texts[n], n);
+      // A plan asks for a few dozen texts; the table holds one or more per roster row. Hashing
+      // every item into a Map cost more than the asking, so items are bucketed by a key made of
+      // their length and end characters (no hashing) and compared only within a bucket.
+      const buckets = new Map<number, number | number[]>();
+      for (let n = 0; n < texts.length; n++) {
+        const k = textKey(texts[n]);
+        const b = buckets.get(k);
+        if (b === undefined) buckets.set(k, n);
+        else if (typeof b === "number") buckets.set(k, [b, n]);
+        else b.push(n);
+      }
+      this.buckets = buckets;
+      this.rich = rich;
       this.existing = texts.length;
     } else if (xml) {
+      const index = new Map<string, number>();
       const p = rootPrefix(xml);
       const open = `<${p}si`;
       const close = `</${p}si>`;
@@ -68,20 +88,37 @@ export class SharedStringsEditor {
         n++;
         i = end;
       }
+      this.index = index;
       this.existing = n;
     }
-    return index;
+  }
+
+  /** The first plain (not rich) item of the table holding `text`, or undefined. */
+  private lookUp(text: string): number | undefined {
+    if (this.index) return this.index.get(text);
+    const buckets = this.buckets;
+    if (!buckets) return undefined;
+    const b = buckets.get(textKey(text));
+    if (b === undefined) return undefined;
+    const texts = this.texts!;
+    const rich = this.rich!;
+    if (typeof b === "number") return texts[b] === text && !rich.has(b) ? b : undefined;
+    for (const n of b) if (texts[n] === text && !rich.has(n)) return n;
+    return undefined;
   }
 
   /** Index of `text` in the table, appending it when new; counts one more reference. */
   indexOf(text: string): number {
-    if (!this.index) this.index = this.build();
+    if (!this.built) this.build();
     this.references++;
-    let i = this.index.get(text);
+    let i = this.known.get(text);
     if (i === undefined) {
-      i = this.existing + this.added.length;
-      this.added.push(text);
-      this.index.set(text, i);
+      i = this.lookUp(text);
+      if (i === undefined) {
+        i = this.existing + this.added.length;
+        this.added.push(text);
+      }
+      this.known.set(text, i);
     }
     return i;
   }
@@ -103,4 +140,10 @@ export class SharedStringsEditor {
     const closing = root.selfClosing ? `</${root.name}>` : xml.slice(root.end, root.end + root.name.length + 3);
     return xml.slice(0, root.start) + open + body + items + closing + xml.slice(root.selfClosing ? root.openEnd : root.end + root.name.length + 3);
   }
+}
+
+/** A small-integer key for a text from its length and first and last characters: equal texts have equal keys. */
+function textKey(t: string): number {
+  const n = t.length;
+  return n === 0 ? 0 : ((n & 0x7ff) << 20) | ((t.charCodeAt(0) * 31 + t.charCodeAt(n - 1)) & 0xfffff);
 }

@@ -114,6 +114,15 @@ class SheetReader {
   readonly vcClose: string;
   /** no namespace prefix (nearly every producer): the cell loop's fixed tags are tested char by char in place */
   readonly bare: boolean;
+  /**
+   * A row of nulls as wide as the widest row so far: a new row starts as its copy, so its cells
+   * are stored in place rather than grown into (an array grown by pushes is copied twice on the
+   * way to 21 cells and keeps room for 40). `open` is that row while it is read, `openEnd` one
+   * past its last cell: when the next row starts, it is cut back to that length.
+   */
+  template: CellValue[] = newList();
+  open: CellValue[] | null = null;
+  openEnd = 0;
   row = -1;
   col = -1;
 
@@ -138,6 +147,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
   const end = sheetData.selfClosing ? sheetData.openEnd : sheetData.end;
   const r = new SheetReader(xml, sst, cellFormats, p);
   readCells(r, sheetData.openEnd, end);
+  closeRow(r);
   return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormats, merges: readMerges(xml, p, end) };
 }
 
@@ -321,11 +331,12 @@ function readCell(r: SheetReader, lt: number): number {
   const fmt = style ? r.cellFormats[style] : r.cellFormats[0];
 
   const values = r.values;
-  while (values.length <= row) addRow(r);
+  if (values.length <= row) addRows(r, row);
   const vr = values[row];
+  if (vr === r.open && col >= r.openEnd) r.openEnd = col + 1;
   let n = vr.length;
   if (col < n)
-    vr[col] = value; // a cell after a later one of its row, or a second time
+    vr[col] = value; // the usual case (see template), a cell after a later one of its row, or a second time
   else {
     // gaps before the cell filled with null. One store per column, the cell's own among them, so
     // the store has type feedback before the first row with a gap (usually well after readCell
@@ -344,10 +355,31 @@ function numberText(raw: string): CellValue {
   return Number.isNaN(n) ? raw.trim() : n;
 }
 
-function addRow(r: SheetReader): void {
-  r.values.push(newList());
+/** Rows up to `row`: those before it without cells (empty), `row` itself from the template. */
+function addRows(r: SheetReader, row: number): void {
+  closeRow(r);
+  const values = r.values;
+  while (values.length < row) {
+    values.push(newList());
+    r.formulas.push(newSparseRow());
+    r.numberFormats.push(newSparseRow());
+  }
+  const open = r.template.slice();
+  values.push(open);
   r.formulas.push(newSparseRow());
   r.numberFormats.push(newSparseRow());
+  r.open = open;
+  r.openEnd = 0;
+}
+
+/** The row read last cut back to its cells, and the template widened to it when it grew past it. */
+function closeRow(r: SheetReader): void {
+  const open = r.open;
+  if (!open) return;
+  r.open = null;
+  const template = r.template;
+  if (open.length > template.length) while (template.length < open.length) template.push(null);
+  if (r.openEnd < open.length) open.length = r.openEnd;
 }
 
 /** The sheet's merged ranges (after sheetData, which ends at `from`); a malformed ref is skipped. */
