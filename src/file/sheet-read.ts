@@ -235,13 +235,49 @@ function readCell(r: SheetReader, lt: number): number {
     const quote = xml.charCodeAt(k);
     if (quote === 62) throw new XlsxError("corrupt", "bad cell attribute");
     const vs = k + 1;
+    const single = nameEnd - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
+    // r and s, nearly every cell's attributes, are read in the pass that finds their value's
+    // end; a value of any other shape (or an odd quote) is left to the general scan below
+    if (single === 114 && (quote === 34 || quote === 39)) {
+      let cc = 0;
+      let q = vs;
+      let ch = xml.charCodeAt(q);
+      while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+        cc = cc * 26 + ((ch & 0xdf) - 64);
+        ch = xml.charCodeAt(++q);
+      }
+      let rr = 0;
+      while (ch >= 48 && ch <= 57) {
+        rr = rr * 10 + (ch - 48);
+        ch = xml.charCodeAt(++q);
+      }
+      if (ch === quote) {
+        k = q + 1;
+        col = cc - 1;
+        if (rr > 0) row = rr - 1;
+        hasRef = true;
+        continue;
+      }
+    } else if (single === 115 && (quote === 34 || quote === 39)) {
+      let sv = 0;
+      let q = vs;
+      let ch = xml.charCodeAt(q);
+      while (ch >= 48 && ch <= 57) {
+        sv = sv * 10 + (ch - 48);
+        ch = xml.charCodeAt(++q);
+      }
+      if (ch === quote) {
+        k = q + 1;
+        style = sv;
+        continue;
+      }
+    }
     let ve = vs;
     for (c = xml.charCodeAt(ve); c !== quote; c = xml.charCodeAt(++ve)) {
       if (c === 62 || c !== c) throw new XlsxError("corrupt", "bad cell attribute");
     }
     k = ve + 1;
-    if (nameEnd - nameStart !== 1) continue;
-    c = xml.charCodeAt(nameStart);
+    c = single;
     if (c === 114) {
       // r: column letters then row digits
       let cc = 0;
