@@ -112,7 +112,7 @@ export interface Sink {
    * value's text, `</v></c>`; `escape` is escapeStringText when the value is cell text still to
    * escape. Where the sink has it (the zip writer's streamed entry).
    */
-  pushCell?(head: Uint8Array, row: Uint8Array, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void;
+  pushCell?(head: Uint8Array, row: Uint8Array, rowLength: number, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void;
 }
 
 /**
@@ -708,17 +708,27 @@ interface LiveRun {
   tailBytes: Uint8Array;
 }
 
-/** A row's number as text and as the bytes of its digits, made once for all the row's cells. */
+/**
+ * A row's number as text and as the bytes of its digits (the first `length` of `bytes`), made
+ * once for all the row's cells. One per writer, set again for each row: a typed array made per
+ * row cost more than the row's digits (a 20,000-row sheet is 20,000 of them).
+ */
 interface RowNumber {
   text: string;
   bytes: Uint8Array;
+  length: number;
 }
 
-function rowNumberOf(r: number): RowNumber {
+function newRowNumber(): RowNumber {
+  return { text: "", bytes: new Uint8Array(16), length: 0 };
+}
+
+function setRowNumber(n: RowNumber, r: number): RowNumber {
   const text = String(r + 1);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return { text, bytes };
+  for (let i = 0; i < text.length; i++) n.bytes[i] = text.charCodeAt(i);
+  n.text = text;
+  n.length = text.length;
+  return n;
 }
 
 function clip(value: CellValue): CellValue {
@@ -813,7 +823,7 @@ function liveRun(run: ColumnRunOp, si: number, sheets: SheetLookup, ctx: RowCont
 function writeRunRow(r: number, live: LiveRun[], rowEdits: Map<number, CellEdit> | undefined, ctx: RowContext, out: Sink): void {
   const p = ctx.p;
   // pieces go to the sink one by one: a row is never assembled as a string of its own
-  const rowNumber = rowNumberOf(r);
+  const rowNumber = setRowNumber(newRowNumber(), r);
   out.push(`<${p}row r="${rowNumber.text}">`);
   const editCols = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
   let j = 0;
@@ -881,8 +891,9 @@ function writePlainRows(from: number, to: number, live: LiveRun[], ctx: RowConte
   const rowOpen = `<${ctx.p}row r="`;
   const rowClose = `</${ctx.p}row>`;
   const n = live.length;
+  const rowNumber = newRowNumber();
   for (let r = from; r <= to; r++) {
-    const rowNumber = rowNumberOf(r);
+    setRowNumber(rowNumber, r);
     out.push(`${rowOpen}${rowNumber.text}">`);
     for (let i = 0; i < n; i++) {
       const item = live[i];
@@ -917,7 +928,7 @@ function writePlainValue(out: Sink, item: LiveRun, k: number, rowNumber: RowNumb
 /** A plain run cell; `escape`: `value` is cell text still to escape. */
 function plainCell(out: Sink, item: LiveRun, rowNumber: RowNumber, text: boolean, value: string, escape: boolean): void {
   const mid = text ? item.midTextBytes : item.midNumberBytes;
-  if (out.pushCell) out.pushCell(item.headBytes, rowNumber.bytes, mid, value, item.tailBytes, escape ? escapeStringText : undefined);
+  if (out.pushCell) out.pushCell(item.headBytes, rowNumber.bytes, rowNumber.length, mid, value, item.tailBytes, escape ? escapeStringText : undefined);
   else out.push(item.head + rowNumber.text + (text ? item.midText : item.midNumber) + (escape ? escapeStringText(value) : value) + item.tail);
 }
 

@@ -389,10 +389,10 @@ export class StreamedEntry {
    * (xml.ts's escapeStringText) the value is cell text, escaped only when it has one of the
    * characters that changes: the check rides along the encoding instead of a pass of its own.
    */
-  pushCell(head: Uint8Array, row: Uint8Array, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void {
-    if (value.length > LONG_TEXT || head.length + row.length + mid.length + tail.length > CELL_PIECES) {
+  pushCell(head: Uint8Array, row: Uint8Array, rowLength: number, mid: Uint8Array, value: string, tail: Uint8Array, escape?: (s: string) => string): void {
+    if (value.length > LONG_TEXT || head.length + rowLength + mid.length + tail.length > CELL_PIECES) {
       this.pushBytes(head);
-      this.pushBytes(row);
+      this.pushBytes(row.subarray(0, rowLength));
       this.pushBytes(mid);
       this.push(escape ? escape(value) : value);
       this.pushBytes(tail);
@@ -401,7 +401,7 @@ export class StreamedEntry {
     if (this.at >= this.flushAt) this.flush(false);
     const buf = this.buf;
     let at = copyBytes(buf, this.at, head);
-    at = copyBytes(buf, at, row);
+    for (let i = 0; i < rowLength; i++) buf[at++] = row[i];
     at = copyBytes(buf, at, mid);
     const plain = escape ? encodeUnescaped(buf, at, value) : encodeUtf8(buf, at, value);
     if (plain >= 0) at = plain;
