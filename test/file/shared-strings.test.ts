@@ -56,4 +56,16 @@ describe("SharedStringsEditor given the texts parseSharedStrings read", () => {
     const texts = parseSharedStrings(xml);
     expect(new SharedStringsEditor(xml, texts).indexOf("z")).toBe(new SharedStringsEditor(xml).indexOf("z"));
   });
+  it("tells apart texts of one length and the same first and last characters, and takes the first plain one", () => {
+    // the index buckets items by length and end characters (shared-strings.ts): these share buckets
+    const items = ["甲乙丙", "甲丁丙", "<r><t>甲戊丙</t></r>", "甲戊丙", "甲乙丙", "ab", "aXb", "a b", "", "甲乙丙"];
+    const xml = `<sst ${NS}>${items.map((t) => (t.startsWith("<r>") ? `<si>${t}</si>` : `<si><t>${t}</t></si>`)).join("")}</sst>`;
+    const texts = parseSharedStrings(xml);
+    const given = new SharedStringsEditor(xml, texts);
+    const scanned = new SharedStringsEditor(xml);
+    for (const t of ["甲丁丙", "甲乙丙", "甲戊丙", "甲己丙", "aXb", "a b", "ab", "", "甲己丙", "a\u0000b"]) expect([t, given.indexOf(t)]).toEqual([t, scanned.indexOf(t)]);
+    expect(given.indexOf("甲乙丙")).toBe(0);
+    expect(given.indexOf("甲戊丙")).toBe(3);
+    expect(given.toXml()).toBe(scanned.toXml());
+  });
 });

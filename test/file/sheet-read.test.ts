@@ -66,4 +66,33 @@ describe("readWorksheet", () => {
     expect(cells.values).toEqual([[1, null, 9, null, 5]]);
     expect(cells.numberFormats[0][2]).toBe("0.00");
   });
+  it("keeps each row as long as its own cells when rows of other widths come before and after it", () => {
+    // a new row starts as a copy of the widest row's nulls (sheet-read.ts): the copy is cut back
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v></c><c r="F1"><v>6</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>' +
+      '<row r="4"><c r="A4"><v>4</v></c><c r="H4"><v>8</v></c></row><row r="5"><c r="C5"><f>A1</f></c></row>' +
+      '<row r="6"><c r="A6"/><c r="B6" s="2"/></row><row r="7"><c r="A7"><v>7</v></c></row>';
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values).toEqual([[1, null, null, null, null, 6], [null, 2], [], [4, null, null, null, null, null, null, 8], [null, null, null], [], [7]]);
+    expect(cells.formulas[4]).toEqual([undefined, undefined, "=A1"]);
+    // rows stay apart: a change to one is not seen in another
+    cells.values[1].push(0);
+    expect(cells.values[6]).toEqual([7]);
+  });
+
+  it("reads r and s written in plain shape and in shapes the quick pass leaves to the general one", () => {
+    const rows =
+      '<row r="1"><c r=\'A1\' s=\'1\'><v>1</v></c><c r="b1" s="02"><v>2</v></c><c r="AA1"><v>3</v></c></row>' +
+      '<row r="2"><c r="A2" s=""><v>4</v></c><c ><v>5</v></c><c r="C2x"><v>6</v></c></row>';
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(cells.values[0][0]).toBe(1);
+    expect(cells.values[0][1]).toBe(2);
+    expect(cells.values[0][26]).toBe(3);
+    expect(cells.numberFormats[0][0]).toBe("0.00");
+    expect(cells.numberFormats[0][1]).toBe("yyyy-mm-dd");
+    // an empty s is the default format, a cell without r the next column; r="C2x" is read the general way
+    expect(cells.values[1].slice(0, 2)).toEqual([4, 5]);
+    expect(cells.numberFormats[1][0]).toBeUndefined();
+    expect(cells.values[1].length).toBeGreaterThanOrEqual(2);
+  });
 });
