@@ -99,8 +99,9 @@ export function runValues(source: RunSource, sheets: SheetLookup): (k: number) =
       const sheet = sheets(source.sheet);
       if (!sheet) throw new Error(`计划引用了不存在的工作表“${source.sheet}”`);
       const values = sheet.values;
+      const { row, col } = source;
       return (k) => {
-        const v = values[source.row + k]?.[source.col];
+        const v = values[row + k]?.[col];
         return v === undefined || v === null || v === "" ? null : v;
       };
     }

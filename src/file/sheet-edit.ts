@@ -411,7 +411,9 @@ function writeSheetRows(rows: RowSource, from: number, to: number, openTag: stri
   const editRows = [...edits.cells.keys()].sort((a, b) => a - b);
   // an empty <sheetData/> opens as <sheetData> for the rows that follow
   out.push(openTag.replace(/\s*\/>$/, ">"));
-  const at = copyRows(rows, from, editRows, edits, ctx, out);
+  // a sheet written from blank has no rows to copy: its sheetData is not handed to copyRows,
+  // whose loop V8 compiled for the roster's kind of row source and would compile again for this one
+  const at = to > from ? copyRows(rows, from, editRows, edits, ctx, out) : { k: 0, prevRow: -1, copyFrom: from };
   let k = at.k;
   rows.copy(at.copyFrom, to);
   if (edits.runs.length) {
