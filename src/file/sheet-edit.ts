@@ -431,7 +431,14 @@ function writeSheetRows(rows: RowSource, from: number, to: number, openTag: stri
  * long run of it) returns instead of running on into the code after it, which it has no type
  * feedback for yet: that threw the compiled loop away and compiled it again for the next sheet.
  */
-function copyRows(rows: RowSource, from: number, editRows: number[], edits: SheetEdits, ctx: RowContext, out: Sink): { k: number; prevRow: number; copyFrom: number } {
+function copyRows(
+  rows: RowSource,
+  from: number,
+  editRows: number[],
+  edits: SheetEdits,
+  ctx: RowContext,
+  out: Sink,
+): { k: number; prevRow: number; copyFrom: number } {
   const orphans = ctx.orphans;
   let copyFrom = from;
   let k = 0;

@@ -63,7 +63,8 @@ describe("SharedStringsEditor given the texts parseSharedStrings read", () => {
     const texts = parseSharedStrings(xml);
     const given = new SharedStringsEditor(xml, texts);
     const scanned = new SharedStringsEditor(xml);
-    for (const t of ["甲丁丙", "甲乙丙", "甲戊丙", "甲己丙", "aXb", "a b", "ab", "", "甲己丙", "a\u0000b"]) expect([t, given.indexOf(t)]).toEqual([t, scanned.indexOf(t)]);
+    for (const t of ["甲丁丙", "甲乙丙", "甲戊丙", "甲己丙", "aXb", "a b", "ab", "", "甲己丙", "a\u0000b"])
+      expect([t, given.indexOf(t)]).toEqual([t, scanned.indexOf(t)]);
     expect(given.indexOf("甲乙丙")).toBe(0);
     expect(given.indexOf("甲戊丙")).toBe(3);
     expect(given.toXml()).toBe(scanned.toXml());
