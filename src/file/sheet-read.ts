@@ -115,10 +115,12 @@ class SheetReader {
   /** no namespace prefix (nearly every producer): the cell loop's fixed tags are tested char by char in place */
   readonly bare: boolean;
   /**
-   * A row of nulls as wide as the widest row so far: a new row starts as its copy, so its cells
-   * are stored in place rather than grown into (an array grown by pushes is copied twice on the
-   * way to 21 cells and keeps room for 40). `open` is that row while it is read, `openEnd` one
-   * past its last cell: when the next row starts, it is cut back to that length.
+   * A row of nulls as wide as the row read last: a new row starts as its copy, so its cells are
+   * stored in place rather than grown into (an array grown by pushes is copied twice on the way
+   * to 21 cells and keeps room for 40). `open` is that row while it is read, `openEnd` one past
+   * its last cell: when the next row starts, it is cut back to that length. As wide as the last
+   * row, not the widest: one stray cell far to the right (XFD1) would otherwise make every row
+   * after it a copy of 16,384 nulls — no more work per row than the row before it took.
    */
   template: CellValue[] = newList();
   open: CellValue[] | null = null;
@@ -408,14 +410,16 @@ function addRows(r: SheetReader, row: number): void {
   r.openEnd = 0;
 }
 
-/** The row read last cut back to its cells, and the template widened to it when it grew past it. */
+/** The row read last cut back to its cells, and the template made as wide as it. */
 function closeRow(r: SheetReader): void {
   const open = r.open;
   if (!open) return;
   r.open = null;
+  const width = r.openEnd;
+  if (width < open.length) open.length = width;
   const template = r.template;
-  if (open.length > template.length) while (template.length < open.length) template.push(null);
-  if (r.openEnd < open.length) open.length = r.openEnd;
+  if (template.length > width) template.length = width;
+  else while (template.length < width) template.push(null);
 }
 
 /** The sheet's merged ranges (after sheetData, which ends at `from`); a malformed ref is skipped. */

@@ -95,4 +95,16 @@ describe("readWorksheet", () => {
     expect(cells.numberFormats[1][0]).toBeUndefined();
     expect(cells.values[1].length).toBeGreaterThanOrEqual(2);
   });
+  it("reads rows after one stray cell far to the right in time that follows their own cells, not that cell's column", () => {
+    // each row starts as a copy of the row before it (sheet-read.ts): a copy of XFD1's 16,384
+    // columns for every row would take seconds here
+    let rows = '<row r="1"><c r="XFD1"><v>1</v></c></row>';
+    for (let r = 2; r <= 20001; r++) rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="U${r}"><v>0</v></c></row>`;
+    const started = Date.now();
+    const cells = readWorksheet(sheet(rows), SST, FORMATS);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cells.values[0].length).toBe(16384);
+    expect(cells.values[1].length).toBe(21);
+    expect(cells.values[20000]).toEqual([20001, ...new Array(19).fill(null), 0]);
+  });
 });
