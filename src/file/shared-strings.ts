@@ -22,6 +22,7 @@ export class SharedStringsEditor {
   /** the table's items by text, when only its XML is known */
   private index: Map<string, number> | null = null;
   private built = false;
+  private bucketLookups = 0;
   private existing = 0;
   private readonly added: string[] = [];
   private references = 0;
@@ -98,6 +99,14 @@ export class SharedStringsEditor {
     if (this.index) return this.index.get(text);
     const buckets = this.buckets;
     if (!buckets) return undefined;
+    // a plan that asks for many texts (a view written as values asks once per distinct cell)
+    // would scan buckets of similar texts (ID numbers share a length and ends) each time: past a
+    // few hundred questions the table is indexed by text after all
+    if (++this.bucketLookups > MAX_BUCKET_LOOKUPS) {
+      this.index = indexTexts(this.texts!, this.rich!);
+      this.buckets = null;
+      return this.index.get(text);
+    }
     const b = buckets.get(textKey(text));
     if (b === undefined) return undefined;
     const texts = this.texts!;
@@ -140,6 +149,15 @@ export class SharedStringsEditor {
     const closing = root.selfClosing ? `</${root.name}>` : xml.slice(root.end, root.end + root.name.length + 3);
     return xml.slice(0, root.start) + open + body + items + closing + xml.slice(root.selfClosing ? root.openEnd : root.end + root.name.length + 3);
   }
+}
+
+const MAX_BUCKET_LOOKUPS = 256;
+
+/** Each text's first plain item (rich ones skipped). */
+function indexTexts(texts: readonly string[], rich: ReadonlySet<number>): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let n = 0; n < texts.length; n++) if (!rich.has(n) && !index.has(texts[n])) index.set(texts[n], n);
+  return index;
 }
 
 /** A small-integer key for a text from its length and first and last characters: equal texts have equal keys. */
