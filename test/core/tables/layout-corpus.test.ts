@@ -13,6 +13,7 @@ import { applyPlan, openXlsx, snapshotOf } from "../../../src/file";
 import { buildLayoutWorkbook } from "../../fixtures/layouts/build";
 import { LAYOUT_CASES, type LayoutCase } from "../../fixtures/layouts/cases";
 import { bareStyle } from "../../fixtures/layouts/bare-style";
+import { handStyle } from "../../fixtures/layouts/hand-style";
 import { wpsStyle } from "../../fixtures/layouts/wps-style";
 
 /** How Excel shows a written cell, for the formats the scorer writes. */
@@ -140,6 +141,25 @@ describe("layout corpus, packed as minimal writers emit it (no inferable row or 
     expect(sheet).toMatch(/<row>|<row [^>]*>/);
     expect(sheet).not.toMatch(/<c r="A1"/);
     expect(sheet).not.toContain('t="s"');
+    check(c, bytes);
+  });
+});
+
+describe("layout corpus, with cell tags spelled as XML allows (quotes, spacing, zero-padded styles) and a stray cell at XFD", () => {
+  it("spells a zero-padded style in the cases that style cells", async () => {
+    const styled = [];
+    for (const c of LAYOUT_CASES) {
+      const files = unzipSync(handStyle(await buildLayoutWorkbook(c)));
+      if (Object.entries(files).some(([name, b]) => name.startsWith("xl/worksheets/") && /s = "0\d+"/.test(strFromU8(b)))) styled.push(c.id);
+    }
+    expect(styled.length).toBeGreaterThanOrEqual(5);
+  });
+  it.each(LAYOUT_CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    const bytes = handStyle(await buildLayoutWorkbook(c));
+    const sheet = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toMatch(/<c r='[A-Z]+\d+'/);
+    expect(sheet).not.toMatch(/<c [^>]*\bs="\d+"/);
+    expect(sheet).toMatch(/<c r='XFD\d+'/);
     check(c, bytes);
   });
 });
