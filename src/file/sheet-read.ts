@@ -238,66 +238,38 @@ function readCell(r: SheetReader, lt: number): number {
     if (quote === 62) throw new XlsxError("corrupt", "bad cell attribute");
     const vs = k + 1;
     const single = nameEnd - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
-    // r and s, nearly every cell's attributes, are read in the pass that finds their value's
-    // end; a value of any other shape (or an odd quote) is left to the general scan below
-    if (single === 114 && (quote === 34 || quote === 39)) {
-      let cc = 0;
-      let q = vs;
+    // r (column letters, then row digits) and s (digits), nearly every cell's attributes, are
+    // read in the same pass that finds their value's end (a letter or digit used as the quote,
+    // in a malformed tag, still ends the value)
+    let q = vs;
+    let cc = 0;
+    let num = 0;
+    if (single === 114 || single === 115) {
       let ch = xml.charCodeAt(q);
-      while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
-        cc = cc * 26 + ((ch & 0xdf) - 64);
+      if (single === 114)
+        while (ch !== quote && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+          cc = cc * 26 + ((ch & 0xdf) - 64);
+          ch = xml.charCodeAt(++q);
+        }
+      while (ch !== quote && ch >= 48 && ch <= 57) {
+        num = num * 10 + (ch - 48);
         ch = xml.charCodeAt(++q);
-      }
-      let rr = 0;
-      while (ch >= 48 && ch <= 57) {
-        rr = rr * 10 + (ch - 48);
-        ch = xml.charCodeAt(++q);
-      }
-      if (ch === quote) {
-        k = q + 1;
-        col = cc - 1;
-        if (rr > 0) row = rr - 1;
-        hasRef = true;
-        continue;
-      }
-    } else if (single === 115 && (quote === 34 || quote === 39)) {
-      let sv = 0;
-      let q = vs;
-      let ch = xml.charCodeAt(q);
-      while (ch >= 48 && ch <= 57) {
-        sv = sv * 10 + (ch - 48);
-        ch = xml.charCodeAt(++q);
-      }
-      if (ch === quote) {
-        k = q + 1;
-        style = sv;
-        continue;
       }
     }
-    let ve = vs;
+    let ve = q;
     for (c = xml.charCodeAt(ve); c !== quote; c = xml.charCodeAt(++ve)) {
       if (c === 62 || c !== c) throw new XlsxError("corrupt", "bad cell attribute");
     }
     k = ve + 1;
+    // what follows the digits of a value of another shape counts on as digits, as it always has
+    if (single === 114 || single === 115) for (; q < ve; q++) num = num * 10 + (xml.charCodeAt(q) - 48);
     c = single;
     if (c === 114) {
-      // r: column letters then row digits
-      let cc = 0;
-      let q = vs;
-      let ch = xml.charCodeAt(q);
-      while (q < ve && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
-        cc = cc * 26 + ((ch & 0xdf) - 64);
-        ch = xml.charCodeAt(++q);
-      }
-      let rr = 0;
-      while (q < ve) rr = rr * 10 + (xml.charCodeAt(q++) - 48);
       col = cc - 1;
-      if (rr > 0) row = rr - 1;
+      if (num > 0) row = num - 1;
       hasRef = true;
     } else if (c === 115) {
-      let sv = 0;
-      for (let q = vs; q < ve; q++) sv = sv * 10 + (xml.charCodeAt(q) - 48);
-      style = sv;
+      style = num;
     } else if (c === 116) type = ve - vs === 1 ? (xml[vs] as CellType) : (xml.slice(vs, ve) as CellType);
   }
   if (te < 0) throw new XlsxError("corrupt", "unterminated tag in sheetData");
