@@ -9,6 +9,10 @@ export type Lang = "zh" | "en";
  */
 const MESSAGES = {
   "app.title": ["双百社工站评估助手", "Shuangbai station evaluation"],
+  "app.intro": [
+    "在存有服务对象（家庭）信息汇总表的工作簿中点“一键评分”：按双百模板还原台账，计算各项指标完成率、四方加权总分和等级，并把每个问题标在所在单元格上。每次运行都能用“撤销上次运行”复原；所有计算都在本机完成，加载项不向任何地方发送数据。",
+    "Click Score workbook in the workbook that holds the service-object roster: it restores the provincial 双百 template layout, computes each indicator's completion rate, the four parties' weighted total and the grade, and marks each problem on its cell. Undo last run reverses any run; everything is computed on this computer and the add-in sends no data anywhere.",
+  ],
   "app.notInOffice": [
     "请在 Excel 中打开此加载项；没有 Excel 时请使用独立网页 index.html",
     "Open this add-in in Excel; without Excel, use the standalone page index.html",

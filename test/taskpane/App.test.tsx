@@ -434,3 +434,32 @@ test("a double click runs once", async () => {
   expect(host.readSnapshot).toHaveBeenCalledTimes(1);
   expect(evaluate).toHaveBeenCalledTimes(1);
 });
+
+describe("App: the add-in's first view", () => {
+  test("says what the run does and that nothing leaves the machine, until a run has results", async () => {
+    render(<App host={memoryHost("excel")} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    const intro = screen.getByTestId("pane-intro");
+    expect(intro.textContent).toContain("一键评分");
+    expect(intro.textContent).toContain("不向任何地方发送数据");
+    // it follows the buttons, so they do not move when it goes
+    expect(runButton().compareDocumentPosition(intro) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await scoreOnce();
+    expect(screen.queryByTestId("pane-intro")).toBeNull();
+  });
+
+  test("is in English when the pane is", () => {
+    render(<App host={memoryHost("excel")} evaluate={fakeEvaluate()} templates={fakeTemplates()} initialLanguage="en" />);
+    expect(screen.getByTestId("pane-intro").textContent).toContain("sends no data anywhere");
+  });
+
+  test("gives way to the table-teaching panel", () => {
+    render(<App host={memoryHost("excel")} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    fireEvent.click(screen.getByRole("button", { name: "指定表格" }));
+    expect(screen.queryByTestId("pane-intro")).toBeNull();
+  });
+
+  test("is not shown on the page, whose file picker says the same", () => {
+    render(<App host={memoryHost("file")} evaluate={fakeEvaluate()} templates={fakeTemplates()} />);
+    expect(screen.queryByTestId("pane-intro")).toBeNull();
+  });
+});

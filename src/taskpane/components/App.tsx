@@ -21,6 +21,7 @@ import { bandsOf, staffProblem, weightsProblem } from "../settings";
 import { HostNotices } from "./HostNotices";
 import { downloadDraftDocx } from "./report/downloadDraft";
 import { PaneHeader } from "./PaneHeader";
+import { PaneIntro } from "./PaneIntro";
 import { ResultsSection } from "./ResultsSection";
 import { RunBar } from "./RunBar";
 import { StatusBar } from "./StatusBar";
@@ -203,6 +204,8 @@ export function App(props: AppProps) {
                 {tr("layout.teach")}
               </Button>
             </div>
+            {/* below the buttons, so they stay where they are when it goes after a run */}
+            {host.kind === "excel" && !report && !scoring.busy && !teachOpen && <PaneIntro />}
             {teach && props.canRun !== false && (
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TeachLayoutPanel
