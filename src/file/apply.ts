@@ -8,7 +8,7 @@ import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
 import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
 import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
-import { findEntry, readText, releaseBytes, REL_NAMESPACES, takeBytes, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
+import { findEntry, readText, releaseBytes, sharedStringBytes, REL_NAMESPACES, takeBytes, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
 import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
@@ -383,7 +383,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
   let strings: SharedStringsEditor | null = null;
   const stringsProvider = (): SharedStringsEditor =>
     (strings ??= sstEntry
-      ? new SharedStringsEditor(readText(pkg, sstEntry), pkg.sharedStrings)
+      ? new SharedStringsEditor(readText(pkg, sstEntry), pkg.sharedStrings, sharedStringBytes(sstEntry))
       : new SharedStringsEditor(pkg.strict ? strictNamespaces(EMPTY_SST) : null));
 
   // new content of a part: bytes to compress, or an entry already compressed as it was written
@@ -456,7 +456,7 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
       wb.addRelationship(sstPath, pkg.strict ? strictNamespaces(REL_TYPE_SST) : REL_TYPE_SST);
       wb.addOverride(sstPath, CT_SST);
     }
-    replaced.set(sstPath.toLowerCase(), utf8Encode(sst.toXml()));
+    replaced.set(sstPath.toLowerCase(), sst.toBytes());
   }
 
   const removed = new Set<string>();

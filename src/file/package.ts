@@ -119,9 +119,15 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   const sstEntry = sstRel ? byName.get(sstRel.target.toLowerCase()) : undefined;
   // cells point into the missing table by index: new strings appended to a fresh one would become their text
   if (sstRel && !sstRel.external && !sstEntry) throw new XlsxError("missing-part", "shared strings part missing", sstRel.target);
-  const sstXml = sstEntry ? readText(sstEntry) : null;
-  // the writer reads the table again to append to it: keep the text rather than inflate it twice
-  if (sstEntry && sstXml) keptText.set(sstEntry, sstXml);
+  const sstXml = sstEntry ? readPartText(sstEntry, codec, true) : null;
+  // the writer reads the table again to append to it: keep the text rather than inflate it twice,
+  // and its bytes, which it copies between the root tag and the items it appends
+  if (sstEntry && sstXml) {
+    keptText.set(sstEntry, sstXml);
+    const b = keptBytes.get(sstEntry);
+    keptBytes.delete(sstEntry);
+    if (b) keptStringBytes.set(sstEntry, b);
+  }
   // beta tables hold <sstItem>s that a current reader does not count: new indexes would point at the wrong text
   if (sstXml && (BETA_NS.test(sstXml.slice(0, rootElement(sstXml)!.openEnd)) || /<(\w+:)?sstItem[\s>/]/.test(sstXml.slice(0, 65536))))
     throw new XlsxError("beta-format", "Excel 2007 beta shared strings");
@@ -186,6 +192,9 @@ const keptText = new WeakMap<ZipEntry, string>();
  */
 const keptBytes = new WeakMap<ZipEntry, Uint8Array>();
 
+/** The shared-string table's bytes: a few megabytes, kept on every host (see sharedStringBytes). */
+const keptStringBytes = new WeakMap<ZipEntry, Uint8Array>();
+
 /**
  * Inflate and decode a part, reporting malformed text as corruption rather than crashing; with
  * `keepBytes`, its bytes stay for takeBytes.
@@ -200,6 +209,11 @@ export function takeBytes(pkg: XlsxPackage, entry: ZipEntry): Uint8Array {
   if (!kept) return inflateEntry(entry, pkg.codec);
   keptBytes.delete(entry);
   return kept;
+}
+
+/** The shared-string table's inflated bytes, as openXlsx read them (undefined when it did not). */
+export function sharedStringBytes(entry: ZipEntry): Uint8Array | undefined {
+  return keptStringBytes.get(entry);
 }
 
 /** Let go of every part's bytes readText kept (the writer is done). */

@@ -8,7 +8,7 @@
  */
 import { XlsxError } from "./errors";
 import { richItemsOf } from "./package";
-import { escapeStringText, rootElement, rootPrefix, setAttr, stringItemText, attr } from "./xml";
+import { escapeStringText, rootElement, rootPrefix, setAttr, stringItemText, attr, utf8Encode } from "./xml";
 
 export const EMPTY_SST =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
@@ -34,6 +34,8 @@ export class SharedStringsEditor {
   constructor(
     private readonly xml: string | null,
     private readonly texts?: readonly string[],
+    /** `xml`'s bytes as the package held them: the unchanged items are copied from them, not encoded again */
+    private readonly bytes?: Uint8Array,
   ) {}
 
   get hasAdditions(): boolean {
@@ -133,6 +135,36 @@ export class SharedStringsEditor {
   }
 
   toXml(): string {
+    const { head, body, tail } = this.pieces();
+    return head + body + tail;
+  }
+
+  /**
+   * The table as UTF-8. A station's table is megabytes of mostly Chinese text: its items are
+   * copied from the bytes it was read from, and only the root tag and the appended items are
+   * encoded. Decoding valid UTF-8 is one-to-one, so a character offset maps to the byte length
+   * of the text before it; text holding U+FFFD may have come from bytes that were not UTF-8,
+   * and is encoded from the string as before.
+   */
+  toBytes(): Uint8Array {
+    const { head, body, tail, bodyStart, bodyEnd } = this.pieces();
+    const xml = this.xml;
+    const bytes = this.bytes;
+    if (!xml || !bytes || bodyStart < 0 || xml.indexOf("\uFFFD") >= 0) return utf8Encode(head + body + tail);
+    const from = utf8Encode(xml.slice(0, bodyStart)).length;
+    const to = bytes.length - utf8Encode(xml.slice(bodyEnd)).length;
+    if (from > to) return utf8Encode(head + body + tail);
+    const headBytes = utf8Encode(head);
+    const tailBytes = utf8Encode(tail);
+    const out = new Uint8Array(headBytes.length + (to - from) + tailBytes.length);
+    out.set(headBytes, 0);
+    out.set(bytes.subarray(from, to), headBytes.length);
+    out.set(tailBytes, headBytes.length + to - from);
+    return out;
+  }
+
+  /** the new table as its new head (through the root's open tag), the kept items and the new tail; where the kept items lie in `xml` (-1 when written anew) */
+  private pieces(): { head: string; body: string; tail: string; bodyStart: number; bodyEnd: number } {
     const xml = this.xml ?? EMPTY_SST;
     const root = rootElement(xml);
     if (!root) throw new XlsxError("corrupt", "sharedStrings.xml has no root");
@@ -147,7 +179,9 @@ export class SharedStringsEditor {
     if (Number.isFinite(count)) open = setAttr(open, "count", String(count + this.references));
     const body = root.selfClosing ? "" : xml.slice(root.openEnd, root.end);
     const closing = root.selfClosing ? `</${root.name}>` : xml.slice(root.end, root.end + root.name.length + 3);
-    return xml.slice(0, root.start) + open + body + items + closing + xml.slice(root.selfClosing ? root.openEnd : root.end + root.name.length + 3);
+    const after = xml.slice(root.selfClosing ? root.openEnd : root.end + root.name.length + 3);
+    const kept = this.xml !== null && !root.selfClosing;
+    return { head: xml.slice(0, root.start) + open, body, tail: items + closing + after, bodyStart: kept ? root.openEnd : -1, bodyEnd: kept ? root.end : -1 };
   }
 }
 
