@@ -119,15 +119,10 @@ export function openXlsx(bytes: Uint8Array, opts?: OpenOptions): XlsxPackage {
   const sstEntry = sstRel ? byName.get(sstRel.target.toLowerCase()) : undefined;
   // cells point into the missing table by index: new strings appended to a fresh one would become their text
   if (sstRel && !sstRel.external && !sstEntry) throw new XlsxError("missing-part", "shared strings part missing", sstRel.target);
-  const sstXml = sstEntry ? readPartText(sstEntry, codec, true) : null;
   // the writer reads the table again to append to it: keep the text rather than inflate it twice,
   // and its bytes, which it copies between the root tag and the items it appends
-  if (sstEntry && sstXml) {
-    keptText.set(sstEntry, sstXml);
-    const b = keptBytes.get(sstEntry);
-    keptBytes.delete(sstEntry);
-    if (b) keptStringBytes.set(sstEntry, b);
-  }
+  const sstXml = sstEntry ? readPartText(sstEntry, codec, keptStringBytes) : null;
+  if (sstEntry && sstXml) keptText.set(sstEntry, sstXml);
   // beta tables hold <sstItem>s that a current reader does not count: new indexes would point at the wrong text
   if (sstXml && (BETA_NS.test(sstXml.slice(0, rootElement(sstXml)!.openEnd)) || /<(\w+:)?sstItem[\s>/]/.test(sstXml.slice(0, 65536))))
     throw new XlsxError("beta-format", "Excel 2007 beta shared strings");
@@ -200,7 +195,7 @@ const keptStringBytes = new WeakMap<ZipEntry, Uint8Array>();
  * `keepBytes`, its bytes stay for takeBytes.
  */
 export function readText(pkg: XlsxPackage, entry: ZipEntry, keepBytes = false): string {
-  return keptText.get(entry) ?? readPartText(entry, pkg.codec, keepBytes);
+  return keptText.get(entry) ?? readPartText(entry, pkg.codec, keepBytes ? keptBytes : undefined);
 }
 
 /** A part's inflated bytes: the ones readText kept (handed over once), else inflated now. */
@@ -221,9 +216,9 @@ export function releaseBytes(pkg: XlsxPackage): void {
   for (const e of pkg.entries) keptBytes.delete(e);
 }
 
-function readPartText(entry: ZipEntry, codec: DeflateCodec, keepBytes = false): string {
+function readPartText(entry: ZipEntry, codec: DeflateCodec, keepIn?: WeakMap<ZipEntry, Uint8Array>): string {
   const bytes = inflateEntry(entry, codec);
-  if (keepBytes) keptBytes.set(entry, bytes);
+  keepIn?.set(entry, bytes);
   let text: string;
   try {
     text = utf8Decode(bytes);

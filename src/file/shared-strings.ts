@@ -150,10 +150,12 @@ export class SharedStringsEditor {
     const { head, body, tail, bodyStart, bodyEnd } = this.pieces();
     const xml = this.xml;
     const bytes = this.bytes;
-    if (!xml || !bytes || bodyStart < 0 || xml.indexOf("\uFFFD") >= 0) return utf8Encode(head + body + tail);
+    const encoded = () => utf8Encode(head + body + tail);
+    if (!xml || !bytes || bodyStart < 0 || xml.indexOf("\uFFFD") >= 0) return encoded();
     const from = utf8Encode(xml.slice(0, bodyStart)).length;
     const to = bytes.length - utf8Encode(xml.slice(bodyEnd)).length;
-    if (from > to) return utf8Encode(head + body + tail);
+    // bytes that are not this text's (a caller's mistake) would splice garbage
+    if (from > to) return encoded();
     const headBytes = utf8Encode(head);
     const tailBytes = utf8Encode(tail);
     const out = new Uint8Array(headBytes.length + (to - from) + tailBytes.length);
