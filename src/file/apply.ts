@@ -8,7 +8,18 @@ import { DATE1904_OFFSET, isDateFormat } from "../core/dates";
 import { runCells, sheetLookup, type SheetLookup } from "../core/runs";
 import type { Plan, PlanCell, PlanOp, WorkbookSnapshot } from "../core/types";
 import { XlsxError } from "./errors";
-import { findEntry, readText, releaseBytes, sharedStringBytes, REL_NAMESPACES, takeBytes, REL_TYPE_WORKSHEET, relsPathOf, type XlsxPackage } from "./package";
+import {
+  findEntry,
+  hasRowsInOrder,
+  readText,
+  releaseBytes,
+  sharedStringBytes,
+  REL_NAMESPACES,
+  takeBytes,
+  REL_TYPE_WORKSHEET,
+  relsPathOf,
+  type XlsxPackage,
+} from "./package";
 import { strictNamespaces } from "./strict";
 import { emptyEdits, patchWorksheetBytes, patchWorksheetInto, patchWorksheetPart, type CellEdit, type SheetEdits } from "./sheet-edit";
 import { blankWorksheet } from "./sheet-elements";
@@ -399,7 +410,8 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
       const entry = findEntry(pkg, sheet.path);
       if (!entry) throw new XlsxError("corrupt", `missing part ${sheet.path}`);
       const out = new StreamedEntry(sheet.path, entry.size, entry, pkg.codec);
-      const r = patchWorksheetPart(takeBytes(pkg, entry), sheet.edits, stylesProvider, stringsProvider, out);
+      const bytes = takeBytes(pkg, entry);
+      const r = patchWorksheetPart(bytes, sheet.edits, stylesProvider, stringsProvider, out, hasRowsInOrder(bytes));
       formulasChanged ||= r.formulasChanged;
       replaced.set(sheet.path.toLowerCase(), out.finish());
       continue;

@@ -187,6 +187,12 @@ const keptText = new WeakMap<ZipEntry, string>();
  */
 const keptBytes = new WeakMap<ZipEntry, Uint8Array>();
 
+/**
+ * Kept worksheet bytes whose rows the snapshot's reader saw all numbered, in ascending order
+ * (SheetCells.rowsInOrder): their patcher finds the rows it rewrites by number (sheet-edit.ts).
+ */
+const rowsInOrder = new WeakSet<Uint8Array>();
+
 /** The shared-string table's bytes: a few megabytes, kept on every host (see sharedStringBytes). */
 const keptStringBytes = new WeakMap<ZipEntry, Uint8Array>();
 
@@ -204,6 +210,17 @@ export function takeBytes(pkg: XlsxPackage, entry: ZipEntry): Uint8Array {
   if (!kept) return inflateEntry(entry, pkg.codec);
   keptBytes.delete(entry);
   return kept;
+}
+
+/** Says of a worksheet whose bytes readText kept that its rows are numbered in order. */
+export function noteRowsInOrder(entry: ZipEntry): void {
+  const kept = keptBytes.get(entry);
+  if (kept) rowsInOrder.add(kept);
+}
+
+/** Whether these bytes (from takeBytes) are of a worksheet noted by noteRowsInOrder. */
+export function hasRowsInOrder(bytes: Uint8Array): boolean {
+  return rowsInOrder.has(bytes);
 }
 
 /** The shared-string table's inflated bytes, as openXlsx read them (undefined when it did not). */

@@ -87,6 +87,17 @@ export function indexOfBytes(b: Uint8Array, needle: Uint8Array, from: number, to
   return -1;
 }
 
+/**
+ * Index of the first occurrence of `needle` in bytes[from, to), or -1, for a needle that may be
+ * far off: node's Buffer searches natively, skipping most bytes of a long needle; a plain
+ * Uint8Array (the page) takes indexOfBytes.
+ */
+export function findBytes(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  if (!isNodeBuffer(b)) return indexOfBytes(b, needle, from, to);
+  const i = (b as unknown as SequenceSearch).indexOf(needle, from);
+  return i >= 0 && i + needle.length <= to ? i : -1;
+}
+
 /** Index of the last occurrence of `needle` in bytes[from, to), or -1. */
 export function lastIndexOfBytes(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const n = needle.length;

@@ -15,6 +15,11 @@ export interface SheetCells {
   formulas: (string | null | undefined)[][];
   numberFormats: (string | null | undefined)[][];
   merges: CellRange[];
+  /**
+   * Every `<row>` of sheetData opened as `<row r="digits"`, the numbers strictly ascending: the
+   * writer may then find a row by its number instead of walking the rows before it (sheet-edit.ts).
+   */
+  rowsInOrder: boolean;
 }
 
 /** Excel's grid: a reference beyond it is damage, and would make us allocate without bound. */
@@ -127,6 +132,9 @@ class SheetReader {
   openEnd = 0;
   row = -1;
   col = -1;
+  /** see SheetCells.rowsInOrder; lastRowTag is the r of the row tag read last (0 before any) */
+  rowsInOrder = true;
+  lastRowTag = 0;
 
   constructor(
     readonly xml: string,
@@ -150,7 +158,7 @@ export function readWorksheet(xml: string, sst: readonly string[], cellFormats: 
   const r = new SheetReader(xml, sst, cellFormats, p);
   readCells(r, sheetData.openEnd, end);
   closeRow(r);
-  return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormats, merges: readMerges(xml, p, end) };
+  return { values: r.values, formulas: r.formulas, numberFormats: r.numberFormats, merges: readMerges(xml, p, end), rowsInOrder: r.rowsInOrder };
 }
 
 /** The sheetData loop: each `<c>` to readCell, any other tag (rows among them) to readOtherTag. */
@@ -184,6 +192,8 @@ function readOtherTag(r: SheetReader, lt: number): number {
       while (q < te && xml.charCodeAt(q) !== 34) q++;
       if (q < te) n = digitsAt(xml, k + 4, q);
     }
+    if (n <= r.lastRowTag) r.rowsInOrder = false;
+    else r.lastRowTag = n;
     r.row = n >= 0 ? n - 1 : rowByAttr(xml.slice(lt, te + 1), r.row);
     r.col = -1;
   }

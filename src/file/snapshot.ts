@@ -1,6 +1,6 @@
 import { DATE1904_OFFSET, shiftDateSerials } from "../core/dates";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/types";
-import { findEntry, readText, type XlsxPackage } from "./package";
+import { findEntry, noteRowsInOrder, readText, type XlsxPackage } from "./package";
 import { readWorksheet } from "./sheet-read";
 
 /** `<workbookPr date1904="1"/>` (or "true"): the file counts date serials from 1904-01-01 */
@@ -29,6 +29,7 @@ export function snapshotOf(pkg: XlsxPackage, source: string, keepBytes = false):
     if (info.hidden) base.hidden = true;
     if (!entry) return base;
     const cells = readWorksheet(readText(pkg, entry, keepBytes), pkg.sharedStrings, pkg.cellFormats);
+    if (keepBytes && cells.rowsInOrder) noteRowsInOrder(entry);
     if (date1904) shiftDates(cells.values, cells.numberFormats);
     return { ...base, values: cells.values, formulas: cells.formulas, numberFormats: cells.numberFormats, merges: cells.merges };
   });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { SharedStringsEditor } from "../../src/file/shared-strings";
 import { indexOfBytes, rowNumberAttr, startTagFinder } from "../../src/file/sheet-bytes";
 import { emptyEdits, patchWorksheet, patchWorksheetPart, type BytesSink, type SheetEdits } from "../../src/file/sheet-edit";
+import { readWorksheet } from "../../src/file/sheet-read";
 import { StylesEditor } from "../../src/file/styles";
 import { STYLES_XML } from "../fixtures/file/build";
 
@@ -29,7 +30,7 @@ class Collect implements BytesSink {
   }
 }
 
-function byteside(bytes: Uint8Array, e: () => SheetEdits) {
+function byteside(bytes: Uint8Array, e: () => SheetEdits, rowsInOrder = false) {
   const sst = new SharedStringsEditor(null);
   const styles = new StylesEditor(STYLES_XML);
   const out = new Collect();
@@ -39,6 +40,7 @@ function byteside(bytes: Uint8Array, e: () => SheetEdits) {
     () => styles,
     () => sst,
     out,
+    rowsInOrder,
   );
   return { bytes: out.bytes(), formulasChanged: r.formulasChanged, sst: sst.toXml(), styles: styles.toXml() };
 }
@@ -207,6 +209,46 @@ describe("patching a sheet on its bytes gives what patching its text gives", () 
     { maxLength: 8 },
   );
 
+  test("rows numbered in order: the rows the plan touches are looked up by number, with the same result as the walk", () => {
+    // every row numbered (gaps between them), a row the plan adds in a gap and one past the end:
+    // a lookup that finds no row hands over to the walk
+    const rows = [1, 2, 5, 9, 10, 40, 41, 300].map((r) => `<row r="${r}" spans="1:2"><c r="A${r}"><v>${r}</v></c></row>`).join("");
+    const xml = `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
+    const lists = [
+      [{ r: 8, c: 1, v: "改" }],
+      [
+        { r: 0, c: 1, v: 1 },
+        { r: 39, c: 0, v: null },
+        { r: 299, c: 2, v: "尾" },
+      ],
+      [
+        { r: 3, c: 0, v: "新行" },
+        { r: 40, c: 1, v: 2 },
+      ],
+      [
+        { r: 9, c: 0, v: 3 },
+        { r: 350, c: 0, v: "末" },
+      ],
+      [],
+    ];
+    for (const list of lists) {
+      const want = textside(xml, editsOf(list)).xml;
+      for (const bytes of [enc.encode(xml), Buffer.from(xml, "utf8")]) {
+        expect(dec.decode(byteside(bytes, editsOf(list), true).bytes)).toBe(want);
+        expect(dec.decode(byteside(bytes, editsOf(list), false).bytes)).toBe(want);
+      }
+    }
+  });
+
+  test("the lookup passes over the rows between without reading them", () => {
+    // told (wrongly) that the rows are numbered, the patch leaves the row without r as it is;
+    // the walk gives it its number
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="1"/><row><c><v>2</v></c></row><row r="5"><c r="A5"><v>5</v></c></row></sheetData></worksheet>`;
+    const e = editsOf([{ r: 4, c: 1, v: 6 }]);
+    expect(dec.decode(byteside(Buffer.from(xml), e, true).bytes)).toContain("<row><c><v>2</v></c></row>");
+    expect(dec.decode(byteside(Buffer.from(xml), e, false).bytes)).toContain('<row r="2"><c><v>2</v></c></row>');
+  });
+
   test("for any sheet and any edits (property)", () => {
     fc.assert(
       fc.property(sheet, edits, (xml, list) => {
@@ -217,6 +259,15 @@ describe("patching a sheet on its bytes gives what patching its text gives", () 
         expect(a.formulasChanged).toBe(b.formulasChanged);
         expect(a.sst).toBe(b.sst);
         expect(a.styles).toBe(b.styles);
+        // what the reader says of the rows decides whether they may be looked up by number
+        const inOrder = readWorksheet(xml, [], []).rowsInOrder;
+        if (inOrder) {
+          for (const bytes of [enc.encode(xml), Buffer.from(xml, "utf8")]) {
+            const c = byteside(bytes, e, true);
+            expect(dec.decode(c.bytes)).toBe(b.xml);
+            expect(c.sst).toBe(b.sst);
+          }
+        }
       }),
       { numRuns: 300 },
     );

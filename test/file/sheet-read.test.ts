@@ -44,6 +44,25 @@ describe("readWorksheet", () => {
     expect(codeOf(() => readWorksheet(`<worksheet><sheetData><row><c r="A1"`, SST, FORMATS))).toBe("corrupt");
   });
 
+  it("says whether every row is numbered, in ascending order (the writer then finds rows by number)", () => {
+    const inOrder = (rows: string) => readWorksheet(sheet(rows), SST, FORMATS).rowsInOrder;
+    expect(inOrder("")).toBe(true);
+    expect(inOrder('<row r="1"><c r="A1"><v>1</v></c></row><row r="3" spans="1:2"/><row r="40"><c r="B40"><v>2</v></c></row>')).toBe(true);
+    // a row without r, with r after another attribute or written otherwise, out of order, repeated, or 0
+    for (const rows of [
+      '<row r="1"/><row><c><v>1</v></c></row>',
+      '<row r="1"/><row spans="1:2" r="2"/>',
+      '<row r="1"/><row r="&#50;"/>',
+      "<row r='1'/>",
+      '<row r="1"/><row r="2x"/><row r="3"/>',
+      '<row r="5"/><row r="3"/>',
+      '<row r="2"/><row r="2"/>',
+      '<row r="0"/>',
+    ]) {
+      expect([rows, inOrder(rows)]).toEqual([rows, false]);
+    }
+  });
+
   it("gives every row its own arrays", () => {
     const cells = readWorksheet(sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>2</v></c></row>'), SST, FORMATS);
     expect(cells.values).toEqual([[1], [], [null, 2]]);

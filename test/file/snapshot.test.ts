@@ -1,4 +1,5 @@
 import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
+import { findEntry, hasRowsInOrder, takeBytes } from "../../src/file/package";
 import { fflateCodec } from "../../src/file/zip";
 import { excelJsWorkbook, miniXlsx, STYLES_XML, worksheetXml } from "../fixtures/file/build";
 
@@ -126,5 +127,24 @@ describe("snapshotOf keeping the worksheets' bytes for the writer", () => {
     const beforeAgain = inflations;
     applyPlan(again, plan, snapshotAgain);
     expect(keptWrite).toBe(inflations - beforeAgain - 1);
+  });
+});
+
+describe("what the snapshot tells the writer of a sheet's rows", () => {
+  const inOrder = (rows: string, keepBytes: boolean) => {
+    const pkg = openXlsx(miniXlsx({ sheets: [{ name: "台账", rows }] }));
+    snapshotOf(pkg, "t.xlsx", keepBytes);
+    const entry = findEntry(pkg, "xl/worksheets/sheet1.xml")!;
+    return hasRowsInOrder(takeBytes(pkg, entry));
+  };
+
+  it("rows numbered in order are said so with the bytes kept for the writer", () => {
+    expect(inOrder('<row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="A4"><v>2</v></c></row>', true)).toBe(true);
+  });
+
+  it("not when a row has no r or comes out of order, nor when the bytes were not kept", () => {
+    expect(inOrder('<row r="1"><c r="A1"><v>1</v></c></row><row><c><v>2</v></c></row>', true)).toBe(false);
+    expect(inOrder('<row r="3"><c r="A3"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>', true)).toBe(false);
+    expect(inOrder('<row r="1"><c r="A1"><v>1</v></c></row>', false)).toBe(false);
   });
 });
