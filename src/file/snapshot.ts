@@ -25,13 +25,17 @@ export function snapshotOf(pkg: XlsxPackage, source: string, keepBytes = false):
   const date1904 = usesDate1904(pkg.workbookXml);
   const sheets: SheetSnapshot[] = pkg.sheets.map((info) => {
     const entry = info.kind === "worksheet" && info.path ? findEntry(pkg, info.path) : undefined;
-    const base: SheetSnapshot = { name: info.name, values: [] };
-    if (info.hidden) base.hidden = true;
-    if (!entry) return base;
+    if (!entry) return info.hidden ? { name: info.name, hidden: true, values: [] } : { name: info.name, values: [] };
     const cells = readWorksheet(readText(pkg, entry, keepBytes), pkg.sharedStrings, pkg.cellFormats);
     if (keepBytes && cells.rowsInOrder) noteRowsInOrder(entry);
     if (date1904) shiftDates(cells.values, cells.numberFormats);
-    return { ...base, values: cells.values, formulas: cells.formulas, numberFormats: cells.numberFormats, merges: cells.merges };
+    const { values, formulas, numberFormats, merges } = cells;
+    // Object literals, one shape per kind of sheet: objects made by spreading another came out
+    // with a hidden class of their own each, and every function of the core that reads sheets
+    // then saw a new one per sheet (polymorphic, megamorphic past four) and was compiled again.
+    return info.hidden
+      ? { name: info.name, hidden: true, values, formulas, numberFormats, merges }
+      : { name: info.name, values, formulas, numberFormats, merges };
   });
   return { source, sheets };
 }
