@@ -40,6 +40,47 @@ function columnWidth(field: TemplateField): number {
   return Math.max(8, Math.min(30, w + 2));
 }
 
+interface CopiedColumn {
+  /** the view's column, the source's, and whether it is an ID column (fixed format) */
+  j: number;
+  source: number;
+  fixed: boolean;
+  /** the open run: its first row (an index into rows) and its number format */
+  k0: number;
+  fmt0: string | undefined;
+}
+
+/**
+ * Ends each copied column's run where its source rows stop being consecutive or its format
+ * changes, walking the roster's rows once for all columns. A function of its own so the loop V8
+ * compiles on the stack (a roster is one long run of it) returns, instead of running on into
+ * buildView's code after it, which has no type feedback yet and threw the compiled loop away.
+ */
+function splitRuns(
+  rows: readonly number[],
+  formats: SheetSnapshot["numberFormats"],
+  copied: CopiedColumn[],
+  formatOf: (line: readonly (string | null | undefined)[] | undefined, c: CopiedColumn) => string | undefined,
+  endRun: (c: CopiedColumn, k: number) => void,
+): void {
+  const m = copied.length;
+  for (let k = 1; k < rows.length; k++) {
+    const next = rows[k] === rows[k - 1] + 1;
+    const line = formats?.[rows[k]];
+    // a roster's rows × its columns: the common case (the next row, the same format) tested
+    // in place before formatOf is asked
+    for (let i = 0; i < m; i++) {
+      const c = copied[i];
+      if (next && !c.fixed && c.fmt0 === undefined && (line === undefined || line[c.source] == null)) continue;
+      const fmt = formatOf(line, c);
+      if (next && fmt === c.fmt0) continue;
+      endRun(c, k);
+      c.k0 = k;
+      c.fmt0 = fmt;
+    }
+  }
+}
+
 /**
  * The template view: title, header, and for each source row one cell per template column. Cells
  * are live formulas into the working sheet (so later edits flow through) whose cached result is
@@ -79,7 +120,7 @@ export function buildView(input: ViewInput): PlanOp[] {
   const formats = sheet.numberFormats;
   const last = VIEW_FIRST_DATA_ROW + rows.length - 1;
   const perColumn: PlanOp[][] = columns.map(() => []);
-  const copied: { j: number; source: number; fixed: boolean; k0: number; fmt0: string | undefined }[] = [];
+  const copied: CopiedColumn[] = [];
   columns.forEach((col, j) => {
     if (!rows.length) return;
     if (col.field.generated === "serial") {
@@ -99,12 +140,12 @@ export function buildView(input: ViewInput): PlanOp[] {
   });
   // an ID column's format: a formula typed into a Text-formatted cell stays text in Excel, so only frozen IDs get "@"
   const fixedFormat = liveFormulas ? undefined : "@";
-  const formatOf = (line: readonly (string | null | undefined)[] | undefined, c: (typeof copied)[number]): string | undefined => {
+  const formatOf = (line: readonly (string | null | undefined)[] | undefined, c: CopiedColumn): string | undefined => {
     if (c.fixed) return fixedFormat;
     const fmt = line?.[c.source];
     return fmt && fmt !== "General" && !(liveFormulas && fmt === "@") ? fmt : undefined;
   };
-  const endRun = (c: (typeof copied)[number], k: number) => {
+  const endRun = (c: CopiedColumn, k: number) => {
     const r1 = VIEW_FIRST_DATA_ROW + c.k0;
     const run: ColumnRunOp = {
       kind: "columnRun",
@@ -126,22 +167,7 @@ export function buildView(input: ViewInput): PlanOp[] {
   if (rows.length && copied.length) {
     const first = formats?.[rows[0]];
     for (const c of copied) c.fmt0 = formatOf(first, c);
-    const m = copied.length;
-    for (let k = 1; k < rows.length; k++) {
-      const next = rows[k] === rows[k - 1] + 1;
-      const line = formats?.[rows[k]];
-      // a roster's rows × its columns: the common case (the next row, the same format) tested
-      // in place before formatOf is asked
-      for (let i = 0; i < m; i++) {
-        const c = copied[i];
-        if (next && !c.fixed && c.fmt0 === undefined && (line === undefined || line[c.source] == null)) continue;
-        const fmt = formatOf(line, c);
-        if (next && fmt === c.fmt0) continue;
-        endRun(c, k);
-        c.k0 = k;
-        c.fmt0 = fmt;
-      }
-    }
+    splitRuns(rows, formats, copied, formatOf, endRun);
     for (const c of copied) endRun(c, rows.length);
   }
   // one by one: a column of many runs would overflow push's arguments
