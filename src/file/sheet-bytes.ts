@@ -75,11 +75,17 @@ export function startTagFinder(name: string): (b: Uint8Array, from: number, to: 
   };
 }
 
-/** Index of the first occurrence of `needle` in bytes[from, to), or -1. */
+/**
+ * Index of the first occurrence of `needle` in bytes[from, to), or -1. A plain loop: it looks
+ * for a row's end tag a few hundred bytes on, where a native indexOf per candidate byte (every
+ * `<` of the row) cost more in calls, and in compiling node's wrappers of it, than the scan.
+ */
 export function indexOfBytes(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const n = needle.length;
   const first = needle[0];
-  for (let i = b.indexOf(first, from); i >= 0 && i <= to - n; i = b.indexOf(first, i + 1)) {
+  const last = Math.min(to, b.length) - n;
+  for (let i = Math.max(0, from); i <= last; i++) {
+    if (b[i] !== first) continue;
     let j = 1;
     while (j < n && b[i + j] === needle[j]) j++;
     if (j === n) return i;
