@@ -468,8 +468,10 @@ function copyRows(
   // Rows numbered in order, and no orphaned shared formula to re-anchor: every row between two
   // the plan touches is copied as it is, so the next one touched is looked up by its number
   // rather than reached row by row (a finding on every hundredth row of a 20,000-row roster).
-  // A touched row that is not there (the plan adds it) ends the lookups: the walk takes over.
-  let seek = rows.inOrder && orphans.size === 0;
+  // A touched row that is not there (the plan adds it) ends the lookups, and so does a shared
+  // formula's master the plan overwrites (orphans gain a group, whose other cells must be
+  // reached to carry its text): the walk takes over.
+  let seek = rows.inOrder;
   for (let lt = rows.next(from); lt >= 0;) {
     const te = rows.te;
     const n = rows.n;
@@ -491,6 +493,7 @@ function copyRows(
       copyFrom = row.end;
     }
     prevRow = r;
+    if (seek && orphans.size > 0) seek = false;
     if (seek) {
       // nothing more to touch: the rest is copied as it is
       if (k >= editRows.length) break;

@@ -240,6 +240,23 @@ describe("patching a sheet on its bytes gives what patching its text gives", () 
     }
   });
 
+  test("a shared formula's master the plan overwrites: its other cells are still reached and given its text", () => {
+    const rows = [1, 2, 3, 4, 5, 9]
+      .map((r) => {
+        const f = r === 1 ? '<f t="shared" ref="B1:B5" si="0">A1*2</f>' : r <= 5 ? '<f t="shared" si="0"/>' : "";
+        return `<row r="${r}"><c r="A${r}"><v>${r}</v></c>${f ? `<c r="B${r}">${f}<v>${2 * r}</v></c>` : ""}</row>`;
+      })
+      .join("");
+    const xml = `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
+    const e = editsOf([
+      { r: 0, c: 1, v: 7 },
+      { r: 8, c: 2, v: "尾" },
+    ]);
+    const want = textside(xml, e).xml;
+    expect(want).toContain("<f>A3*2</f>");
+    for (const bytes of [enc.encode(xml), Buffer.from(xml, "utf8")]) expect(dec.decode(byteside(bytes, e, true).bytes)).toBe(want);
+  });
+
   test("the lookup passes over the rows between without reading them", () => {
     // told (wrongly) that the rows are numbered, the patch leaves the row without r as it is;
     // the walk gives it its number
