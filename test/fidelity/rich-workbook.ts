@@ -331,9 +331,17 @@ function graft(xlsx: Uint8Array, macro: boolean): Uint8Array {
     .replace(/(<row r="8"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="H8" t="inlineStr"><is><t>内联文本</t></is></c><c r="I8" t="e"><v>#N/A</v></c></row>')
     // a shared formula whose master sits in a percent cell the run overwrites: the follower must keep its formula
     .replace(/(<c r="C5"[^>]*>[\s\S]*?<\/c>)/, '$1<c r="D5"><f t="shared" ref="D5:E5" si="8">C5/B5</f><v>0</v></c><c r="E5"><f t="shared" si="8"/><v>0</v></c>')
+    // another, whose followers run down into rows the run does not write (8, and 9 beside its D9): a
+    // writer that copies untouched rows as they are must still reach them to give them the formula
+    .replace(
+      /(<c r="C7"[^>]*>[\s\S]*?<\/c>)/,
+      '$1<c r="D7"><f t="shared" ref="D7:E9" si="9">LEN(B7)</f><v>0</v></c><c r="E7"><f t="shared" si="9"/><v>0</v></c>',
+    )
+    .replace(/(<c r="D8"[^>]*>[\s\S]*?<\/c>)/, '$1<c r="E8"><f t="shared" si="9"/><v>0</v></c>')
+    .replace(/(<c r="C9"[^>]*>[\s\S]*?<\/c>)/, '$1<c r="E9"><f t="shared" si="9"/><v>0</v></c>')
     .replace("</worksheet>", `${extLst}</worksheet>`);
-  if (!indXml.includes('r="H8" t="inlineStr"') || !indXml.includes('<c r="E5">'))
-    throw new Error("fixture: rows 5 and 8 of the indicator sheet not as expected");
+  if (!indXml.includes('r="H8" t="inlineStr"') || !["E5", "E7", "E8", "E9"].every((a) => indXml.includes(`<c r="${a}">`)))
+    throw new Error("fixture: rows 5 to 9 of the indicator sheet not as expected");
   files[parts.get(INDICATOR_SHEET)!] = strToU8(indXml);
 
   // printer settings of the indicator sheet

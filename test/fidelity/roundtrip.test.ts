@@ -294,8 +294,11 @@ describe.each(["xlsx", "xlsm"] as const)("score on a rich .%s workbook", (kind) 
     expect(ind).toMatch(/<f t="array" ref="H6"/);
     expect(ind).toMatch(/<row r="32"[^>]*hidden="1"/);
     expect(ind).toContain('<c r="H8" t="inlineStr">');
-    const e5 = cellXml(text(b, outParts.get(INDICATOR_SHEET)!)).get("E5")!;
-    expect(e5).toContain("<f>D5/C5</f>");
+    const out = cellXml(text(b, outParts.get(INDICATOR_SHEET)!));
+    expect(out.get("E5")).toContain("<f>D5/C5</f>");
+    // the group D7:E9 lost its master D7 to the run: each follower carries its own formula, E8 in
+    // a row the run otherwise copies as it is
+    for (const r of [7, 8, 9]) expect({ addr: `E${r}`, xml: out.get(`E${r}`) }).toEqual({ addr: `E${r}`, xml: expect.stringContaining(`<f>LEN(C${r})</f>`) });
   });
 
   it("keeps the stylesheet, shared strings and touched sheets self-consistent: schema order and every count attribute true", () => {
