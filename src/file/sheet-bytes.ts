@@ -51,8 +51,8 @@ export function startTagFinder(name: string): (b: Uint8Array, from: number, to: 
     // node's Buffer searches a byte sequence natively (memmem-like), several times faster than
     // this loop over a big sheet; the page's Uint8Arrays keep the loop
     if (isNodeBuffer(b)) {
-      const search = b as unknown as SequenceSearch;
-      for (let s = search.indexOf(pat, from); s >= 0 && s + m < to; s = search.indexOf(pat, s + 1)) if (endsName(b[s + m])) return s;
+      // `to - 1`: the byte after the name must be there too
+      for (let s = findBytes(b, pat, from, to - 1); s >= 0; s = findBytes(b, pat, s + 1, to - 1)) if (endsName(b[s + m])) return s;
       return -1;
     }
     // the byte after the name must be there too: it tells <row from <rowBreaks
