@@ -352,10 +352,13 @@ export function checkRows(input: CheckInput): CheckResult {
   const checker = new RowChecker(input);
   const values = input.sheet.values;
   const rows = input.rows;
+  // the result is made before the loop, like classify's (tables/detect.ts): made after it, it
+  // came in code V8 had compiled mid-loop without feedback for it, which was thrown away
+  const marks = checker.elderlyMarks;
+  const result: CheckResult = { findings: checker.out, elderlyRows: { has: (row: number) => marks[row] === 1 } };
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     checker.row(r, values[r] ?? NO_CELLS);
   }
-  const marks = checker.elderlyMarks;
-  return { findings: checker.out, elderlyRows: { has: (row: number) => marks[row] === 1 } };
+  return result;
 }

@@ -50,8 +50,10 @@ interface Classified {
 }
 
 function classify(sheet: SheetSnapshot): Classified {
-  const byRow = new Map<number, RoleCell[]>();
-  const byCol = new Map<number, RoleCell[]>();
+  // the result is made before the loop: made after it, its first making came in code V8 had
+  // compiled mid-loop without feedback for it, which threw that code away on every sheet
+  const out: Classified = { byRow: new Map(), byCol: new Map() };
+  const { byRow, byCol } = out;
   const memo = new Map<string, RoleMatch | null>();
   for (let r = 0; r < sheet.values.length; r++) {
     const row = sheet.values[r];
@@ -70,7 +72,7 @@ function classify(sheet: SheetSnapshot): Classified {
       add(byCol, c, { j: r, m });
     }
   }
-  return { byRow, byCol };
+  return out;
 }
 
 function add(map: Map<number, RoleCell[]>, k: number, cell: RoleCell): void {
