@@ -3,6 +3,7 @@
  * browser; on the command line the native codec is about a quarter faster end to end.
  */
 import * as zlib from "node:zlib";
+import * as buffer from "node:buffer";
 import type { DeflateCodec } from "../file";
 
 export const nodeZlibCodec: DeflateCodec = {
@@ -21,4 +22,19 @@ export const nodeZlibCodec: DeflateCodec = {
   },
   // zlib.crc32 arrived in Node 20.15; older Nodes fall back to the file mode's own
   crc32: (zlib as { crc32?: (d: Uint8Array, previous?: number) => number }).crc32,
+  decodeText,
 };
+
+const utf8 = new TextDecoder("utf-8");
+const isAscii = (buffer as { isAscii?: (b: Uint8Array) => boolean }).isAscii;
+
+/**
+ * A worksheet that keeps its texts in the shared-string table is all ASCII, and node's
+ * TextDecoder reads 14 MB of it in ~10 ms where a check for bytes over 0x7f (native, SIMD) and a
+ * Latin-1 copy take ~1.5 ms. For ASCII bytes the two readings are the same text: there is no BOM
+ * to drop and no sequence to replace. Anything else goes to TextDecoder.
+ */
+function decodeText(bytes: Uint8Array): string {
+  if (isAscii && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return utf8.decode(bytes);
+}

@@ -238,7 +238,7 @@ function readPartText(entry: ZipEntry, codec: DeflateCodec, keepIn?: WeakMap<Zip
   keepIn?.set(entry, bytes);
   let text: string;
   try {
-    text = utf8Decode(bytes);
+    text = codec.decodeText ? codec.decodeText(bytes) : utf8Decode(bytes);
   } catch (err) {
     // V8 cannot hold strings beyond ~512 MiB characters
     throw new XlsxError("too-large", `cannot decode ${entry.name}: ${String(err)}`);

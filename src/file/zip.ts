@@ -44,6 +44,11 @@ export interface DeflateCodec {
   deflateStream?(sizeHint: number): (data: Uint8Array, final: boolean) => Uint8Array;
   /** CRC-32 of new parts, continuing from `previous`; defaults to a table-driven one (Node ≥ 20.15 has zlib.crc32) */
   crc32?(data: Uint8Array, previous?: number): number;
+  /**
+   * A part's UTF-8 bytes as text, exactly as TextDecoder("utf-8") reads them (BOM dropped, bad
+   * sequences as U+FFFD); defaults to TextDecoder. For a platform with a faster way.
+   */
+  decodeText?(bytes: Uint8Array): string;
 }
 
 function joinChunks(chunks: Uint8Array[]): Uint8Array {
