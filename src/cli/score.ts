@@ -6,7 +6,7 @@ import { validateTemplate } from "../core/roster";
 import { DEFAULT_FOLLOW_UP_INTERVALS } from "../core/roster/followup";
 import type { ReportDraft } from "../core/report";
 import type { EvaluateOptions, Report, SavedMapping } from "../core/types";
-import { applyPlan, openXlsx, snapshotOf, XlsxError } from "../file";
+import { applyPlanPieces, openXlsx, snapshotOf, XlsxError } from "../file";
 import type { ScoreArgs } from "./args";
 import { UsageError } from "./args";
 import { nodeZlibCodec } from "./nodeCodec";
@@ -121,7 +121,7 @@ export function scoreFile(
   const bytes = readInput(input);
   // Parts are inflated lazily, so a damaged worksheet can surface while reading or writing.
   let result;
-  let outBytes: Uint8Array | null = null;
+  let outBytes: Uint8Array[] | null = null;
   try {
     const pkg = openXlsx(bytes, { codec: nodeZlibCodec });
     // the worksheets' bytes are kept for the writer: the roster is inflated once
@@ -130,7 +130,7 @@ export function scoreFile(
     result = evaluate(snapshot, options);
     if (!result.report.nothingToScore) {
       onPhase("write");
-      outBytes = applyPlan(pkg, result.plan, snapshot);
+      outBytes = applyPlanPieces(pkg, result.plan, snapshot);
     }
   } catch (e) {
     if (e instanceof XlsxError) throw new InputError(`${path.basename(input)}：${e.message}`);

@@ -27,7 +27,7 @@ import { EMPTY_SST, SharedStringsEditor } from "./shared-strings";
 import { snapshotOf, usesDate1904 } from "./snapshot";
 import { MINIMAL_STYLES, minimalStyles, StylesEditor } from "./styles";
 import { attr, boundPrefixes, childElements, escapeAttr, findAll, findElement, prefixInScope, rootElement, rootPrefix, setAttr, utf8Encode } from "./xml";
-import { makeEntry, StreamedEntry, writeZip, type ZipEntry } from "./zip";
+import { makeEntry, StreamedEntry, writeZip, zipPieces, type ZipEntry } from "./zip";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -370,6 +370,19 @@ function hasEdits(e: SheetEdits): boolean {
  * package is read again when a run needs it.
  */
 export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnapshot): Uint8Array {
+  return writeZip(plannedEntries(pkg, plan, snapshot));
+}
+
+/**
+ * applyPlan's file as pieces in file order (zip.ts's zipPieces), for a writer that writes them
+ * one after another instead of holding the whole file once more in one buffer.
+ */
+export function applyPlanPieces(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnapshot): Uint8Array[] {
+  return zipPieces(plannedEntries(pkg, plan, snapshot));
+}
+
+/** The output package's entries: the rewritten parts, new ones and every other as it was stored. */
+function plannedEntries(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnapshot): ZipEntry[] {
   const wb = new Workbook(pkg);
   let lookup: SheetLookup | null = null;
   const sheets = (): SheetLookup => (lookup ??= sheetLookup(snapshot ?? snapshotOf(pkg, "")));
@@ -496,5 +509,5 @@ export function applyPlan(pkg: XlsxPackage, plan: Plan, snapshot?: WorkbookSnaps
     const content = replaced.get(path.toLowerCase());
     if (content) out.push(entryOf(path, content, stamp, pkg));
   }
-  return writeZip(out);
+  return out;
 }

@@ -28,5 +28,5 @@ export { XLSX_ERROR_CODES, XlsxError, type XlsxErrorCode } from "./errors";
 export { openXlsx, type OpenOptions, type XlsxPackage, type SheetInfo } from "./package";
 export { fflateCodec, type DeflateCodec } from "./zip";
 export { snapshotOf } from "./snapshot";
-export { applyPlan } from "./apply";
+export { applyPlan, applyPlanPieces } from "./apply";
 export { newWorkbook } from "./new-workbook";

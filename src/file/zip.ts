@@ -472,65 +472,80 @@ function dataLength(e: ZipEntry): number {
 
 /** Lay out entries as a zip file. Compressed data is copied, never recompressed. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
+  return joinChunks(zipPieces(entries));
+}
+
+/**
+ * The zip file of `entries` as pieces in file order, for a writer that writes them one after
+ * another: each entry's local header, its data as it is held (no copy), and the central directory
+ * with its end record. Joining them into one buffer (writeZip) costs a copy of the whole file in
+ * memory the process touches afresh; a file written piece by piece needs neither.
+ */
+export function zipPieces(entries: ZipEntry[]): Uint8Array[] {
   const names = entries.map((e) => nameEncoder.encode(e.name));
   let total = 22;
-  for (let i = 0; i < entries.length; i++) total += 30 + 46 + 2 * names[i].length + dataLength(entries[i]);
+  let directory = 22;
+  for (let i = 0; i < entries.length; i++) {
+    total += 30 + 46 + 2 * names[i].length + dataLength(entries[i]);
+    directory += 46 + names[i].length;
+  }
   if (total > 0xffffffff || entries.length > 0xffff) throw new XlsxError("too-large", "output would need zip64");
 
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
+  const pieces: Uint8Array[] = [];
   const offsets: number[] = [];
   let p = 0;
   const utf8Flag = (i: number) => (names[i].some((c) => c > 0x7f) ? 0x800 : 0);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     offsets.push(p);
-    view.setUint32(p, SIG_LOCAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, utf8Flag(i), true); // sizes are known up front: no data descriptor
-    view.setUint16(p + 8, e.method, true);
-    view.setUint16(p + 10, e.dosTime, true);
-    view.setUint16(p + 12, e.dosDate, true);
-    view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, dataLength(e), true);
-    view.setUint32(p + 22, e.size, true);
-    view.setUint16(p + 26, names[i].length, true);
-    view.setUint16(p + 28, 0, true);
-    out.set(names[i], p + 30);
-    p += 30 + names[i].length;
+    const head = new Uint8Array(30 + names[i].length);
+    const view = new DataView(head.buffer);
+    view.setUint32(0, SIG_LOCAL, true);
+    view.setUint16(4, 20, true);
+    view.setUint16(6, utf8Flag(i), true); // sizes are known up front: no data descriptor
+    view.setUint16(8, e.method, true);
+    view.setUint16(10, e.dosTime, true);
+    view.setUint16(12, e.dosDate, true);
+    view.setUint32(14, e.crc, true);
+    view.setUint32(18, dataLength(e), true);
+    view.setUint32(22, e.size, true);
+    view.setUint16(26, names[i].length, true);
+    view.setUint16(28, 0, true);
+    head.set(names[i], 30);
+    pieces.push(head);
+    p += head.length;
     if (e.chunks) {
-      for (const c of e.chunks) {
-        out.set(c, p);
-        p += c.length;
-      }
-    } else {
-      out.set(e.data, p);
-      p += e.data.length;
-    }
+      for (const c of e.chunks) if (c.length) pieces.push(c);
+    } else if (e.data.length) pieces.push(e.data);
+    p += dataLength(e);
   }
   const cdStart = p;
+  const cd = new Uint8Array(directory);
+  const view = new DataView(cd.buffer);
+  let q = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    view.setUint32(p, SIG_CENTRAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, utf8Flag(i), true);
-    view.setUint16(p + 10, e.method, true);
-    view.setUint16(p + 12, e.dosTime, true);
-    view.setUint16(p + 14, e.dosDate, true);
-    view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, dataLength(e), true);
-    view.setUint32(p + 24, e.size, true);
-    view.setUint16(p + 28, names[i].length, true);
+    view.setUint32(q, SIG_CENTRAL, true);
+    view.setUint16(q + 4, 20, true);
+    view.setUint16(q + 6, 20, true);
+    view.setUint16(q + 8, utf8Flag(i), true);
+    view.setUint16(q + 10, e.method, true);
+    view.setUint16(q + 12, e.dosTime, true);
+    view.setUint16(q + 14, e.dosDate, true);
+    view.setUint32(q + 16, e.crc, true);
+    view.setUint32(q + 20, dataLength(e), true);
+    view.setUint32(q + 24, e.size, true);
+    view.setUint16(q + 28, names[i].length, true);
     // extra, comment, disk, internal and external attributes stay zero
-    view.setUint32(p + 42, offsets[i], true);
-    out.set(names[i], p + 46);
-    p += 46 + names[i].length;
+    view.setUint32(q + 42, offsets[i], true);
+    cd.set(names[i], q + 46);
+    q += 46 + names[i].length;
   }
-  view.setUint32(p, SIG_EOCD, true);
-  view.setUint16(p + 8, entries.length, true);
-  view.setUint16(p + 10, entries.length, true);
-  view.setUint32(p + 12, p - cdStart, true);
-  view.setUint32(p + 16, cdStart, true);
-  return out.subarray(0, p + 22);
+  view.setUint32(q, SIG_EOCD, true);
+  view.setUint16(q + 8, entries.length, true);
+  view.setUint16(q + 10, entries.length, true);
+  view.setUint32(q + 12, q, true);
+  view.setUint32(q + 16, cdStart, true);
+  pieces.push(cd);
+  return pieces;
 }

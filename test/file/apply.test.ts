@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import type { Plan } from "../../src/core/types";
-import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
+import { applyPlan, applyPlanPieces, openXlsx, snapshotOf } from "../../src/file";
 import { addChart, excelJsWorkbook, loadWithExcelJs, miniXlsx, partsOf, partText, STYLES_XML, worksheetXml } from "../fixtures/file/build";
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -54,6 +54,17 @@ describe("applyPlan on a workbook with a chart", () => {
     const second = applyPlan(pkg, percentPlan);
     expect(sameBytes(first, second)).toBe(true);
     expect(snapshotOf(pkg, "x").sheets[0].formulas?.[1]?.[3]).toBe("=C2/B2");
+  });
+
+  it("gives the same file in pieces (for a writer that writes them in turn), the parts it keeps not copied", () => {
+    const pkg = openXlsx(input);
+    const pieces = applyPlanPieces(pkg, percentPlan);
+    const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    expect(sameBytes(joined, applyPlan(pkg, percentPlan))).toBe(true);
+    // the chart's stored bytes are the input's own, not a copy
+    const chart = pkg.entries.find((e) => e.name === "xl/charts/chart1.xml")!;
+    expect(pieces.some((p) => p === chart.data)).toBe(true);
   });
 
   it("keeps the other cells and their styles, and writes formulas with cached results", () => {
