@@ -45,8 +45,9 @@ export interface DeflateCodec {
   /** CRC-32 of new parts, continuing from `previous`; defaults to a table-driven one (Node ≥ 20.15 has zlib.crc32) */
   crc32?(data: Uint8Array, previous?: number): number;
   /**
-   * A part's UTF-8 bytes as text, exactly as TextDecoder("utf-8") reads them (BOM dropped, bad
-   * sequences as U+FFFD); defaults to TextDecoder. For a platform with a faster way.
+   * A part's UTF-8 bytes as text, exactly as xml.ts's utf8Decode reads them (a BOM kept, since
+   * the text's positions stand for the bytes'; bad sequences as U+FFFD), which is the default.
+   * For a platform with a faster way.
    */
   decodeText?(bytes: Uint8Array): string;
 }

@@ -1,12 +1,14 @@
 // src/cli/nodeCodec.ts: the command line's native codec. Its text decoding takes a shortcut for
-// ASCII parts, which must read every byte sequence exactly as TextDecoder does.
+// ASCII parts, which must read every byte sequence exactly as the file host's utf8Decode does
+// (a BOM kept: the text's positions stand for the part's bytes).
 import * as fc from "fast-check";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { nodeZlibCodec } from "../../src/cli/nodeCodec";
-import { openXlsx, snapshotOf } from "../../src/file";
+import { applyPlan, openXlsx, snapshotOf } from "../../src/file";
+import { utf8Decode } from "../../src/file/xml";
 
 const decodeText = nodeZlibCodec.decodeText!;
-const reference = (b: Uint8Array) => new TextDecoder("utf-8").decode(b);
+const reference = utf8Decode;
 
 describe("nodeZlibCodec.decodeText", () => {
   const cases: [string, number[]][] = [
@@ -23,7 +25,7 @@ describe("nodeZlibCodec.decodeText", () => {
     ["an encoded surrogate", [0xed, 0xa0, 0x80]],
     ["0xff", [0xff, 0x41]],
   ];
-  it.each(cases)("reads %s as TextDecoder does", (_name, bytes) => {
+  it.each(cases)("reads %s as utf8Decode does", (_name, bytes) => {
     const b = new Uint8Array(bytes);
     expect(decodeText(b)).toBe(reference(b));
     expect(decodeText(Buffer.from(b))).toBe(reference(b));
@@ -40,7 +42,7 @@ describe("nodeZlibCodec.decodeText", () => {
     expect(decodeText(mixed.subarray(3, 6))).toBe("台");
   });
 
-  it("agrees with TextDecoder on any bytes, ASCII-heavy or not", () => {
+  it("agrees with utf8Decode on any bytes, ASCII-heavy or not", () => {
     const asciiHeavy = fc.array(
       fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 0x7f }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xff }) }),
       {
@@ -64,7 +66,8 @@ describe("nodeZlibCodec.decodeText", () => {
 });
 
 describe("openXlsx with the native codec", () => {
-  it("reads an ASCII worksheet and a CJK string table as the default codec does", () => {
+  const BOM = [0xef, 0xbb, 0xbf];
+  const workbook = (sheetBom: boolean) => {
     const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const xlsx = zipSync({
@@ -80,20 +83,41 @@ describe("openXlsx with the native codec", () => {
       "xl/_rels/workbook.xml.rels": strToU8(
         `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ),
-      "xl/worksheets/sheet1.xml": strToU8(
-        `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>`,
-      ),
+      "xl/worksheets/sheet1.xml": new Uint8Array([
+        ...(sheetBom ? BOM : []),
+        ...strToU8(
+          `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>`,
+        ),
+      ]),
       // with a BOM, as some producers write it
       "xl/sharedStrings.xml": new Uint8Array([
-        0xef,
-        0xbb,
-        0xbf,
+        ...BOM,
         ...strToU8(`<?xml version="1.0"?><sst xmlns="${ns}" count="2" uniqueCount="2"><si><t>姓名</t></si><si><t>林宇美</t></si></sst>`),
       ]),
     });
+    return xlsx;
+  };
+
+  it.each([false, true])("reads a worksheet (with a BOM: %s) and a CJK string table with one as the default codec does", (sheetBom) => {
+    const xlsx = workbook(sheetBom);
     const native = snapshotOf(openXlsx(xlsx, { codec: nodeZlibCodec }), "t.xlsx");
     const plain = snapshotOf(openXlsx(xlsx), "t.xlsx");
     expect(native.sheets[0].values).toEqual([["姓名", 12.5], ["林宇美"]]);
     expect(native.sheets).toEqual(plain.sheets);
+  });
+
+  it.each([false, true])("writes every part as the default codec does, BOMs kept (worksheet with one: %s)", (sheetBom) => {
+    const xlsx = workbook(sheetBom);
+    const plan = [{ kind: "cells" as const, sheet: "台账", row: 2, col: 0, purpose: "restore" as const, cells: [[{ value: "新文本" }]] }];
+    const parts = (codec?: typeof nodeZlibCodec) => {
+      const pkg = openXlsx(xlsx, codec ? { codec } : undefined);
+      return unzipSync(applyPlan(pkg, plan, snapshotOf(pkg, "t.xlsx", true)));
+    };
+    const native = parts(nodeZlibCodec);
+    const plain = parts();
+    expect(Object.keys(native)).toEqual(Object.keys(plain));
+    for (const name of Object.keys(plain)) expect([name, Buffer.from(native[name]).equals(plain[name])]).toEqual([name, true]);
+    expect([...native["xl/sharedStrings.xml"].subarray(0, 3)]).toEqual(BOM);
+    expect(native["xl/worksheets/sheet1.xml"][0] === 0xef).toBe(sheetBom);
   });
 });
