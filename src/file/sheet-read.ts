@@ -173,8 +173,96 @@ function readCells(r: SheetReader, from: number, end: number): void {
     if (lt < 0 || lt >= end) return;
     // the test in place for `<c`: hasAt is a call V8 does not inline, once per cell
     const isCell = bare ? xml.charCodeAt(lt + 1) === 99 : hasAt(xml, lt, cOpen);
-    i = isCell && isDelimiter(xml.charCodeAt(lt + cl)) ? readCell(r, lt) : readOtherTag(r, lt);
+    if (isCell && isDelimiter(xml.charCodeAt(lt + cl))) {
+      const e = bare ? readPlainCell(r, lt) : -1;
+      i = e >= 0 ? e : readCell(r, lt);
+    } else i = readOtherTag(r, lt);
   }
+}
+
+/**
+ * The one cell shape a roster is nearly all made of, in every producer's spelling we know:
+ * `<c r="B12" s="3" t="s"><v>17</v></c>` (s and t each optional, t only "s" or "n", the value
+ * digits) or the same closed empty (`…/>`). It is read here in one straight pass; anything else
+ * gives -1, having stored nothing, and readCell reads that cell from its start. Most of the
+ * reader's cost on a cold process is V8 compiling the general readCell and running it before
+ * that is done: a roster's cells seldom reach it now, and this function is small enough to be
+ * optimised in a few milliseconds. What it stores is what readCell would for the same cell.
+ */
+function readPlainCell(r: SheetReader, lt: number): number {
+  const xml = r.xml;
+  // ` r="`
+  let k = lt + 2;
+  if (xml.charCodeAt(k) !== 32 || xml.charCodeAt(k + 1) !== 114 || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) return -1;
+  k += 4;
+  let ch = xml.charCodeAt(k);
+  let col = 0;
+  while (ch >= 65 && ch <= 90 && col <= MAX_COLS) {
+    col = col * 26 + (ch - 64);
+    ch = xml.charCodeAt(++k);
+  }
+  const digits = k;
+  let row = 0;
+  while (ch >= 48 && ch <= 57 && k - digits < 8) {
+    row = row * 10 + (ch - 48);
+    ch = xml.charCodeAt(++k);
+  }
+  // lower-case letters, no row number, a reference beyond the grid: readCell's to judge
+  if (ch !== 34 || col === 0 || row === 0 || col > MAX_COLS || row > MAX_ROWS) return -1;
+  ch = xml.charCodeAt(++k);
+  let style = 0;
+  if (ch === 32 && xml.charCodeAt(k + 1) === 115 && xml.charCodeAt(k + 2) === 61 && xml.charCodeAt(k + 3) === 34) {
+    k += 4;
+    const from = k;
+    for (ch = xml.charCodeAt(k); ch >= 48 && ch <= 57 && k - from < 9; ch = xml.charCodeAt(++k)) style = style * 10 + (ch - 48);
+    if (ch !== 34 || k === from) return -1;
+    ch = xml.charCodeAt(++k);
+  }
+  let shared = false;
+  if (ch === 32 && xml.charCodeAt(k + 1) === 116 && xml.charCodeAt(k + 2) === 61 && xml.charCodeAt(k + 3) === 34 && xml.charCodeAt(k + 5) === 34) {
+    const t = xml.charCodeAt(k + 4);
+    if (t === 115) shared = true;
+    else if (t !== 110) return -1;
+    k += 6;
+    ch = xml.charCodeAt(k);
+  }
+  if (ch === 47) {
+    if (xml.charCodeAt(k + 1) !== 62) return -1;
+    // an empty cell: it moves the reading on, and stores nothing
+    r.row = row - 1;
+    r.col = col - 1;
+    return k + 2;
+  }
+  // `><v>`
+  if (ch !== 62 || xml.charCodeAt(k + 1) !== 60 || xml.charCodeAt(k + 2) !== 118 || xml.charCodeAt(k + 3) !== 62) return -1;
+  k += 4;
+  const from = k;
+  let n = 0;
+  for (ch = xml.charCodeAt(k); ch >= 48 && ch <= 57 && k - from < 15; ch = xml.charCodeAt(++k)) n = n * 10 + (ch - 48);
+  // `</v></c>`
+  if (
+    k === from ||
+    ch !== 60 ||
+    xml.charCodeAt(k + 1) !== 47 ||
+    xml.charCodeAt(k + 2) !== 118 ||
+    xml.charCodeAt(k + 3) !== 62 ||
+    xml.charCodeAt(k + 4) !== 60 ||
+    xml.charCodeAt(k + 5) !== 47 ||
+    xml.charCodeAt(k + 6) !== 99 ||
+    xml.charCodeAt(k + 7) !== 62
+  )
+    return -1;
+  let value: CellValue = n;
+  if (shared) {
+    const sst = r.sst;
+    // a string the table lacks: readCell says so
+    if (n >= sst.length) return -1;
+    value = sst[n] ?? null;
+  }
+  r.row = row - 1;
+  r.col = col - 1;
+  storeCell(r, row - 1, col - 1, value, undefined, style ? r.cellFormats[style] : r.cellFormats[0]);
+  return k + 8;
 }
 
 /** A tag in sheetData that is not a cell: a `<row>` sets the row; returns the position after it. */
@@ -348,8 +436,12 @@ function readCell(r: SheetReader, lt: number): number {
     }
   } else value = otherValue(type, vStart >= 0 ? xml.slice(vStart, vEnd) : null, inline, formula);
   if (value === null && formula === undefined) return cellEnd;
-  const fmt = style ? r.cellFormats[style] : r.cellFormats[0];
+  storeCell(r, row, col, value, formula, style ? r.cellFormats[style] : r.cellFormats[0]);
+  return cellEnd;
+}
 
+/** A cell's value, formula and number format stored in the sheet's arrays. */
+function storeCell(r: SheetReader, row: number, col: number, value: CellValue, formula: string | null | undefined, fmt: string | null | undefined): void {
   const values = r.values;
   if (values.length <= row) addRows(r, row);
   const vr = values[row];
@@ -366,7 +458,6 @@ function readCell(r: SheetReader, lt: number): number {
   }
   if (formula !== undefined) r.formulas[row][col] = formula;
   if (fmt) r.numberFormats[row][col] = fmt;
-  return cellEnd;
 }
 
 /** A number cell's text that is not a plain integer: as Number reads it, or the text itself (trimmed) when not a number. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { XlsxError } from "../../src/file/errors";
 import { readWorksheet } from "../../src/file/sheet-read";
 
@@ -125,5 +126,84 @@ describe("readWorksheet", () => {
     expect(cells.values[0].length).toBe(16384);
     expect(cells.values[1].length).toBe(21);
     expect(cells.values[20000]).toEqual([20001, ...new Array(19).fill(null), 0]);
+  });
+  it("reads a cell of the plain shape (the quick pass) exactly as the general reader does, and its near misses the general way", () => {
+    // the quick pass only runs on sheets without a namespace prefix: the same cells spelled with
+    // one (x:c, x:v) go through readCell alone, which makes it the reference. References beyond
+    // the grid are among them; the far corners inside it are not, only because a sheet reaching
+    // them takes a million rows' arrays to compare (the test above reads XFD1)
+    // mostly references that read (a reference the reader refuses makes the whole sheet an error)
+    const ref = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.constantFrom("A", "B", "U", "Z", "AA"), fc.constantFrom("1", "2", "7", "01")).map(([c, r]) => ` r="${c}${r}"`) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom("XFE", "a", "bB", "AAAAA", "B"), fc.constantFrom("1", "0", "1048577", "123456789", ""))
+          .map(([c, r]) => ` r="${c}${r}"`),
+      },
+      { weight: 1, arbitrary: fc.constantFrom("", " r='C3'", '  r="D4"', ' r="E5x"') },
+    );
+    const style = fc.constantFrom("", ' s="0"', ' s="1"', ' s="2"', ' s="02"', ' s=""', ' s="0000000001"', " s='1'", '\ts="1"');
+    const type = fc.constantFrom("", "", ' t="s"', ' t="n"', ' t="str"', ' t="b"', ' t="e"', ' t="d"', ' t=""', ' t="ss"');
+    const extra = fc.constantFrom("", "", "", ' cm="1"', " ");
+    const value = fc.constantFrom(
+      "0",
+      "1",
+      "2",
+      "5",
+      "45000",
+      "007",
+      "-1",
+      "1.5",
+      "1e3",
+      "123456789012345",
+      "1234567890123456",
+      "",
+      " 8 ",
+      "TRUE",
+      "2024-01-02",
+    );
+    const body = fc.oneof(
+      value.map((v) => (p: string) => `><${p}v>${v}</${p}v></${p}c>`),
+      fc.constantFrom(
+        () => "/>",
+        (p: string) => `></${p}c>`,
+        (p: string) => `><${p}v/></${p}c>`,
+        (p: string) => `><${p}f>1+1</${p}f><${p}v>2</${p}v></${p}c>`,
+        (p: string) => `><${p}v>1</${p}v><${p}extLst/></${p}c>`,
+        (p: string) => `><${p}is><${p}t>甲</${p}t></${p}is></${p}c>`,
+      ),
+    );
+    const cellOf = fc.tuple(ref, style, type, extra, body).map(
+      ([r, s, t, x, b]) =>
+        (p: string) =>
+          `<${p}c${r}${s}${t}${x}${b(p)}`,
+    );
+    const rows = fc.array(fc.tuple(fc.constantFrom("", ' r="1"', ' r="2"', ' r="3"', ' r="9"'), fc.array(cellOf, { maxLength: 6 })), { maxLength: 4 });
+    const spelled = (rs: [string, ((p: string) => string)[]][], p: string) => {
+      const ns = p
+        ? ` xmlns:${p.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+        : ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+      const data = rs.map(([r, cs]) => `<${p}row${r}>${cs.map((c) => c(p)).join("")}</${p}row>`).join("");
+      return `<${p}worksheet${ns}><${p}sheetData>${data}</${p}sheetData></${p}worksheet>`;
+    };
+    const outcome = (xml: string) => {
+      try {
+        const { values, formulas, numberFormats } = readWorksheet(xml, SST, FORMATS);
+        return { values, formulas, numberFormats };
+      } catch (err) {
+        return { error: err instanceof XlsxError ? err.code : String(err) };
+      }
+    };
+    fc.assert(
+      fc.property(rows, (rs) => {
+        expect(outcome(spelled(rs, ""))).toEqual(outcome(spelled(rs, "x:")));
+      }),
+      { numRuns: 5000 },
+    );
+    // and the plain shapes the quick pass takes are among them, read to the values readCell gives
+    const plain = sheet('<row r="2"><c r="B2" s="1" t="s"><v>1</v></c><c r="C2" t="n"><v>45000</v></c><c r="D2" s="2"/><c r="E2"><v>007</v></c></row>');
+    expect(readWorksheet(plain, SST, FORMATS).values).toEqual([[], [null, "乙", 45000, null, 7]]);
+    expect(readWorksheet(plain, SST, FORMATS).numberFormats[1]).toEqual([undefined, "0.00"]);
   });
 });
