@@ -184,10 +184,12 @@ function readCells(r: SheetReader, from: number, end: number): void {
  * The one cell shape a roster is nearly all made of, in every producer's spelling we know:
  * `<c r="B12" s="3" t="s"><v>17</v></c>` (s and t each optional, t only "s" or "n", the value
  * digits) or the same closed empty (`…/>`). It is read here in one straight pass; anything else
- * gives -1, having stored nothing, and readCell reads that cell from its start. Most of the
- * reader's cost on a cold process is V8 compiling the general readCell and running it before
- * that is done: a roster's cells seldom reach it now, and this function is small enough to be
- * optimised in a few milliseconds. What it stores is what readCell would for the same cell.
+ * gives -1, having stored nothing, and readCell reads that cell from its start. Why a pass of
+ * its own: a sheet is read once per run, so what counts is the cold read, most of which is V8
+ * compiling code and running it before it is optimised, and the general readCell (every
+ * attribute order, children, formulas, inline strings) is big code that puts each plain cell
+ * through all of its tests. With this pass a 20,000-row run took 836 ms of CPU against 889 ms
+ * (medians of 21 interleaved runs). What it stores is what readCell would for the same cell.
  */
 function readPlainCell(r: SheetReader, lt: number): number {
   const xml = r.xml;
