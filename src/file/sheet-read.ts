@@ -183,7 +183,7 @@ function readCells(r: SheetReader, from: number, end: number): void {
 /**
  * The one cell shape a roster is nearly all made of, in every producer's spelling we know:
  * `<c r="B12" s="3" t="s"><v>17</v></c>` (s and t each optional, t only "s" or "n", the value
- * digits) or the same closed empty (`…/>`). It is read here in one straight pass; anything else
+ * digits, or for a number any of a number's characters) or the same closed empty (`…/>`). It is read here in one straight pass; anything else
  * gives -1, having stored nothing, and readCell reads that cell from its start. Why a pass of
  * its own: a sheet is read once per run, so what counts is the cold read, most of which is V8
  * compiling code and running it before it is optimised, and the general readCell (every
@@ -239,8 +239,17 @@ function readPlainCell(r: SheetReader, lt: number): number {
   if (ch !== 62 || xml.charCodeAt(k + 1) !== 60 || xml.charCodeAt(k + 2) !== 118 || xml.charCodeAt(k + 3) !== 62) return -1;
   k += 4;
   const from = k;
+  // the characters of a number (sign, point, exponent) are taken too: a sheet of decimals would
+  // otherwise have each cell read twice, here up to its point and again by readCell
   let n = 0;
-  for (ch = xml.charCodeAt(k); ch >= 48 && ch <= 57 && k - from < 15; ch = xml.charCodeAt(++k)) n = n * 10 + (ch - 48);
+  let integer = true;
+  for (ch = xml.charCodeAt(k); ; ch = xml.charCodeAt(++k)) {
+    if (ch >= 48 && ch <= 57) n = n * 10 + (ch - 48);
+    else if (ch === 46 || ch === 45 || ch === 43 || ch === 101 || ch === 69) integer = false;
+    else break;
+  }
+  // digitsAt's reading: up to 15 digits are read in place, anything longer or other as Number reads it
+  if (k - from > 15) integer = false;
   // `</v></c>`
   if (
     k === from ||
@@ -254,13 +263,13 @@ function readPlainCell(r: SheetReader, lt: number): number {
     xml.charCodeAt(k + 7) !== 62
   )
     return -1;
-  let value: CellValue = n;
+  let value: CellValue;
   if (shared) {
     const sst = r.sst;
-    // a string the table lacks: readCell says so
-    if (n >= sst.length) return -1;
+    // an index written another way, or a string the table lacks: readCell's to read or refuse
+    if (!integer || n >= sst.length) return -1;
     value = sst[n] ?? null;
-  }
+  } else value = integer ? n : numberText(xml.slice(from, k));
   r.row = row - 1;
   r.col = col - 1;
   storeCell(r, row - 1, col - 1, value, undefined, style ? r.cellFormats[style] : r.cellFormats[0]);

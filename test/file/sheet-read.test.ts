@@ -162,6 +162,15 @@ describe("readWorksheet", () => {
       " 8 ",
       "TRUE",
       "2024-01-02",
+      "+2",
+      "-",
+      ".",
+      "1e",
+      "E",
+      "-0",
+      "1.0",
+      "1.5e-3",
+      "00000000000000001",
     );
     const body = fc.oneof(
       value.map((v) => (p: string) => `><${p}v>${v}</${p}v></${p}c>`),
